@@ -1,0 +1,75 @@
+import type { CatalogueEntry } from './catalogue-entry.js';
+import { CORE_ERRORS } from './core.js';
+import { META_ERRORS } from './meta.js';
+
+export { EXIT, type CatalogueEntry } from './catalogue-entry.js';
+
+/** The one catalogue of error codes; docs/errors.md is generated from it and a test keeps them in step. */
+export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS } as const satisfies Record<string, CatalogueEntry>;
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Where in the input an error is: what a user needs to find and fix it. */
+export interface ErrorContext {
+  file?: string;
+  line?: number;
+  column?: number | string;
+  row?: number;
+  field?: string;
+  id?: string;
+  [key: string]: unknown;
+}
+
+/** An error a user can act on: a catalogue code, a plain message and where it happened. */
+export class ExoError extends Error {
+  readonly code: ErrorCode;
+  readonly context: ErrorContext;
+  constructor(code: ErrorCode, message: string, context: ErrorContext = {}) {
+    super(message);
+    this.name = 'ExoError';
+    this.code = code;
+    this.context = context;
+  }
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+  get exitCode(): number {
+    return ERROR_CATALOGUE[this.code].exit;
+  }
+  toJSON(): { code: string; message: string; context: ErrorContext } {
+    return { code: this.code, message: this.message, context: this.context };
+  }
+}
+
+/** True for any error that carries a catalogue code, including those raised by the standalone packages. */
+export function hasCatalogueCode(error: unknown): error is Error & { code: ErrorCode; context?: ErrorContext } {
+  if (!(error instanceof Error)) return false;
+  const code: unknown = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code in ERROR_CATALOGUE;
+}
+
+/** Maps any thrown value to an ExoError (unknown errors become EXO_ERR_INTERNAL). */
+export function toExoError(error: unknown): ExoError {
+  if (error instanceof ExoError) return error;
+  if (hasCatalogueCode(error)) return new ExoError(error.code, error.message, error.context ?? {});
+  return new ExoError('EXO_ERR_INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
+/** The catalogue rendered as the Markdown of docs/errors.md. */
+export function renderErrorCatalogue(): string {
+  const rows = Object.entries(ERROR_CATALOGUE).map(([code, e]) => `| \`${code}\` | ${e.description} | ${e.status} | ${e.exit} |`);
+  return [
+    '# Error catalogue',
+    '',
+    'Every error ExoAtlas reports carries one of these codes. The HTTP API answers with the status and a JSON body',
+    '`{"error": {"code", "message", "context"}}`; the `exoatlas` command prints the message (and where: file, line, row,',
+    'column) to stderr and exits with the exit code. This file is generated from `packages/schema/src/errors/` by',
+    '`npm run docs`; a test fails when it is stale.',
+    '',
+    'Exit codes: 1 general failure, 2 usage, 3 not found, 4 invalid input data, 5 storage, 6 conflict, 7 authentication or permission.',
+    '',
+    '| code | meaning | HTTP status | exit code |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { CellSource, DiseaseArea, Setting, Species } from './vocabulary.js';
+import { Id, ReferenceNumber, curated } from './provenance.js';
+
+/** How the vesicles compared with a comparator in a head-to-head experiment. */
+export const Comparison = z
+  .object({
+    comparator: CellSource.describe('Cell source of the comparator vesicles (or "none" for saline/vehicle control)'),
+    comparatorDescription: z.string().optional(),
+    result: z.enum(['superior', 'inferior', 'similar', 'mixed']).describe('Result of the study vesicles against the comparator'),
+    summary: z.string().min(1),
+  })
+  .strict();
+export type Comparison = z.infer<typeof Comparison>;
+
+/** Where a record came from: the seed review, or a living-review project that was pooled back into the atlas. */
+export const Origin = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('review') }).strict(),
+  z.object({ kind: z.literal('project'), projectId: z.string(), projectName: z.string().optional() }).strict(),
+]);
+
+/** A study the review describes: a Table 1 row or a study discussed in the text. */
+export const Study = z
+  .object({
+    id: Id,
+    title: z.string().min(1).describe('A short human label, e.g. "iMSC exosomes in mouse osteoarthritis (Zhu et al.)"'),
+    inTable1: z.boolean(),
+    table1Row: z.number().int().min(1).max(20).optional().describe('Row of Table 1 in printed order (1–20)'),
+    firstAuthor: z.string().optional(),
+    year: z.number().int().optional(),
+    diseaseArea: DiseaseArea,
+    diseaseType: z.string().optional().describe("Table 1's disease-type cell as printed"),
+    condition: z.string().min(1).describe('The condition studied'),
+    model: z.string().min(1).describe('The model as printed'),
+    species: z.array(Species),
+    setting: z.array(Setting).min(1),
+    cellSource: CellSource.describe('Cell source of the vesicles'),
+    cellSourceDetail: z.string().optional().describe('E.g. "human iPSC-derived MSCs", "mouse iMSC"'),
+    vesicle: z.enum(['exosome', 'extracellular-vesicle', 'cell']).default('exosome'),
+    comparisons: z.array(Comparison).default([]),
+    outcome: z.string().min(1),
+    mechanism: z.string().optional(),
+    entities: z.array(Id).default([]).describe('Entities (miRNAs, genes, pathways, cell types…) the study names'),
+    referenceNumbers: z.array(ReferenceNumber).min(1),
+    origin: Origin.default({ kind: 'review' }),
+    ...curated,
+  })
+  .strict()
+  .refine((s) => s.inTable1 === (s.table1Row !== undefined), { message: 'table1Row is required exactly when inTable1 is true', path: ['table1Row'] });
+export type Study = z.infer<typeof Study>;
