@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ExoError } from '@exoatlas/schema';
+
+/** What a command may do to the outside world; tests pass their own. */
+export interface CommandIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  readFile(path: string): Promise<string>;
+  readBytes(path: string): Promise<Uint8Array>;
+  openRead(path: string): AsyncIterable<Uint8Array>;
+  writeFile(path: string, data: string): Promise<void>;
+  isTTY: boolean;
+}
+
+const fileError = (path: string, error: unknown, doing: string): ExoError =>
+  new ExoError('EXO_ERR_CLI_FILE', `cannot ${doing} ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: path });
+
+/** The real process's IO. */
+export function processIO(): CommandIO {
+  const cwd = process.cwd();
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd,
+    env: process.env,
+    async readFile(path) {
+      try {
+        return await readFile(resolve(cwd, path), 'utf8');
+      } catch (error) {
+        throw fileError(path, error, 'read');
+      }
+    },
+    async readBytes(path) {
+      try {
+        return await readFile(resolve(cwd, path));
+      } catch (error) {
+        throw fileError(path, error, 'read');
+      }
+    },
+    openRead(path) {
+      return createReadStream(resolve(cwd, path));
+    },
+    async writeFile(path, data) {
+      try {
+        await writeFile(resolve(cwd, path), data);
+      } catch (error) {
+        throw fileError(path, error, 'write');
+      }
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}

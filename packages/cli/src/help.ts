@@ -1,0 +1,29 @@
+export const VERSION = '0.1.0';
+
+export const HELP = `exoatlas ${VERSION} — the evidence atlas for exosome therapies from iPSC-derived MSCs
+
+Usage: exoatlas <command> [options]
+
+Atlas
+  serve [--port N] [--host H]       serve the web app and the HTTP API (PORT is honoured too)
+  studies [filters] [--json]        list studies; filters: --area, --condition, --species,
+                                    --cell-source, --setting, --entity, --table1, --text,
+                                    --limit, --offset
+  show <study-id> [--json]          one study with its provenance and references
+  search <words…> [--kind K] [--limit N] [--json]
+                                    full-text search over every record kind
+  export --json                     the whole knowledge base as one JSON document
+  validate                          check data/ and report every problem with file and line
+
+Meta-analysis
+  meta <file.csv> --measure M [--method T] [--test z|knha] [--mods a,b] [--subgroup col]
+       [--bias] [--leave-one-out] [--permutations N --seed S] [--forest f.svg] [--funnel f.svg] [--json]
+
+Literature
+  convert <file> --to ris|bibtex|csl-json|csv [-o out]
+  dedup <files…> [--json]
+
+Common options: --data DIR (default: the project's data/, or EXOATLAS_DATA),
+                --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB)
+Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 invalid data, 5 storage.
+`;

@@ -1,0 +1,89 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { LiteratureError, where } from '../../errors.js';
+import type { NativeParser, ReaderContext } from '../reader.js';
+import { INLINE_ELEMENTS, type XmlNode } from './tree.js';
+
+/** A PubMed record (<PubmedArticle> or <PubmedBookArticle>) as an element tree, with the line it starts on. */
+export interface PubmedNative {
+  line: number;
+  root: XmlNode;
+}
+
+const RECORD_ELEMENTS: ReadonlySet<string> = new Set(['PubmedArticle', 'PubmedBookArticle']);
+
+/**
+ * Stage 1 of PubMed XML (efetch results and the annual baseline / daily update files): a streaming SAX parse that keeps
+ * only the record being read, so memory stays bounded whatever the file size.
+ */
+export class PubmedXmlParser implements NativeParser<PubmedNative> {
+  private readonly sax = new SaxesParser({ position: true });
+  private stack: XmlNode[] = [];
+  private recordLine = 0;
+  private done: PubmedNative[] = [];
+  private depth = 0;
+  private rootName: string | undefined;
+
+  constructor(private readonly ctx: ReaderContext) {
+    this.sax.on('opentag', (tag) => this.onOpen(tag as SaxesTagPlain));
+    this.sax.on('closetag', () => this.onClose());
+    this.sax.on('text', (text) => this.onText(text));
+    this.sax.on('cdata', (text) => this.onText(text));
+    this.sax.on('error', (error) => {
+      const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
+      throw new LiteratureError('EXO_ERR_LIT_MALFORMED', `${where(this.ctx.fileName, this.sax.line)}the XML is not well formed: ${message}`, { file: this.ctx.fileName, line: this.sax.line });
+    });
+  }
+
+  push(text: string): void {
+    this.sax.write(text);
+  }
+
+  end(): void {
+    if (this.stack.length > 0) {
+      const open = this.stack[0]!.name;
+      throw new LiteratureError(
+        'EXO_ERR_LIT_TRUNCATED',
+        `${where(this.ctx.fileName, this.sax.line)}the file ends inside <${open}> (begun at line ${this.recordLine}; truncated?)`,
+        { file: this.ctx.fileName, line: this.sax.line },
+      );
+    }
+    if (this.depth > 0) {
+      throw new LiteratureError('EXO_ERR_LIT_TRUNCATED', `${where(this.ctx.fileName, this.sax.line)}the file ends before </${this.rootName}> (truncated?)`, { file: this.ctx.fileName, line: this.sax.line });
+    }
+    this.sax.close();
+  }
+
+  take(): PubmedNative[] {
+    const out = this.done;
+    this.done = [];
+    return out;
+  }
+
+  private onOpen(tag: SaxesTagPlain): void {
+    this.depth++;
+    this.rootName ??= tag.name;
+    const inRecord = this.stack.length > 0;
+    if (!inRecord && !RECORD_ELEMENTS.has(tag.name)) return;
+    if (!inRecord) this.recordLine = this.sax.line;
+    const node: XmlNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], parts: [] };
+    if (inRecord) this.stack[this.stack.length - 1]!.children.push(node);
+    this.stack.push(node);
+  }
+
+  private onClose(): void {
+    this.depth--;
+    const node = this.stack.pop();
+    if (!node) return;
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) {
+      this.done.push({ line: this.recordLine, root: node });
+      return;
+    }
+    if (INLINE_ELEMENTS.has(node.name)) parent.parts.push(node.parts.join(''));
+  }
+
+  private onText(text: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.parts.push(text);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * analyseTable(): the one entry point of the CLI and the HTTP API — effect sizes, the model, heterogeneity,
+ * moderators, subgroups, bias and sensitivity analyses — returning a plain JSON-serialisable object.
+ */
+import { eggerTest } from './bias/egger.js';
+import { failsafeN } from './bias/failsafe.js';
+import { rankTest } from './bias/rank.js';
+import { trimfill } from './bias/trimfill.js';
+import { MEASURE_DEFINITIONS, escalc } from './effect-sizes/escalc.js';
+import { MetaError } from './errors.js';
+import { DEFAULT_CONTROL } from './model/control.js';
+import { qProfileInterval } from './model/q-profile.js';
+import { type RmaOptions, rmaUni } from './model/rma-uni.js';
+import { type ModeratorMatrix, buildModeratorMatrix, designForRows, levelCollator } from './moderators/design-matrix.js';
+import { permutationTest } from './moderators/permutation.js';
+import { subgroupAnalysis } from './moderators/subgroups.js';
+import type { AnalysisOptions } from './options.js';
+import type { BiasResults, DroppedRow, MetaResult } from './results.js';
+import { cumulative } from './sensitivity/cumulative.js';
+import { influence } from './sensitivity/influence.js';
+import { leaveOneOut, num } from './sensitivity/leave-one-out.js';
+import { type TableInput, columnIndex, isMissing, parseNumber, textColumn, toTable } from './table.js';
+import { METHODS, isMethod } from './tau2/index.js';
+
+function badOption(field: string, message: string): MetaError {
+  return new MetaError('EXO_ERR_META_BAD_OPTION', message, { field });
+}
+
+function checkOptions(o: AnalysisOptions): { method: (typeof METHODS)[number]; test: 'z' | 'knha'; level: number } {
+  if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (--measure)', { field: 'measure' });
+  const method = (o.method ?? 'REML').toUpperCase();
+  if (!isMethod(method)) throw new MetaError('EXO_ERR_META_UNKNOWN_METHOD', `unknown method "${o.method}"; use one of ${METHODS.join(', ')}`, { field: 'method' });
+  const test = o.test ?? 'z';
+  if (test !== 'z' && test !== 'knha') throw badOption('test', `unknown test "${test}"; use z or knha`);
+  const level = o.level ?? 95;
+  if (!(typeof level === 'number' && level > 0 && level < 100)) throw badOption('level', `the confidence level must be a percentage between 0 and 100 (got ${String(level)})`);
+  if (o.permutations !== undefined && !(Number.isInteger(o.permutations) && o.permutations >= 2)) {
+    throw badOption('permutations', `--permutations must be a whole number of at least 2 (got ${String(o.permutations)})`);
+  }
+  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw badOption('seed', `--seed must be a whole number (got ${String(o.seed)})`);
+  return { method, test, level };
+}
+
+/** Runs the analysis the options ask for on a table (columns + rows, or records). */
+export function analyseTable(input: TableInput, options: AnalysisOptions): MetaResult {
+  const { method, test, level } = checkOptions(options);
+  const table = toTable(input);
+  const warnings: string[] = [];
+  const es = escalc(table, options.measure);
+  warnings.push(...es.warnings);
+  const k0 = table.rows.length;
+  const studyCol = options.studyColumn ?? 'study';
+  if (options.studyColumn && columnIndex(table, studyCol) < 0) throw new MetaError('EXO_ERR_META_MISSING_COLUMN', `the data have no column "${studyCol}" for study labels`, { column: studyCol });
+  const labels = columnIndex(table, studyCol) >= 0 ? textColumn(table, studyCol).map((l, i) => l ?? `Study ${i + 1}`) : Array.from({ length: k0 }, (_, i) => `Study ${i + 1}`);
+  const mods = (options.mods ?? []).map((m) => m.trim()).filter((m) => m !== '');
+  const mm: ModeratorMatrix | null = mods.length > 0 ? buildModeratorMatrix(table, mods) : null;
+  const modMissing = new Set(mm?.missingRows ?? []);
+  const used: number[] = [];
+  const dropped: DroppedRow[] = [];
+  for (let i = 0; i < k0; i++) {
+    if (Number.isNaN(es.yi[i]!) || Number.isNaN(es.vi[i]!)) dropped.push({ row: i + 1, reason: 'the effect size or its variance cannot be computed (missing or invalid values)' });
+    else if (modMissing.has(i)) dropped.push({ row: i + 1, reason: 'a moderator is missing' });
+    else used.push(i);
+  }
+  if (dropped.length > 0) {
+    warnings.push('Studies with NAs omitted from model fitting.');
+    warnings.push(`${dropped.length} row${dropped.length === 1 ? '' : 's'} dropped: ${dropped.map((d) => `row ${d.row} (${d.reason})`).join('; ')}.`);
+  }
+  if (used.length === 0) throw new MetaError('EXO_ERR_META_NO_STUDIES', k0 === 0 ? 'the data have no rows (k = 0)' : 'no study has a computable effect size and variance (k = 0)');
+  const yi = Float64Array.from(used, (i) => es.yi[i]!);
+  const vi = Float64Array.from(used, (i) => es.vi[i]!);
+  const design = mm ? designForRows(mm, used, warnings) : null;
+  const rmaOpts: RmaOptions = { method, test, level, control: { ...DEFAULT_CONTROL, ...options.control }, computeR2: true };
+  const fit = rmaUni(yi, vi, design, rmaOpts);
+  warnings.push(...fit.warnings);
+  const sumW = fit.w.reduce((a, b) => a + b, 0);
+  const ci = qProfileInterval(fit);
+  const result: MetaResult = {
+    k: fit.k,
+    estimate: num(fit.beta[0]!),
+    se: num(fit.se[0]!),
+    statistic: num(fit.zval[0]!),
+    pval: num(fit.pval[0]!),
+    ciLower: num(fit.ciLb[0]!),
+    ciUpper: num(fit.ciUb[0]!),
+    tau2: num(fit.tau2),
+    i2: num(fit.I2),
+    h2: num(fit.H2),
+    q: num(fit.QE),
+    qDf: fit.k - fit.p,
+    qPval: num(fit.QEp),
+    piLower: fit.intOnly ? num(fit.predLb) : null,
+    piUpper: fit.intOnly ? num(fit.predUb) : null,
+    studies: Array.from({ length: k0 }, (_, i) => ({ yi: num(es.yi[i]!), vi: num(es.vi[i]!) })),
+    weights: Array.from(fit.w, (w) => (100 * w) / sumW),
+    coefficients: fit.names.map((name, j) => ({
+      name,
+      estimate: num(fit.beta[j]!),
+      se: num(fit.se[j]!),
+      statistic: num(fit.zval[j]!),
+      pval: num(fit.pval[j]!),
+      ciLower: num(fit.ciLb[j]!),
+      ciUpper: num(fit.ciUb[j]!),
+    })),
+    qm: num(fit.QM),
+    qmDf: fit.QMdf[0],
+    qmPval: num(fit.QMp),
+    r2: fit.R2 === null ? null : num(fit.R2),
+    measure: es.measure,
+    measureLabel: MEASURE_DEFINITIONS[es.measure].label,
+    method,
+    test: fit.test,
+    level,
+    df: fit.test === 'knha' ? fit.ddf : null,
+    seTau2: num(fit.seTau2),
+    tau2Ci: ci ? ci.tau2 : null,
+    i2Ci: ci ? ci.i2 : null,
+    h2Ci: ci ? ci.h2 : null,
+    labels,
+    rowsUsed: used.map((i) => i + 1),
+    dropped,
+    moderators: mm?.moderators ?? [],
+    warnings,
+  };
+  if (options.bias) result.bias = biasAnalyses(es.yi, es.vi, yi, vi, design, rmaOpts, warnings);
+  if (options.leaveOneOut) {
+    if (!fit.intOnly) warnings.push('Leave-one-out analysis is only available for models without moderators; skipped.');
+    else if (fit.k < 2) warnings.push('Leave-one-out analysis needs at least 2 studies; skipped.');
+    else result.leaveOneOut = leaveOneOut(yi, vi, rmaOpts);
+  }
+  if (options.cumulative !== undefined) {
+    if (!fit.intOnly) warnings.push('Cumulative meta-analysis is only available for models without moderators; skipped.');
+    else {
+      const order = cumulativeOrder(table, options.cumulative, used);
+      result.cumulative = cumulative(yi, vi, order, rmaOpts).map((r) => ({ ...r, label: labels[used[r.study]!]! }));
+    }
+  }
+  if (options.influence) {
+    if (fit.k < 2) warnings.push('Influence diagnostics need at least 2 studies; skipped.');
+    else result.influence = influence(fit, rmaOpts);
+  }
+  if (options.permutations !== undefined) result.permutation = permutationTest(fit, rmaOpts, options.permutations, options.seed ?? 1);
+  if (options.subgroup !== undefined) {
+    if (columnIndex(table, options.subgroup) < 0) throw new MetaError('EXO_ERR_META_MISSING_COLUMN', `subgroup column "${options.subgroup}" is not a column of the data`, { column: options.subgroup, field: 'subgroup' });
+    const all = textColumn(table, options.subgroup);
+    const lab = used.map((i) => all[i] ?? null);
+    if (lab.some((l) => l === null)) warnings.push(`Studies without a value in "${options.subgroup}" are left out of the subgroup analysis.`);
+    result.subgroups = subgroupAnalysis(options.subgroup, lab, yi, vi, { ...rmaOpts, computeR2: false });
+  }
+  return result;
+}
+
+function biasAnalyses(yiAll: Float64Array, viAll: Float64Array, yi: Float64Array, vi: Float64Array, design: ReturnType<typeof designForRows> | null, opts: RmaOptions, warnings: string[]): BiasResults {
+  const out: BiasResults = { egger: null, rank: null, trimfill: null, failsafe: null };
+  const attempt = <T>(what: string, f: () => T): T | null => {
+    try {
+      return f();
+    } catch (e) {
+      warnings.push(`${what} could not be computed: ${(e as Error).message}`);
+      return null;
+    }
+  };
+  out.egger = attempt("Egger's regression test", () => eggerTest(yi, vi, design, opts));
+  out.rank = attempt('The rank correlation test', () => rankTest(yi, vi));
+  // metafor's trimfill() and fsn() work on all studies with an effect size, without moderators
+  const keep: number[] = [];
+  for (let i = 0; i < yiAll.length; i++) if (!Number.isNaN(yiAll[i]!) && !Number.isNaN(viAll[i]!)) keep.push(i);
+  const y = Float64Array.from(keep, (i) => yiAll[i]!);
+  const v = Float64Array.from(keep, (i) => viAll[i]!);
+  out.trimfill = attempt('Trim-and-fill', () => {
+    const base = rmaUni(y, v, null, { ...opts, test: 'z', computeR2: false });
+    const tf = trimfill(base, opts.method, opts.level);
+    return { ...tf, seK0: num(tf.seK0), estimate: num(tf.estimate), se: num(tf.se), ciLower: num(tf.ciLower), ciUpper: num(tf.ciUpper), pval: num(tf.pval), tau2: num(tf.tau2) };
+  });
+  if (design && design.p > 1) warnings.push('Trim-and-fill and the fail-safe N ignore the moderators (as metafor does).');
+  out.failsafe = attempt('The fail-safe N', () => failsafeN(y, v));
+  return out;
+}
+
+/** Study order for the cumulative analysis: ascending by the column (numbers, else text), ties in data order, missing last. */
+function cumulativeOrder(table: ReturnType<typeof toTable>, column: string, used: number[]): number[] {
+  const j = columnIndex(table, column);
+  if (j < 0) throw new MetaError('EXO_ERR_META_MISSING_COLUMN', `cumulative order column "${column}" is not a column of the data`, { column, field: 'cumulative' });
+  const raw = used.map((i) => table.rows[i]![j]);
+  const numeric = raw.every((v) => isMissing(v) || typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== null));
+  const key = (v: unknown): number | string | null => (isMissing(v as null) ? null : numeric ? (typeof v === 'number' ? v : parseNumber(String(v))!) : String(v));
+  return used
+    .map((_, n) => n)
+    .sort((a, b) => {
+      const ka = key(raw[a]);
+      const kb = key(raw[b]);
+      if (ka === null || kb === null) return ka === kb ? a - b : ka === null ? 1 : -1;
+      const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : levelCollator.compare(String(ka), String(kb));
+      return c || a - b;
+    });
+}

@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Atlas } from '@exoatlas/atlas';
+import type { AtlasStore } from '@exoatlas/store';
+import { installErrorHandling, notFoundRoute } from './http-errors.js';
+import { atlasRoutes } from './routes/atlas-routes.js';
+import { buildOpenApi } from './openapi.js';
+
+export interface AppDeps {
+  atlas: Atlas;
+  store: AtlasStore;
+  /** The built web app (packages/web/dist); when absent only the API is served. */
+  webRoot?: string;
+  dataHash?: string;
+  logger?: boolean;
+}
+
+/** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  installErrorHandling(app);
+  atlasRoutes(app, deps);
+  const openapi = buildOpenApi();
+  app.get('/api/openapi.json', async () => openapi);
+
+  const hasWeb = deps.webRoot !== undefined && existsSync(join(deps.webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: ['index.html'], maxAge: '1h' });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') || path === '/api' || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send(notFoundRoute(request.method, request.url));
+    }
+    // Client-side routes of the single-page app all load index.html; the app shows its own "not found".
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,2 @@
+export { buildApp, type AppDeps } from './build-app.js';
+export { buildOpenApi } from './openapi.js';

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Atlas } from '@exoatlas/atlas';
+import type { AtlasStore } from '@exoatlas/store';
+import { boolParam, intParam, parseQuery } from '../query.js';
+
+const StudiesQuery = z
+  .object({
+    diseaseArea: z.string().min(1).optional(),
+    condition: z.string().min(1).optional(),
+    species: z.string().min(1).optional(),
+    cellSource: z.string().min(1).optional(),
+    setting: z.string().min(1).optional(),
+    entity: z.string().min(1).optional(),
+    inTable1: boolParam.optional(),
+    text: z.string().min(1).optional(),
+    limit: intParam(1, 500).optional(),
+    offset: intParam(0, 1_000_000).optional(),
+  })
+  .strict();
+
+const SEARCH_KINDS = ['study', 'reference', 'entity', 'claim', 'isolationMethod', 'fact', 'advantage', 'limitation', 'direction', 'gap', 'biology'] as const;
+const SearchQuery = z
+  .object({
+    q: z.string().max(500),
+    kind: z.enum(SEARCH_KINDS).optional(),
+    limit: intParam(1, 100).optional(),
+    offset: intParam(0, 10_000).optional(),
+  })
+  .strict();
+
+const NoQuery = z.object({}).strict();
+
+/** The read-only atlas API: health, studies, search, references, export. */
+export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string }): void {
+  const { atlas, store } = deps;
+
+  app.get('/api/health', async () => ({
+    status: 'ok',
+    store: store.backend,
+    dataHash: deps.dataHash,
+    counts: { studies: atlas.kb.studies.length, references: atlas.kb.references.length, entities: atlas.kb.entities.length, claims: atlas.kb.claims.length },
+  }));
+
+  app.get('/api/studies', async (request) => {
+    const { limit, offset, ...filters } = parseQuery(StudiesQuery, request.query);
+    return atlas.listStudies(filters, { limit: limit ?? 100, offset: offset ?? 0 });
+  });
+
+  app.get('/api/studies/facets', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return atlas.facets();
+  });
+
+  app.get<{ Params: { id: string } }>('/api/studies/:id', async (request) => {
+    parseQuery(NoQuery, request.query);
+    const study = atlas.getStudy(request.params.id);
+    return { ...study, references: atlas.referencesFor(study.referenceNumbers) };
+  });
+
+  app.get('/api/search', async (request) => {
+    const { q, kind, limit, offset } = parseQuery(SearchQuery, request.query);
+    return { query: q, ...store.search(q, { kinds: kind ? [kind] : undefined, limit: limit ?? 20, offset: offset ?? 0 }) };
+  });
+
+  app.get('/api/references', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return { total: atlas.kb.references.length, items: atlas.kb.references };
+  });
+
+  app.get<{ Params: { n: string } }>('/api/references/:n', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return atlas.getReference(request.params.n);
+  });
+
+  app.get('/api/export', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return atlas.kb;
+  });
+}

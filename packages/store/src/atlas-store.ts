@@ -1,0 +1,39 @@
+import type { KnowledgeBase } from '@exoatlas/schema';
+import type { SearchDocument } from '@exoatlas/atlas';
+
+export interface SearchHit {
+  kind: SearchDocument['kind'];
+  id: string;
+  title: string;
+  /** A short excerpt, HTML-escaped, with the matched words in <mark>…</mark>. */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchOptions {
+  kinds?: readonly SearchDocument['kind'][];
+  limit?: number;
+  offset?: number;
+}
+
+export interface BuildInfo {
+  /** True when the store was (re)built from data/ by this call. */
+  rebuilt: boolean;
+  hash: string;
+  builtAt: string;
+}
+
+/**
+ * Persistence of the atlas behind one interface: the SQLite store is the embedded default; a PostgreSQL store
+ * implements the same contract for multi-user deployments.
+ */
+export interface AtlasStore {
+  readonly backend: 'sqlite' | 'postgres';
+  /** Builds the store from data/ when its content hash differs from the stored one; one transaction, never half-built. */
+  ensureCurrent(dataDir: string): BuildInfo;
+  /** The knowledge base as last built. */
+  knowledgeBase(): KnowledgeBase;
+  /** Ranked full-text search over every record kind. */
+  search(query: string, options?: SearchOptions): { total: number; hits: SearchHit[] };
+  close(): void;
+}

@@ -1,0 +1,5 @@
+export * from './atlas-store.js';
+export * from './fts-query.js';
+export * from './sqlite/sqlite-store.js';
+export * from './sqlite/open-database.js';
+export * from './sqlite/migrations.js';

@@ -1,0 +1,79 @@
+import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
+import { loadKnowledgeBaseFromFiles, readDataFiles, hashDataFiles, searchDocuments } from '@exoatlas/atlas';
+import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
+import { markSnippet, toFtsQuery } from '../fts-query.js';
+import { openDatabase, type SqliteDatabase } from './open-database.js';
+
+/** Bumped when the way the store is built changes, so that old stores are rebuilt. */
+const BUILD_FORMAT = 'exoatlas-store-1';
+
+/** The embedded SQLite store: WAL mode, FTS5 full-text index, rebuilt from data/ when its content hash changes. */
+export class SqliteStore implements AtlasStore {
+  readonly backend = 'sqlite' as const;
+  readonly db: SqliteDatabase;
+  private cachedKb: KnowledgeBase | undefined;
+
+  constructor(readonly path: string) {
+    this.db = openDatabase(path);
+  }
+
+  private meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  ensureCurrent(dataDir: string): BuildInfo {
+    const files = readDataFiles(dataDir);
+    const hash = hashDataFiles(files, BUILD_FORMAT);
+    if (this.meta('data_hash') === hash) return { rebuilt: false, hash, builtAt: this.meta('built_at') ?? '' };
+    // Validate everything before touching the database: bad data never replaces a good store.
+    const { kb } = loadKnowledgeBaseFromFiles(files, dataDir);
+    const builtAt = new Date().toISOString();
+    try {
+      this.db.transaction(() => {
+        this.db.exec('DELETE FROM records; DELETE FROM knowledge_base; DELETE FROM search;');
+        const insertRecord = this.db.prepare('INSERT INTO records (kind, id, json) VALUES (?, ?, ?)');
+        for (const [kind, records] of Object.entries(kb)) {
+          if (!Array.isArray(records)) continue;
+          for (const r of records as { id: string }[]) insertRecord.run(kind, r.id, JSON.stringify(r));
+        }
+        this.db.prepare('INSERT INTO knowledge_base (singleton, json) VALUES (1, ?)').run(JSON.stringify(kb));
+        const insertDoc = this.db.prepare('INSERT INTO search (kind, id, title, body) VALUES (?, ?, ?, ?)');
+        for (const d of searchDocuments(kb)) insertDoc.run(d.kind, d.id, d.title, d.body);
+        const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+        setMeta.run('data_hash', hash);
+        setMeta.run('built_at', builtAt);
+      })();
+    } catch (error) {
+      throw new ExoError('EXO_ERR_STORE_BUILD', `cannot write the database at ${this.path}: ${(error as Error).message}`, { file: this.path });
+    }
+    this.cachedKb = kb;
+    return { rebuilt: true, hash, builtAt };
+  }
+
+  knowledgeBase(): KnowledgeBase {
+    if (this.cachedKb) return this.cachedKb;
+    const row = this.db.prepare('SELECT json FROM knowledge_base WHERE singleton = 1').get() as { json: string } | undefined;
+    if (!row) throw new ExoError('EXO_ERR_STORE_BUILD', `the database at ${this.path} has not been built from data/ yet`, { file: this.path });
+    this.cachedKb = JSON.parse(row.json) as KnowledgeBase;
+    return this.cachedKb;
+  }
+
+  search(query: string, options: SearchOptions = {}): { total: number; hits: SearchHit[] } {
+    const match = toFtsQuery(query);
+    const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
+    const kindClause = kinds ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const params = [match, ...(kinds ?? [])];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM search WHERE search MATCH ? ${kindClause}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT kind, id, title, snippet(search, 3, char(2), char(3), '…', 16) AS snippet, bm25(search, 4.0, 1.0) AS score
+         FROM search WHERE search MATCH ? ${kindClause} ORDER BY score LIMIT ? OFFSET ?`,
+      )
+      .all(...params, options.limit ?? 20, options.offset ?? 0) as { kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }[];
+    return { total, hits: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
