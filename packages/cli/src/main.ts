@@ -38,7 +38,7 @@ export async function run(argv: string[], io: CommandIO = processIO()): Promise<
   } catch (error) {
     const e = toExoError(error);
     io.stderr(`exoatlas ${name}: ${e.message}\n`);
-    if (e.code === 'EXO_ERR_INTERNAL' && io.env.EXOATLAS_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    if (e.code === 'EXO_ERR_INTERNAL_UNEXPECTED' && io.env.EXOATLAS_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return e.exitCode;
   }
 }

@@ -13,7 +13,7 @@ const SIGNATURES: ReadonlyArray<[CitationFormat, (text: string) => boolean]> = [
   ['pubmed-xml', (t) => t.startsWith('<') && /<(?:!DOCTYPE\s+)?Pubmed(?:Book)?Article(?:Set)?[\s>]/.test(t)],
   ['csl-json', (t) => /^[[{]/.test(t) && /"(?:type|title|author|issued|DOI|container-title)"\s*:/.test(t)],
   ['medline', (t) => /^PMID- ?\d/.test(t) || (/^PMID- ?\d/m.test(t) && /^(?:TI|AU|FAU|DP) {0,2}- /m.test(t))],
-  ['ris', (t) => /^TY {1,2}- /m.test(t) && /^(?:ER {1,2}-|[A-Z][A-Z0-9]  - )/m.test(t)],
+  ['ris', (t) => /^TY {1,2}- /m.test(t) && /^(?:ER {1,2}-|[A-Z][A-Z0-9] {2}- )/m.test(t)],
   ['bibtex', (t) => /^\s*@\s*[A-Za-z]+\s*[{(]\s*[^\s,={}]*\s*,/m.test(t)],
 ];
 

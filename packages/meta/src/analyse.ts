@@ -162,6 +162,9 @@ function biasAnalyses(yiAll: Float64Array, viAll: Float64Array, yi: Float64Array
   };
   out.egger = attempt("Egger's regression test", () => eggerTest(yi, vi, design, opts));
   out.rank = attempt('The rank correlation test', () => rankTest(yi, vi));
+  if (out.rank && out.rank.pval === null) {
+    warnings.push(`The exact p-value of the rank correlation test cannot be computed for k = ${yi.length} > 170 without ties (metafor returns NaN); bias.rank.pvalNormal gives the normal approximation.`);
+  }
   // metafor's trimfill() and fsn() work on all studies with an effect size, without moderators
   const keep: number[] = [];
   for (let i = 0; i < yiAll.length; i++) if (!Number.isNaN(yiAll[i]!) && !Number.isNaN(viAll[i]!)) keep.push(i);

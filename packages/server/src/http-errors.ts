@@ -12,7 +12,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else {
       e = toExoError(error);
     }
-    if (e.code === 'EXO_ERR_INTERNAL') request.log.error({ err: error }, 'unexpected error');
+    if (e.code === 'EXO_ERR_INTERNAL_UNEXPECTED') request.log.error({ err: error }, 'unexpected error');
     void reply.status(e.status).send({ error: e.toJSON() });
   });
 }

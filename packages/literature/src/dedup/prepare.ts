@@ -2,7 +2,7 @@ import type { CitationRecord } from '../citation-record.js';
 import { doiKey } from '../fields/identifiers.js';
 import { firstPage } from '../fields/pages.js';
 import { isPreprint } from './preprint.js';
-import { distinguishers, journalKey, nameKey, normaliseText } from './text-keys.js';
+import { distinguishers, journalKey, nameKey, normaliseText, noticeKind } from './text-keys.js';
 
 /** What the comparison needs from a record, normalised once. */
 export interface PreparedRecord {
@@ -14,6 +14,8 @@ export interface PreparedRecord {
   compact: string;
   /** Numbers and part/phase markers of the title ("18", "part-a"). */
   marks: string;
+  /** "erratum", "retraction", "comment", … when the title announces a notice about another record. */
+  notice: string;
   year?: number;
   author?: string;
   journal?: string;
@@ -37,6 +39,7 @@ export function prepare(record: CitationRecord, index: number): PreparedRecord {
     title,
     compact: title.replace(/ /g, ''),
     marks: distinguishers(title),
+    notice: noticeKind(title),
     year: record.year,
     author: nameKey(first ? (first.family ?? first.literal) : undefined),
     journal: journalKey(record.journal ?? record.journalAbbrev),

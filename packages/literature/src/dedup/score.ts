@@ -45,7 +45,7 @@ export function compareRecords(p: PreparedRecord, q: PreparedRecord, options: Re
   if (!hasTitles) return undefined;
   if (p.doi && q.doi && !isPreprintPair) return undefined;
   if (p.pmid && q.pmid) return undefined;
-  if (p.marks !== q.marks) return undefined;
+  if (p.marks !== q.marks || p.notice !== q.notice) return undefined;
   if (isPreprintPair && !options.groupPreprints) return undefined;
 
   const minTitle = isPreprintPair ? options.preprintTitleThreshold : options.titleThreshold;

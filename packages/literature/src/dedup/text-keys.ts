@@ -39,16 +39,33 @@ export function normaliseText(value: string | undefined): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
-  if (/[^\x00-\x7f]/.test(text)) text = text.replace(/[α-ωϕßæøœłđðþı]/g, (c) => GREEK[c] ?? LETTERS[c] ?? c);
+  if (/[\u0080-\uffff]/.test(text)) text = text.replace(/[α-ωϕßæøœłđðþı]/g, (c) => GREEK[c] ?? LETTERS[c] ?? c);
   return text.replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
+const NUMBER_WORDS = new Set(
+  (
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth ' +
+    'seventeenth eighteenth nineteenth twentieth'
+  ).split(' '),
+);
+
+/** Titles of notices about another record, which are records of their own: an erratum is not its article. */
+const NOTICE = /^(?:erratum|errata|corrigendum|correction|retraction|retracted|withdrawn|expression of concern|comment(?:ary)? on|reply|response to|author reply|in reply|re)\b/;
+
+/** The kind of notice a normalised title announces ("erratum", "retraction", …), or '' for an ordinary record. */
+export function noticeKind(title: string): string {
+  const m = NOTICE.exec(title);
+  return m ? m[0].split(' ')[0]! : '';
+}
 const NUMBERED = new Set(['part', 'phase', 'type', 'study', 'trial', 'stage', 'grade', 'series', 'section', 'chapter', 'volume', 'experiment', 'cohort', 'wave']);
 
 /**
- * What distinguishes otherwise similar titles: every number, roman numerals, and the letter after "part", "phase", …
- * ("… part A" vs "… part B"; "… phase II" vs "… phase III"). Two records of one work have the same.
+ * What distinguishes otherwise similar titles: every number (in digits or words, "sixteenth"), roman numerals, and the
+ * letter after "part", "phase", … ("… part A" vs "… part B"; "… phase II" vs "… phase III"). Two records of one work
+ * have the same.
  */
 export function distinguishers(title: string): string {
   const out: string[] = [];
@@ -56,7 +73,7 @@ export function distinguishers(title: string): string {
   const words = title.split(' ');
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (ROMAN.has(w) && w !== 'i' && w !== 'v' && w !== 'x') out.push(w);
+    if ((ROMAN.has(w) && w !== 'i' && w !== 'v' && w !== 'x') || NUMBER_WORDS.has(w)) out.push(w);
     else if (i > 0 && NUMBERED.has(words[i - 1]!) && (w.length === 1 || ROMAN.has(w))) out.push(`${words[i - 1]}-${w}`);
   }
   return out.sort().join(',');

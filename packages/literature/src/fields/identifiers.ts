@@ -42,10 +42,10 @@ export function findPmid(value: string | undefined): string | undefined {
   return m ? String(Number(m[1])) : undefined;
 }
 
-/** A PubMed Central id, always with its PMC prefix. */
+/** A PubMed Central id ("PMC5343225"); a bare number is not taken for one (Scopus's C2 holds the PMID). */
 export function findPmcid(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const m = /\bPMC\s*(\d{3,9})\b/i.exec(value) ?? /^\s*(\d{3,9})\s*$/.exec(value);
+  const m = /\bPMC\s*(\d{3,9})\b/i.exec(value);
   return m ? `PMC${m[1]}` : undefined;
 }
 

@@ -139,10 +139,12 @@ export function applyTable(table: FieldTable, get: Getter, record: CitationRecor
     }
   }
   if (table.date) {
-    const parsed = firstFound(get, table.date, parseDate);
-    if (parsed) {
-      record.year = parsed.year;
-      record.date = parsed.date;
+    const parsed = table.date.flatMap((key) => (get(key) ?? []).map(parseDate)).filter((d) => d !== undefined);
+    if (parsed.length > 0) {
+      // The year of the first usable key; the most precise date that agrees with it (PY 2019 + DA 2019/10//).
+      const year = parsed[0]!.year;
+      record.year = year;
+      record.date = parsed.filter((d) => d.year === year).reduce((a, b) => (b.date.length > a.date.length ? b : a)).date;
     } else {
       const given = first(get, table.date);
       if (given !== undefined) {

@@ -2,7 +2,11 @@ import { kendallTest } from '../math/kendall.js';
 
 export interface RankTestResult {
   tau: number;
-  pval: number;
+  /** metafor's p-value: exact without ties; null where metafor's exact computation fails (k > 170, no ties) */
+  pval: number | null;
+  /** the normal approximation, always available */
+  pvalNormal: number;
+  exact: boolean;
 }
 
 /**
@@ -22,5 +26,5 @@ export function rankTest(yi: Float64Array, vi: Float64Array): RankTestResult {
   const ystar = new Float64Array(k);
   for (let i = 0; i < k; i++) ystar[i] = (yi[i]! - theta) / Math.sqrt(vi[i]! - vb);
   const r = kendallTest(ystar, vi);
-  return { tau: r.tau, pval: r.pval };
+  return { tau: r.tau, pval: Number.isNaN(r.pval) ? null : r.pval, pvalNormal: r.pvalNormal, exact: r.exact };
 }

@@ -64,9 +64,8 @@ export function escalc(table: Table, measure: string): EscalcResult {
   const k = table.rows.length;
   const warnings: string[] = [];
   const names = chooseInputs(def, table);
+  // only the chosen column set is read (a table may carry n1i for its means and ai..di for its counts)
   const extra = [...(def.optional ?? [])];
-  // 2×2 tables: use bi/di when present alongside n1i/n2i, and check them against each other
-  for (const c of ['bi', 'di', 'n1i', 'n2i', 'mi', 'ni', 'vi', 'sei']) if (!names.includes(c) && has(table, c) && def.inputs.some((s) => s.includes(c))) extra.push(c);
   const cols: ColumnSet = {};
   let converted = 0;
   for (const name of [...names, ...extra]) {

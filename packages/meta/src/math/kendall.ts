@@ -7,7 +7,10 @@ import { pnorm } from './normal.js';
 
 export interface KendallResult {
   tau: number;
+  /** R's p-value; NaN where R's exact computation overflows (no ties and n > 170) */
   pval: number;
+  /** the normal approximation (tie-corrected variance), computable for any n */
+  pvalNormal: number;
   exact: boolean;
 }
 
@@ -71,12 +74,18 @@ export function kendallTest(x: ArrayLike<number>, y: ArrayLike<number>): Kendall
   const n = x.length;
   const tau = kendallTau(x, y);
   const ties = hasTies(x) || hasTies(y);
-  // R's exact distribution overflows past n = 170 (n! is infinite in double precision): use the normal there
-  if (!ties && n < 171) {
+  const normal = normalApproximation(x, y, tau, n);
+  if (!ties) {
+    // R's exact distribution overflows past n = 170 (n! is infinite in double precision) and gives NaN
+    if (n > 170) return { tau, pval: NaN, pvalNormal: normal, exact: true };
     const q = Math.round(((tau + 1) * n * (n - 1)) / 4);
     const p = q > (n * (n - 1)) / 4 ? 1 - pkendall(q - 1, n) : pkendall(q, n);
-    return { tau, pval: Math.min(2 * p, 1), exact: true };
+    return { tau, pval: Math.min(2 * p, 1), pvalNormal: normal, exact: true };
   }
+  return { tau, pval: normal, pvalNormal: normal, exact: false };
+}
+
+function normalApproximation(x: ArrayLike<number>, y: ArrayLike<number>, tau: number, n: number): number {
   const xt = tieCounts(x);
   const yt = tieCounts(y);
   const sumf = (a: number[], f: (t: number) => number): number => a.reduce((s, t) => s + f(t), 0);
@@ -91,5 +100,5 @@ export function kendallTest(x: ArrayLike<number>, y: ArrayLike<number>): Kendall
   const v2 = sumf(xt, (t) => t * (t - 1) * (t - 2)) * sumf(yt, (t) => t * (t - 1) * (t - 2));
   const varS = (v0 - vt - vu) / 18 + v1 / (2 * n * (n - 1)) + v2 / (9 * n * (n - 1) * (n - 2));
   const z = S / Math.sqrt(varS);
-  return { tau, pval: 2 * Math.min(pnorm(z), pnorm(z, false)), exact: false };
+  return 2 * Math.min(pnorm(z), pnorm(z, false));
 }

@@ -22,5 +22,5 @@ export const CORE_ERRORS = {
   EXO_ERR_CLI_USAGE: { description: 'The command line is not valid: unknown command, option or missing argument', status: 400, exit: EXIT.usage },
   EXO_ERR_CLI_FILE: { description: 'A file named on the command line cannot be read or written', status: 400, exit: EXIT.usage },
   EXO_ERR_HTTP_BAD_REQUEST: { description: 'The request body or parameters are malformed', status: 400, exit: EXIT.usage },
-  EXO_ERR_INTERNAL: { description: 'An unexpected error; please report it', status: 500, exit: EXIT.failure },
+  EXO_ERR_INTERNAL_UNEXPECTED: { description: 'An unexpected error; please report it', status: 500, exit: EXIT.failure },
 } as const satisfies Record<string, CatalogueEntry>;

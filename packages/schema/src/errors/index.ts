@@ -48,11 +48,11 @@ export function hasCatalogueCode(error: unknown): error is Error & { code: Error
   return typeof code === 'string' && code in ERROR_CATALOGUE;
 }
 
-/** Maps any thrown value to an ExoError (unknown errors become EXO_ERR_INTERNAL). */
+/** Maps any thrown value to an ExoError (unknown errors become EXO_ERR_INTERNAL_UNEXPECTED). */
 export function toExoError(error: unknown): ExoError {
   if (error instanceof ExoError) return error;
   if (hasCatalogueCode(error)) return new ExoError(error.code, error.message, error.context ?? {});
-  return new ExoError('EXO_ERR_INTERNAL', error instanceof Error ? error.message : String(error));
+  return new ExoError('EXO_ERR_INTERNAL_UNEXPECTED', error instanceof Error ? error.message : String(error));
 }
 
 /** The catalogue rendered as the Markdown of docs/errors.md. */

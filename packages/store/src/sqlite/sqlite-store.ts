@@ -66,7 +66,7 @@ export class SqliteStore implements AtlasStore {
     const total = (this.db.prepare(`SELECT count(*) AS n FROM search WHERE search MATCH ? ${kindClause}`).get(...params) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT kind, id, title, snippet(search, 3, char(2), char(3), '…', 16) AS snippet, bm25(search, 4.0, 1.0) AS score
+        `SELECT kind, id, title, snippet(search, -1, char(2), char(3), '…', 20) AS snippet, bm25(search, 4.0, 1.0) AS score
          FROM search WHERE search MATCH ? ${kindClause} ORDER BY score LIMIT ? OFFSET ?`,
       )
       .all(...params, options.limit ?? 20, options.offset ?? 0) as { kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }[];

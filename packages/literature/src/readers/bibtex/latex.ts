@@ -48,7 +48,7 @@ export function decodeLatex(value: string): string {
     text = text
       .replace(PUNCT_ACCENT, (_m, accent: string, braced?: string, bare?: string) => base(braced ?? bare ?? '') + (ACCENTS[accent] ?? ''))
       .replace(LETTER_ACCENT, (_m, accent: string, braced?: string, bare?: string) => base(braced ?? bare ?? '') + (ACCENTS[accent] ?? ''))
-      .replace(/\\([&%$#_{}])/g, (_m, c: string) => `\u0000${c.charCodeAt(0)}\u0000`)
+      .replace(/\\([&%$#_{}])/g, (_m, c: string) => `\ue000${c.charCodeAt(0)}\ue000`)
       .replace(KEEP_ARGUMENT, '')
       .replace(COMMAND, (m, name: string) => SYMBOLS[name] ?? (name.length === 1 ? m : ''));
   }
@@ -60,6 +60,6 @@ export function decodeLatex(value: string): string {
     .replace(/(?<!\\)~/g, ' ')
     .replace(/(?<!\\)\$/g, '')
     .replace(/[{}]/g, '')
-    .replace(/\u0000(\d+)\u0000/g, (_m, code: string) => String.fromCharCode(Number(code)));
+    .replace(/\ue000(\d+)\ue000/g, (_m, code: string) => String.fromCharCode(Number(code)));
   return text.normalize('NFC');
 }

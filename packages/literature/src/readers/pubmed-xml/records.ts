@@ -20,8 +20,9 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
   private stack: XmlNode[] = [];
   private recordLine = 0;
   private done: PubmedNative[] = [];
-  private depth = 0;
-  private rootName: string | undefined;
+  /** Names of the open elements, outermost first. */
+  private readonly names: string[] = [];
+  private lastClosed: string | undefined;
 
   constructor(private readonly ctx: ReaderContext) {
     this.sax.on('opentag', (tag) => this.onOpen(tag as SaxesTagPlain));
@@ -29,8 +30,11 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
     this.sax.on('text', (text) => this.onText(text));
     this.sax.on('cdata', (text) => this.onText(text));
     this.sax.on('error', (error) => {
-      const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
-      throw new LiteratureError('EXO_ERR_LIT_MALFORMED', `${where(this.ctx.fileName, this.sax.line)}the XML is not well formed: ${message}`, { file: this.ctx.fileName, line: this.sax.line });
+      const message = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+      // saxes closes the element left open before it reports a stray close tag: that element was expected to close.
+      const open = /unexpected close tag/.test(message) ? this.lastClosed : this.names[this.names.length - 1];
+      const expected = open ? ` (expected </${open}>)` : '';
+      throw new LiteratureError('EXO_ERR_LIT_MALFORMED', `${where(this.ctx.fileName, this.sax.line)}the XML is not well formed: ${message}${expected}`, { file: this.ctx.fileName, line: this.sax.line });
     });
   }
 
@@ -47,8 +51,8 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
         { file: this.ctx.fileName, line: this.sax.line },
       );
     }
-    if (this.depth > 0) {
-      throw new LiteratureError('EXO_ERR_LIT_TRUNCATED', `${where(this.ctx.fileName, this.sax.line)}the file ends before </${this.rootName}> (truncated?)`, { file: this.ctx.fileName, line: this.sax.line });
+    if (this.names.length > 0) {
+      throw new LiteratureError('EXO_ERR_LIT_TRUNCATED', `${where(this.ctx.fileName, this.sax.line)}the file ends before </${this.names[0]}> (truncated?)`, { file: this.ctx.fileName, line: this.sax.line });
     }
     this.sax.close();
   }
@@ -60,8 +64,7 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
   }
 
   private onOpen(tag: SaxesTagPlain): void {
-    this.depth++;
-    this.rootName ??= tag.name;
+    this.names.push(tag.name);
     const inRecord = this.stack.length > 0;
     if (!inRecord && !RECORD_ELEMENTS.has(tag.name)) return;
     if (!inRecord) this.recordLine = this.sax.line;
@@ -71,7 +74,7 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
   }
 
   private onClose(): void {
-    this.depth--;
+    this.lastClosed = this.names.pop();
     const node = this.stack.pop();
     if (!node) return;
     const parent = this.stack[this.stack.length - 1];

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { Atlas } from '@exoatlas/atlas';
+import { SqliteStore } from '@exoatlas/store';
+import { buildApp } from '@exoatlas/server';
+import { dataDir, repoRoot, tempDir } from './paths.js';
+
+/** The real server over a fresh store built from data/, without listening. */
+export async function testApp(options: { web?: boolean } = {}) {
+  const tmp = tempDir('exoatlas-app-');
+  const store = new SqliteStore(join(tmp.dir, 'atlas.sqlite'));
+  const { hash } = store.ensureCurrent(dataDir);
+  const atlas = new Atlas(store.knowledgeBase());
+  const app = await buildApp({ atlas, store, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined });
+  return {
+    app,
+    atlas,
+    store,
+    close: async () => {
+      await app.close();
+      store.close();
+      tmp.cleanup();
+    },
+  };
+}
