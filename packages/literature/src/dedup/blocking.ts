@@ -1,5 +1,8 @@
 import type { PreparedRecord } from './prepare.js';
 
+/** Keys that may pair every member of their block; the rest only back them up and are dropped when too common. */
+const PRIMARY = new Set(['d', 'p', 't', 'e']);
+
 /** The blocking keys of a record: records sharing no key are never compared. */
 export function blockingKeys(p: PreparedRecord): string[] {
   const keys: string[] = [];
@@ -20,8 +23,9 @@ export function blockingKeys(p: PreparedRecord): string[] {
 }
 
 /**
- * Candidate pairs: every pair within a block; a block larger than `maxBlockSize` (a common title start such as
- * "editorial") is sorted by title and only neighbours within `window` are paired. Pairs are returned once each.
+ * Candidate pairs: every pair within a block. A title block larger than `maxBlockSize` (a common start such as
+ * "editorial" or "a randomized controlled trial of") is sorted by title and only neighbours within `window` are
+ * paired; a large back-up block (longest words, author-year-page) is skipped. Each pair is returned once.
  */
 export function candidatePairs(records: readonly PreparedRecord[], maxBlockSize: number, window: number): Array<[number, number]> {
   const blocks = new Map<string, number[]>();
@@ -36,18 +40,18 @@ export function candidatePairs(records: readonly PreparedRecord[], maxBlockSize:
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const add = (i: number, j: number): void => {
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const code = a * n + b;
+    const code = i < j ? i * n + j : j * n + i;
     if (seen.has(code)) return;
     seen.add(code);
-    pairs.push([a, b]);
+    pairs.push(i < j ? [i, j] : [j, i]);
   };
-  for (const members of blocks.values()) {
+  for (const [key, members] of blocks) {
     if (members.length < 2) continue;
     if (members.length <= maxBlockSize) {
       for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) add(members[x]!, members[y]!);
       continue;
     }
+    if (!PRIMARY.has(key[0]!)) continue;
     const sorted = [...members].sort((a, b) => (records[a]!.compact < records[b]!.compact ? -1 : records[a]!.compact > records[b]!.compact ? 1 : a - b));
     for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + window && y < sorted.length; y++) add(sorted[x]!, sorted[y]!);
   }

@@ -53,7 +53,7 @@ const NUMBER_WORDS = new Set(
 );
 
 /** Titles of notices about another record, which are records of their own: an erratum is not its article. */
-const NOTICE = /^(?:erratum|errata|corrigendum|correction|retraction|retracted|withdrawn|expression of concern|comment(?:ary)? on|reply|response to|author reply|in reply|re)\b/;
+const NOTICE = /^(?:erratum|errata|corrigendum|correction|retraction|retracted|withdrawn|expression of concern|comment(?:ary)? on|reply|response to|author reply|in reply)\b/;
 
 /** The kind of notice a normalised title announces ("erratum", "retraction", …), or '' for an ordinary record. */
 export function noticeKind(title: string): string {

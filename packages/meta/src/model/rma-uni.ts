@@ -103,7 +103,7 @@ export function rmaUni(yi: Float64Array, vi: Float64Array, design: Design | null
   let iterations = 0;
   if (!isFixed && k > 1) {
     const ctx: Tau2Context = { y: yc, v: vi, yRaw: yi, design: sd, k, p, control: opts.control, allViPositive, ws };
-    const est = TAU2_ESTIMATORS[opts.method](ctx);
+    const est = TAU2_ESTIMATORS[opts.method as Exclude<Method, 'FE' | 'EE'>](ctx);
     tau2 = Math.max(opts.control.tau2Min, est.tau2);
     iterations = est.iterations;
     warnings.push(...est.warnings);

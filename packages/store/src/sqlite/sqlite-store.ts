@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
 import { loadKnowledgeBaseFromFiles, readDataFiles, hashDataFiles, searchDocuments } from '@exoatlas/atlas';
 import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
@@ -12,6 +13,8 @@ export class SqliteStore implements AtlasStore {
   readonly backend = 'sqlite' as const;
   readonly db: SqliteDatabase;
   private cachedKb: KnowledgeBase | undefined;
+  /** Prepared search statements by kind filter: preparing costs more than running a small FTS query. */
+  private readonly searchStatements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
@@ -61,16 +64,31 @@ export class SqliteStore implements AtlasStore {
   search(query: string, options: SearchOptions = {}): { total: number; hits: SearchHit[] } {
     const match = toFtsQuery(query);
     const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
-    const kindClause = kinds ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
-    const params = [match, ...(kinds ?? [])];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM search WHERE search MATCH ? ${kindClause}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(
-        `SELECT kind, id, title, snippet(search, -1, char(2), char(3), '…', 20) AS snippet, bm25(search, 4.0, 1.0) AS score
-         FROM search WHERE search MATCH ? ${kindClause} ORDER BY score LIMIT ? OFFSET ?`,
-      )
-      .all(...params, options.limit ?? 20, options.offset ?? 0) as { kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }[];
+    const params: Record<string, string | number> = { q: match };
+    (kinds ?? []).forEach((k, i) => (params[`k${i}`] = k));
+    const statements = this.searchStatementsFor(kinds?.length ?? 0);
+    const total = (statements.count.get(params) as { n: number }).n;
+    const rows = statements.page.all({ ...params, limit: options.limit ?? 20, offset: options.offset ?? 0 }) as { kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }[];
     return { total, hits: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
+  }
+
+  private searchStatementsFor(kindCount: number): { count: Database.Statement; page: Database.Statement } {
+    const key = String(kindCount);
+    let statements = this.searchStatements.get(key);
+    if (!statements) {
+      const kindClause = kindCount > 0 ? `AND kind IN (${Array.from({ length: kindCount }, (_, i) => `@k${i}`).join(', ')})` : '';
+      statements = {
+        count: this.db.prepare(`SELECT count(*) AS n FROM search WHERE search MATCH @q ${kindClause}`),
+        // Rank first, then make snippets for the page only (snippet() is the costly part on broad queries).
+        page: this.db.prepare(
+          `WITH ranked AS (SELECT rowid AS r, bm25(search, 4.0, 1.0) AS score FROM search WHERE search MATCH @q ${kindClause} ORDER BY score LIMIT @limit OFFSET @offset)
+           SELECT kind, id, title, snippet(search, -1, char(2), char(3), '…', 20) AS snippet, ranked.score AS score
+           FROM search JOIN ranked ON search.rowid = ranked.r WHERE search MATCH @q ORDER BY ranked.score`,
+        ),
+      };
+      this.searchStatements.set(key, statements);
+    }
+    return statements;
   }
 
   close(): void {

@@ -96,7 +96,7 @@ export function parseEntry(text: string, line: number, macros: Map<string, strin
     if (c.pos >= c.text.length || c.text[c.pos] === close) break;
     const eq = c.text.indexOf('=', c.pos);
     const nameEnd = eq < 0 ? -1 : eq;
-    const name = nameEnd < 0 ? '' : c.text.slice(c.pos, nameEnd).trim().toLowerCase();
+    const name = nameEnd < 0 ? '' : c.text.slice(c.pos, nameEnd).replace(/\s+/g, ' ').trim().toLowerCase();
     if (nameEnd < 0 || name === '' || /[{}",]/.test(name)) {
       fail(fileName, lineAt(c, line), `expected "field = value" in @${type}{${key}, found "${c.text.slice(c.pos, c.pos + 30).split('\n')[0]}"`);
     }

@@ -1,0 +1,170 @@
+/** Shapes of the ExoAtlas HTTP API (see /api/openapi.json); record types come from @exoatlas/schema. */
+import type {
+  Advantage,
+  BiologyStatement,
+  Claim,
+  Direction,
+  Entity,
+  Fact,
+  Gap,
+  IsolationMethod,
+  KnowledgeBase,
+  Limitation,
+  Provenance,
+  Reference,
+  Source,
+  Study,
+} from '@exoatlas/schema';
+
+export type { Advantage, BiologyStatement, Claim, Direction, Entity, Fact, Gap, IsolationMethod, KnowledgeBase, Limitation, Provenance, Reference, Source, Study };
+
+export type LinkedStudy = Study & { linkedEntities: string[] };
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export type StudyDetail = LinkedStudy & { references: Reference[] };
+
+export type Facets = Record<string, { value: string; count: number }[]>;
+
+export type SearchKind = 'study' | 'reference' | 'entity' | 'claim' | 'isolationMethod' | 'fact' | 'advantage' | 'limitation' | 'direction' | 'gap' | 'biology';
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  /** HTML-escaped excerpt with <mark> around the matches */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface OverviewCounts {
+  studies: number;
+  table1Studies: number;
+  textStudies: number;
+  diseases: number;
+  diseaseAreas: number;
+  entities: number;
+  claims: number;
+  mechanisms: number;
+  references: number;
+  isolationMethods: number;
+  facts: number;
+}
+
+export interface Overview {
+  counts: Partial<OverviewCounts>;
+  keyMessages: Direction[];
+  source?: Source;
+}
+
+export type EntitySummary = Entity & { claimCount: number; studyCount: number };
+
+export interface EntityDetail {
+  entity: Entity;
+  claims: Claim[];
+  studies: LinkedStudy[];
+  diseases?: (Entity | string)[];
+  references: Reference[];
+  byDiseaseArea: Record<string, { claims: string[]; studies: string[] }>;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: string;
+  diseaseAreas?: string[];
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  predicate: string;
+  claimIds: string[];
+  figures?: number[];
+  referenceNumbers?: number[];
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface MapCell {
+  row: string;
+  col: string;
+  count: number;
+  studyIds: string[];
+}
+
+export interface MapComparison {
+  studyId: string;
+  title: string;
+  source: string;
+  comparator: string;
+  result: string;
+  summary: string;
+  diseaseArea: string;
+}
+
+export type MapGap = Gap & { row?: string; col?: string };
+
+export interface EvidenceMap {
+  rows: string[];
+  cols: string[];
+  cells: MapCell[];
+  comparisons: MapComparison[];
+  gaps: MapGap[];
+}
+
+export interface AdviceReason {
+  need: string;
+  effect: string;
+  statement: string;
+  quote?: string;
+  section?: string;
+  referenceNumbers?: number[];
+}
+
+export interface AdviceRank {
+  method: string;
+  name: string;
+  rank: number;
+  score: number;
+  reasons: AdviceReason[];
+  unknown?: string[];
+}
+
+export interface Advice {
+  needs: Record<string, unknown> | unknown[];
+  ranking: AdviceRank[];
+  combinations?: unknown[];
+  notes?: unknown[];
+}
+
+export interface MetaRequest {
+  rows: Record<string, string | number | null>[];
+  measure: string;
+  method: string;
+  test: string;
+  mods?: string[];
+  subgroup?: string;
+  bias?: boolean;
+  leaveOneOut?: boolean;
+}
+
+export interface MetaResponse {
+  svg?: { forest?: string; funnel?: string };
+  [key: string]: unknown;
+}
