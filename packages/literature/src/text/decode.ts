@@ -51,7 +51,8 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array | string>, 
   let offset = 0;
   let isFirst = true;
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  for await (const chunk of chunks) {
+  for await (const piece of gatherHead(chunks)) {
+    const chunk = piece;
     if (typeof chunk === 'string') {
       const text = isFirst && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
       isFirst = false;
@@ -139,4 +140,26 @@ function sniffUtf16(bytes: Uint8Array): TextEncoding | undefined {
   if (oddZeros > half * 0.7 && evenZeros < half * 0.1) return 'utf-16le';
   if (evenZeros > half * 0.7 && oddZeros < half * 0.1) return 'utf-16be';
   return undefined;
+}
+
+/** Joins the first byte chunks until there are enough bytes (4) to recognise a BOM or a file signature. */
+async function* gatherHead(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  let head: Uint8Array | undefined;
+  let isHeadDone = false;
+  for await (const chunk of chunks) {
+    if (isHeadDone || typeof chunk === 'string') {
+      if (head) yield head;
+      head = undefined;
+      isHeadDone = true;
+      yield chunk;
+      continue;
+    }
+    head = head ? concat(head, chunk) : chunk;
+    if (head.length >= 4) {
+      yield head;
+      head = undefined;
+      isHeadDone = true;
+    }
+  }
+  if (head) yield head;
 }

@@ -1,0 +1,28 @@
+import { META_CLI_OPTIONS, META_USAGE, type ParsedMetaFlags, analyseTable, forestPlot, formatSummary, funnelPlot, optionsFromFlags, parseCsv } from '@exoatlas/meta';
+import { ExoError } from '@exoatlas/schema';
+import { parseCommandArgs } from '../args.js';
+import type { CommandIO } from '../command-io.js';
+
+/**
+ * `exoatlas meta <file.csv> --measure M [--method T] [--test z|knha] [--mods a,b] [--subgroup col] [--bias]
+ * [--leave-one-out] [--cumulative col] [--influence] [--permutations N --seed S] [--forest out.svg]
+ * [--funnel out.svg] [--json]`: a meta-analysis reproducing metafor, printed as metafor's summary or as JSON.
+ */
+export async function metaCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('meta', args, META_CLI_OPTIONS, true);
+  if (values.help) {
+    io.stdout(META_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new ExoError('EXO_ERR_CLI_USAGE', `meta: expected one CSV file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')} (see exoatlas meta --help)`);
+  }
+  const file = positionals[0]!;
+  const options = optionsFromFlags(values as ParsedMetaFlags);
+  const text = await io.readFile(file);
+  const result = analyseTable(parseCsv(text), options);
+  if (typeof values.forest === 'string') await io.writeFile(values.forest, forestPlot(result));
+  if (typeof values.funnel === 'string') await io.writeFile(values.funnel, funnelPlot(result));
+  io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSummary(result)}\n`);
+  return 0;
+}
