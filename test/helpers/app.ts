@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Atlas } from '@exoatlas/atlas';
-import { SqliteStore } from '@exoatlas/store';
+import { LiteratureStore, SqliteStore } from '@exoatlas/store';
 import { buildApp } from '@exoatlas/server';
 import { dataDir, repoRoot, tempDir } from './paths.js';
 
@@ -10,11 +10,13 @@ export async function testApp(options: { web?: boolean } = {}) {
   const store = new SqliteStore(join(tmp.dir, 'atlas.sqlite'));
   const { hash } = store.ensureCurrent(dataDir);
   const atlas = new Atlas(store.knowledgeBase());
-  const app = await buildApp({ atlas, store, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined });
+  const literature = new LiteratureStore(store.db);
+  const app = await buildApp({ atlas, store, literature, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined });
   return {
     app,
     atlas,
     store,
+    literature,
     close: async () => {
       await app.close();
       store.close();

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Atlas } from '@exoatlas/atlas';
-import { SqliteStore, type AtlasStore } from '@exoatlas/store';
+import { LiteratureStore, SqliteStore, type AtlasStore } from '@exoatlas/store';
 import type { CommandIO } from './command-io.js';
 
 /** The project root: the directory holding data/ next to packages/ (the CLI runs from packages/cli/dist or src). */
@@ -29,12 +29,12 @@ export function resolvePaths(io: CommandIO, options: AtlasOptions): { dataDir: s
 }
 
 /** Opens the store, brings it up to date with data/ and returns an atlas over it. */
-export function openAtlas(io: CommandIO, options: AtlasOptions): { atlas: Atlas; store: AtlasStore; dataDir: string; dbPath: string; rebuilt: boolean } {
+export function openAtlas(io: CommandIO, options: AtlasOptions): { atlas: Atlas; store: AtlasStore; literature: LiteratureStore; dataDir: string; dbPath: string; rebuilt: boolean } {
   const { dataDir, dbPath } = resolvePaths(io, options);
   const store = new SqliteStore(dbPath);
   try {
     const { rebuilt } = store.ensureCurrent(dataDir);
-    return { atlas: new Atlas(store.knowledgeBase()), store, dataDir, dbPath, rebuilt };
+    return { atlas: new Atlas(store.knowledgeBase()), store, literature: new LiteratureStore(store.db), dataDir, dbPath, rebuilt };
   } catch (error) {
     store.close();
     throw error;

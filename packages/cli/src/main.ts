@@ -11,10 +11,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   show: async () => (await import('./commands/show.js')).showCommand,
   search: async () => (await import('./commands/search.js')).searchCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
-  // meta: async () => (await import('./commands/meta.js')).metaCommand,
-  // convert: async () => (await import('./commands/convert.js')).convertCommand,
-  // dedup: async () => (await import('./commands/dedup.js')).dedupCommand,
+  meta: async () => (await import('./commands/meta.js')).metaCommand,
+  convert: async () => (await import('./commands/convert.js')).convertCommand,
+  dedup: async () => (await import('./commands/dedup.js')).dedupCommand,
 };
 
 /** Runs one command line; returns the exit code. Errors are printed as one plain line, never a stack trace. */

@@ -3,14 +3,17 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
-import type { AtlasStore } from '@exoatlas/store';
+import type { AtlasStore, LiteratureStore } from '@exoatlas/store';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
+import { literatureRoutes } from './routes/literature-routes.js';
 import { buildOpenApi } from './openapi.js';
 
 export interface AppDeps {
   atlas: Atlas;
   store: AtlasStore;
+  /** Imported literature; the /api/imports and /api/records routes exist when it is given. */
+  literature?: LiteratureStore;
   /** The built web app (packages/web/dist); when absent only the API is served. */
   webRoot?: string;
   dataHash?: string;
@@ -22,6 +25,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
   installErrorHandling(app);
   atlasRoutes(app, deps);
+  if (deps.literature) literatureRoutes(app, deps.literature);
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', async () => openapi);
 

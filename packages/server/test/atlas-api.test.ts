@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
@@ -55,7 +55,7 @@ describe('GET /api', () => {
   it('/api/export validates against the committed JSON Schema', async () => {
     const { body } = await get('/api/export');
     const schema = JSON.parse(readFileSync(join(repoRoot, 'docs/schema/knowledge-base.schema.json'), 'utf8'));
-    const validate = new Ajv2020.default({ strict: false, allErrors: true }).compile(schema);
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
     expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(Object.keys(body)).toEqual(expect.arrayContaining(['source', 'references', 'studies', 'entities', 'claims', 'isolationMethods', 'facts', 'advantages', 'limitations']));
   });

@@ -3,3 +3,4 @@ export * from './fts-query.js';
 export * from './sqlite/sqlite-store.js';
 export * from './sqlite/open-database.js';
 export * from './sqlite/migrations.js';
+export * from './literature/literature-store.js';

@@ -1,5 +1,4 @@
-import { DiseaseArea, type Claim, type Entity } from '@exoatlas/schema';
-import type { StudyWithEntities } from '../entities/entity-links.js';
+import { DiseaseArea, type Claim, type Entity, type Study } from '@exoatlas/schema';
 
 /**
  * The disease area of each section and figure legend of the review: its sections 3–8 follow organ systems
@@ -24,11 +23,11 @@ export const SECTION_AREAS: Readonly<Record<string, readonly DiseaseArea[]>> = {
 export const KEYWORD_AREAS: readonly { area: DiseaseArea; pattern: RegExp }[] = [
   { area: 'musculoskeletal', pattern: /osteo|bone|cartilag|chondr|joint|femoral|skelet/i },
   { area: 'cardiovascular', pattern: /cardi|myocard|heart|coronary|limb isch/i },
-  { area: 'wound-healing', pattern: /wound|skin|keratinocyte/i },
+  { area: 'wound-healing', pattern: /wound|keratinocyte/i },
   { area: 'neurological', pattern: /neur|brain|alzheimer|parkinson|rett|cerebr|tau\b/i },
   { area: 'ophthalmic', pattern: /cornea|ocular|\beye/i },
   { area: 'renal', pattern: /kidney|renal|nephr/i },
-  { area: 'hepatic', pattern: /liver|hepat/i },
+  { area: 'hepatic', pattern: /liver|hepat|cirrho/i },
   { area: 'immune', pattern: /gvhd|graft.{0,8}host|immun/i },
   { area: 'reproductive', pattern: /ovar|uter|reproduct/i },
 ];
@@ -43,11 +42,14 @@ export function keywordAreas(texts: readonly string[]): DiseaseArea[] {
   return ordered(KEYWORD_AREAS.filter((k) => texts.some((t) => k.pattern.test(t))).map((k) => k.area));
 }
 
-/** For each disease entity, the disease areas of the studies linked to it. */
-export function diseaseAreaIndex(studies: readonly StudyWithEntities[], entitiesById: ReadonlyMap<string, Entity>): Map<string, DiseaseArea[]> {
+/**
+ * For each disease entity, the disease areas of the studies about it: those that list it among their entities or
+ * name it in their condition or disease type (`mentionedIn` finds entity names in text).
+ */
+export function diseaseAreaIndex(studies: readonly Study[], entitiesById: ReadonlyMap<string, Entity>, mentionedIn: (text: string) => string[]): Map<string, DiseaseArea[]> {
   const index = new Map<string, Set<DiseaseArea>>();
   for (const s of studies) {
-    for (const id of s.linkedEntities) {
+    for (const id of new Set([...s.entities, ...mentionedIn([s.condition, s.diseaseType ?? ''].join(' \n '))])) {
       if (entitiesById.get(id)?.kind !== 'disease') continue;
       if (!index.has(id)) index.set(id, new Set());
       index.get(id)!.add(s.diseaseArea);
@@ -60,12 +62,13 @@ const intersect = (a: readonly DiseaseArea[], b: readonly DiseaseArea[]): Diseas
 
 /**
  * Returns a function giving the disease areas of a claim:
- * 1. the areas of its diseases (context diseases, and subject or object when they are diseases): those of the studies
- *    linked to each disease, else the keyword table;
+ * 1. the areas of its diseases (context diseases, and subject or object when they are diseases): from the keyword
+ *    table when the disease's names hold one ("renal fibrosis"), else those of the studies about it ("fibrosis");
  * 2. the areas of its section and figure (SECTION_AREAS);
- * 3. both known: their intersection, or the diseases' areas when they do not meet (a corneal disease in section 6);
- *    only the section known: narrowed by keywords in the names of the claim's entities when they pick some of the
- *    section's areas (section 7: kidney or liver; section 6: corneal → ophthalmic, otherwise neurological).
+ * 3. both known: their intersection, or both when they do not meet (liver fibrosis in the immune Fig. 5);
+ *    only the section known: narrowed by keywords in the names of the claim's entities, else in its quotes, when they
+ *    pick some of the section's areas (section 7: kidney or liver; section 6: corneal → ophthalmic, otherwise
+ *    neurological).
  */
 export function claimAreaResolver(entitiesById: ReadonlyMap<string, Entity>, diseaseIndex: ReadonlyMap<string, readonly DiseaseArea[]>): (claim: Claim) => DiseaseArea[] {
   const names = (id: string): string[] => {
@@ -74,16 +77,21 @@ export function claimAreaResolver(entitiesById: ReadonlyMap<string, Entity>, dis
   };
   return (claim) => {
     const diseaseIds = [...claim.context.diseases, claim.subject, claim.object].filter((id) => claim.context.diseases.includes(id) || entitiesById.get(id)?.kind === 'disease');
-    const diseaseAreas = ordered(new Set(diseaseIds.flatMap((id) => diseaseIndex.get(id) ?? keywordAreas(names(id)))));
+    const areasOfDisease = (id: string): readonly DiseaseArea[] => {
+      const byName = keywordAreas(names(id));
+      return byName.length > 0 ? byName : (diseaseIndex.get(id) ?? []);
+    };
+    const diseaseAreas = ordered(new Set(diseaseIds.flatMap(areasOfDisease)));
     const sectionAreas = ordered([...(SECTION_AREAS[claim.section] ?? []), ...(claim.figure ? (SECTION_AREAS[`fig-${claim.figure}`] ?? []) : [])]);
     if (diseaseAreas.length > 0) {
       const both = intersect(diseaseAreas, sectionAreas);
-      return both.length > 0 ? both : diseaseAreas;
+      return both.length > 0 ? both : ordered([...diseaseAreas, ...sectionAreas]);
     }
     if (sectionAreas.length <= 1) return sectionAreas;
-    const texts = [claim.subject, claim.object, ...claim.context.cellTypes].flatMap(names);
-    const narrowed = intersect(sectionAreas, keywordAreas(texts));
-    if (narrowed.length > 0) return narrowed;
+    const byNames = intersect(sectionAreas, keywordAreas([claim.subject, claim.object, ...claim.context.cellTypes].flatMap(names)));
+    if (byNames.length > 0) return byNames;
+    const byQuotes = intersect(sectionAreas, keywordAreas(claim.provenance.map((p) => p.quote)));
+    if (byQuotes.length > 0) return byQuotes;
     // Section 6 is about neurology unless the claim names the cornea; section 7 covers kidney and liver alike.
     return sectionAreas.includes('neurological') ? ['neurological'] : sectionAreas;
   };

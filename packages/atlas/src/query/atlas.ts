@@ -1,6 +1,12 @@
-import { ExoError, type Entity, type KnowledgeBase, type Reference, type Study } from '@exoatlas/schema';
+import { ExoError, type Claim, type DiseaseArea, type Entity, type KnowledgeBase, type Reference, type Study } from '@exoatlas/schema';
 import { EntityIndex } from './entity-index.js';
 import { filterStudies, type StudyFilters } from './study-filters.js';
+import { entityLinks, entityNotFound, entityPage, listEntities, type EntityFilters, type EntityLinks, type EntityPage, type EntitySummary } from '../entities/index.js';
+import { claimAreaResolver, diseaseAreaIndex, filterClaims, findPaths, queryGraph, type ClaimFilters, type GraphPath, type GraphQuery, type MechanismGraph, type PathOptions } from '../graph/index.js';
+import { evidenceMap, type EvidenceMap, type EvidenceMapOptions } from '../evidence-map/index.js';
+import { adviseMethods, parseNeeds, type Advice, type RawNeeds } from '../advisor/index.js';
+import { formatReferences, type CitationFormat } from '../citations/index.js';
+import { overview, type Overview } from './overview.js';
 
 /** A study as the atlas serves it: the curated record plus the entities it is linked to. */
 export type LinkedStudy = Study & { linkedEntities: string[] };
@@ -17,11 +23,23 @@ export class Atlas {
   readonly entityIndex: EntityIndex;
   private readonly studiesById: Map<string, LinkedStudy>;
   private readonly referencesByNumber: Map<number, Reference>;
+  readonly entitiesById: ReadonlyMap<string, Entity>;
+  private derived?: { links: EntityLinks; claimAreas: (claim: Claim) => DiseaseArea[] };
 
   constructor(readonly kb: KnowledgeBase) {
     this.entityIndex = new EntityIndex(kb.entities);
     this.studiesById = new Map(kb.studies.map((s) => [s.id, this.link(s)]));
     this.referencesByNumber = new Map(kb.references.map((r) => [r.reviewNumber, r]));
+    this.entitiesById = new Map(kb.entities.map((e) => [e.id, e]));
+  }
+
+  /** Which claims and studies name each entity, and the disease areas of claims: built on first use. */
+  private get knowledge(): { links: EntityLinks; claimAreas: (claim: Claim) => DiseaseArea[] } {
+    this.derived ??= {
+      links: entityLinks(this.kb.claims, this.studies),
+      claimAreas: claimAreaResolver(this.entitiesById, diseaseAreaIndex(this.kb.studies, this.entitiesById, (text) => this.entityIndex.mentionedIn(text))),
+    };
+    return this.derived;
   }
 
   /** Explicit entities plus those the study's text names. */
@@ -51,10 +69,77 @@ export class Atlas {
   }
 
   /** The entity with this id, name or synonym; EXO_ERR_NOT_FOUND_ENTITY when there is none. */
-  getEntity(idOrName: string): Entity {
+  getEntity(idOrName: string, field?: string): Entity {
     const entity = this.entityIndex.resolve(idOrName);
-    if (!entity) throw new ExoError('EXO_ERR_NOT_FOUND_ENTITY', `no entity '${idOrName}'`, { id: idOrName });
+    if (!entity) throw entityNotFound(idOrName, this.kb.entities, field);
     return entity;
+  }
+
+  /** Entities of a kind or matching words, with their claim and study counts, paged. */
+  listEntities(filters: EntityFilters = {}, page: { limit?: number; offset?: number } = {}): Page<EntitySummary> {
+    return paged(listEntities(this.kb.entities, this.knowledge.links, filters), page);
+  }
+
+  /** Everything about one entity (by id, name or synonym): its claims, studies, diseases and references. */
+  entityPage(idOrName: string): EntityPage {
+    const entity = this.getEntity(idOrName);
+    const { links, claimAreas } = this.knowledge;
+    const claimIds = new Set(links.claimIds.get(entity.id) ?? []);
+    return entityPage({
+      entity,
+      claims: this.kb.claims.filter((c) => claimIds.has(c.id)),
+      studies: (links.studyIds.get(entity.id) ?? []).map((id) => this.getStudy(id)),
+      entitiesById: this.entitiesById,
+      references: (numbers) => this.referencesFor(numbers),
+      claimAreas,
+    });
+  }
+
+  /** The disease areas of a claim (from its diseases, section and figure). */
+  claimAreas(claim: Claim): DiseaseArea[] {
+    return this.knowledge.claimAreas(claim);
+  }
+
+  /** Claims matching the filters (entity, figure, disease area, cell source). */
+  listClaims(filters: ClaimFilters = {}): { total: number; items: Claim[] } {
+    const items = filterClaims(this.kb.claims, filters, this.graphContext());
+    return { total: items.length, items };
+  }
+
+  /** The mechanism graph of the claims matching the filters, or the neighbourhood of `focus` in it. */
+  graph(query: GraphQuery = {}): MechanismGraph {
+    return queryGraph(query, this.graphContext());
+  }
+
+  /** Paths from one entity to another along the claims (subject → object), shortest first. */
+  graphPaths(from: string, to: string, options: PathOptions = {}): { from: string; to: string; paths: GraphPath[] } {
+    const a = this.getEntity(from, 'from');
+    const b = this.getEntity(to, 'to');
+    return { from: a.id, to: b.id, paths: findPaths(this.graph(), a.id, b.id, options) };
+  }
+
+  private graphContext() {
+    return { claims: this.kb.claims, entitiesById: this.entitiesById, claimAreas: this.knowledge.claimAreas, resolveEntity: (idOrName: string) => this.getEntity(idOrName, 'entity') };
+  }
+
+  /** Study counts by two dimensions, the iMSC-versus-adult-MSC comparisons and the review's gaps. */
+  evidenceMap(options: EvidenceMapOptions = {}): EvidenceMap {
+    return evidenceMap(this.kb.studies, this.kb.gaps, options);
+  }
+
+  /** The isolation methods ranked for a user's needs, every reason quoted from the review. */
+  adviseMethods(needs: RawNeeds): Advice {
+    return adviseMethods(this.kb, parseNeeds(needs));
+  }
+
+  /** References (all, or those numbered) in a citation format. */
+  formatReferences(format: CitationFormat, numbers?: readonly (number | string)[]): Promise<string> {
+    return formatReferences(numbers ? numbers.map((n) => this.getReference(n)) : this.kb.references, format);
+  }
+
+  /** Counts, key messages and the source for a front page. */
+  overview(): Overview {
+    return overview(this.kb);
   }
 
   /** The reference with this review number (or id "ref-N"). */
@@ -86,4 +171,10 @@ export class Atlas {
       setting: count(studies.flatMap((s) => s.setting)),
     };
   }
+}
+
+function paged<T>(all: T[], page: { limit?: number; offset?: number }): Page<T> {
+  const limit = page.limit ?? all.length;
+  const offset = page.offset ?? 0;
+  return { total: all.length, limit, offset, items: all.slice(offset, offset + limit) };
 }

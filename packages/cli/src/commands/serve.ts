@@ -8,10 +8,10 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, log: { type: 'boolean', default: false } }, false);
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
-  const { atlas, store, dbPath, rebuilt } = openAtlas(io, values);
+  const { atlas, store, literature, dbPath, rebuilt } = openAtlas(io, values);
   const { buildApp } = await import('@exoatlas/server');
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, store, webRoot, logger: values.log });
+  const app = await buildApp({ atlas, store, literature, webRoot, logger: values.log });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -26,8 +26,8 @@ describe('BibTeX reader', () => {
   });
 
   it('agrees with citation-js on LaTeX decoding of common accents', async () => {
-    const valueModule = (await import('@citation-js/plugin-bibtex/lib/input/value.js')) as unknown as { default?: { parse: (t: string, f: string) => unknown }; parse?: (t: string, f: string) => unknown };
-    const parse = (valueModule.parse ?? valueModule.default!.parse) as (t: string, f: string) => string;
+    const value = await import('@citation-js/plugin-bibtex/lib/input/value.js');
+    const parse = value.parse as (text: string, field: string) => string;
     const samples = [
       'M{\\"u}ller', '\\c{C}elik', '\\v{S}koda', '{\\O}stergaard', 'Stra{\\ss}e', '\\~{n}and\\`{u}',
       'K\\"{o}ln \\& Bonn', '50\\% more', 'a -- b', "\\'Ecole", '\\^{o}te', 'Erd\\H{o}s', '\\r{a}', '\\k{a}',

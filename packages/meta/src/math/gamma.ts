@@ -4,7 +4,7 @@
  * the incomplete gamma by its power series and Legendre's continued fraction (Numerical Recipes §6.2, modified Lentz).
  */
 
-const LN_SQRT_2PI = 0.9189385332046727417803297;
+const LN_SQRT_2PI = 0.9189385332046728;
 
 /** log Γ(x) for x > 0 (A&S 6.1.40, Stirling series to x^-15). */
 export function lgamma(x: number): number {

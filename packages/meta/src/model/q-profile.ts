@@ -38,13 +38,13 @@ export function qProfileInterval(fit: RmaFit): Tau2Interval | null {
   const critL = qchisq(alpha / 2, k - p, true);
   const qMax = Q(tau2Max);
   const qMin = Q(tau2Min);
-  let lb = NaN;
-  let ub = NaN;
+  let lb: number;
+  let ub: number;
   let lowerSign: Tau2Interval['lowerSign'] = '';
   let upperSign: Tau2Interval['upperSign'] = '';
   let isNull = false;
   if (qMin < critL) {
-    lb = ub = tau2Min;
+    ub = tau2Min;
     lowerSign = upperSign = '<';
     if (tau2Min <= 0) isNull = true;
   } else if (qMax > critL) {

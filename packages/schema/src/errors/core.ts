@@ -16,6 +16,8 @@ export const CORE_ERRORS = {
   EXO_ERR_NOT_FOUND_STUDY: { description: 'No study has that id', status: 404, exit: EXIT.notFound },
   EXO_ERR_NOT_FOUND_ENTITY: { description: 'No entity has that id, name or synonym', status: 404, exit: EXIT.notFound },
   EXO_ERR_NOT_FOUND_REFERENCE: { description: 'No reference has that number or id', status: 404, exit: EXIT.notFound },
+  EXO_ERR_NOT_FOUND_IMPORT: { description: 'No literature import has that id', status: 404, exit: EXIT.notFound },
+  EXO_ERR_NOT_FOUND_RECORD: { description: 'No imported literature record has that id', status: 404, exit: EXIT.notFound },
   EXO_ERR_NOT_FOUND_ROUTE: { description: 'No API route at that path', status: 404, exit: EXIT.notFound },
   EXO_ERR_ADVISOR_INPUT: { description: 'The isolation-method advisor was given an impossible or unknown need', status: 400, exit: EXIT.usage },
   EXO_ERR_GRAPH_NO_PATH: { description: 'No path joins the two entities in the mechanism graph', status: 404, exit: EXIT.notFound },

@@ -1,0 +1,2 @@
+export * from './csl.js';
+export * from './format-references.js';

@@ -1,0 +1,41 @@
+import type { Claim } from '../api/types';
+import { FIGURE_TITLES, sectionLabel } from '../lib/labels';
+import { predicateSign } from '../lib/predicates';
+import { Link } from '../router/Link';
+import { withQuery } from '../router/router';
+import { ProvenanceList } from './ProvenanceQuote';
+import { RefNumbers } from './RefNumbers';
+
+/** One mechanism claim: subject – predicate – object, its context, the review's quotes and references. */
+export function ClaimCard({ claim: c, names }: { claim: Claim; names: ReadonlyMap<string, string> }) {
+  const name = (id: string): string => names.get(id) ?? id;
+  return (
+    <article className="claim" id={`claim-${c.id}`}>
+      <h4 className="claim-title">
+        <Link to={`/entities/${c.subject}`}>{name(c.subject)}</Link> <span className={`predicate predicate-${predicateSign(c.predicate)}`}>{c.predicate}</span>{' '}
+        <Link to={`/entities/${c.object}`}>{name(c.object)}</Link>
+        {c.isHedged && <span className="hedge"> — stated as possible</span>}
+      </h4>
+      <p className="claim-meta">
+        {sectionLabel(c.section)}
+        {c.figure !== undefined && (
+          <>
+            {' · '}
+            <Link to={withQuery('/mechanisms', { figure: c.figure })} title={FIGURE_TITLES[c.figure]}>
+              Figure {c.figure}
+            </Link>
+          </>
+        )}
+        {c.context.cellSource && <> · vesicles from {c.context.cellSource}</>}
+        {c.context.diseases.length > 0 && <> · in {c.context.diseases.map(name).join(', ')}</>}
+        {c.referenceNumbers.length > 0 && (
+          <>
+            {' · '}
+            <RefNumbers numbers={c.referenceNumbers} />
+          </>
+        )}
+      </p>
+      <ProvenanceList provenance={c.provenance} />
+    </article>
+  );
+}
