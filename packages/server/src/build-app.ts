@@ -7,6 +7,7 @@ import type { AtlasStore, LiteratureStore } from '@exoatlas/store';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { literatureRoutes } from './routes/literature-routes.js';
+import { metaRoutes } from './routes/meta-routes.js';
 import { buildOpenApi } from './openapi.js';
 
 export interface AppDeps {
@@ -26,6 +27,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   atlasRoutes(app, deps);
   if (deps.literature) literatureRoutes(app, deps.literature);
+  metaRoutes(app);
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', async () => openapi);
 

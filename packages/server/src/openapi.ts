@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MetaRequest } from './routes/meta-routes.js';
 import { CellSource, DiseaseArea, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
@@ -74,6 +75,39 @@ export function buildOpenApi(): Record<string, unknown> {
         get: { summary: 'One reference by its number in the review', operationId: 'getReference', parameters: [{ name: 'n', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok(ref('Reference')), 404: errors[404] } },
       },
       '/api/export': { get: { summary: 'The whole knowledge base (the export contract)', operationId: 'exportKnowledgeBase', responses: { 200: ok(ref('KnowledgeBase')) } } },
+      '/api/meta': {
+        post: {
+          summary: 'Meta-analysis (metafor conventions): effect sizes, model, heterogeneity, moderators, bias, sensitivity, forest and funnel plots',
+          operationId: 'metaAnalysis',
+          requestBody: { required: true, content: { 'application/json': { schema: json(MetaRequest) } } },
+          responses: { 200: ok({ type: 'object', properties: { result: { type: 'object', description: 'Keys as in docs/meta.md (k, estimate, se, …)' }, svg: { type: 'object', properties: { forest: { type: 'string' }, funnel: { type: 'string' } } } } }), 400: ok(ref('Error'), 'Bad data or options (EXO_ERR_META_*)') },
+        },
+      },
+      '/api/imports': {
+        get: { summary: 'Literature imports with their search provenance', operationId: 'listImports', responses: { 200: ok({ type: 'object' }) } },
+        post: {
+          summary: 'Import a search export (PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV/TSV, CSL-JSON) sent as the request body; one transaction',
+          operationId: 'importLiterature',
+          parameters: [
+            { name: 'fileName', in: 'query', required: true, schema: { type: 'string' } },
+            q('database', 'Database searched (PubMed, Embase, …)'),
+            q('date', 'Date of the search (YYYY-MM-DD)'),
+            q('query', 'The query string as run'),
+            q('format', 'Skip format detection', { type: 'string', enum: ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'tsv', 'csl-json'] }),
+          ],
+          requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: ok({ type: 'object' }, 'Imported'), 400: ok(ref('Error'), 'Malformed, truncated or empty file (EXO_ERR_LIT_*), with file and line') },
+        },
+      },
+      '/api/records': {
+        get: {
+          summary: 'Imported literature records: full-text search and filters',
+          operationId: 'listRecords',
+          parameters: [q('q', 'Words'), q('importId', 'Import id', { type: 'integer' }), q('database', 'Database searched'), q('yearFrom', 'From year', { type: 'integer' }), q('yearTo', 'To year', { type: 'integer' }), q('hasDoi', 'Has a DOI', { type: 'string', enum: ['true', 'false'] }), q('flag', 'Records flagged, e.g. missing-title'), ...page],
+          responses: { 200: ok({ type: 'object' }), 400: errors[400] },
+        },
+      },
+      '/api/records/{id}': { get: { summary: 'One imported record, whole (CitationRecord)', operationId: 'getRecord', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: ok({ type: 'object' }), 404: errors[404] } } },
       '/api/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: ok({ type: 'object' }) } } },
     },
     components: {

@@ -41,10 +41,13 @@ export function splitInitials(given: string): string {
   return /^[A-Z]{1,4}$/.test(given) ? given.split('').map((c) => `${c}.`).join(' ') : given;
 }
 
-/** A citation key: first author's family name (ASCII letters), year and the review's number, e.g. "zhu2017-16". */
+/**
+ * A citation key safe in BibTeX (letters, digits, "_"): first author's family name, year and the review's number,
+ * e.g. "zhu2017_16"; "ref45" for an entry without an author.
+ */
 export function citationKey(ref: Reference): string {
   const family = (ref.authors[0]?.family ?? '').normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase();
-  return family ? `${family}${ref.year ?? ''}-${ref.reviewNumber}` : `ref-${ref.reviewNumber}`;
+  return family ? `${family}${ref.year ?? ''}_${ref.reviewNumber}` : `ref${ref.reviewNumber}`;
 }
 
 /** One reference of the review as a CSL-JSON item: the curated fields, nothing added. */

@@ -35,16 +35,17 @@ function loadCitationJs(): Promise<CiteClass> {
 
 /**
  * The references in a citation format, through citation-js (https://citation.js.org):
- * - `csl-json`: CSL-JSON items, authors as printed (a printed "et al." is recorded in `note`);
+ * - `csl-json`: citation-js's CSL-JSON of the items, authors as printed (a printed "et al." is recorded in `note`);
  * - `bibtex`: citation-js's BibTeX, a printed "et al." as BibTeX's `and others`;
  * - `ris`: the RIS records citation-js maps, one line per tag (its text output hard-wraps values at 70 characters,
  *   splitting words, so the records are taken as objects and joined here);
  * - `vancouver`: the Vancouver (NLM) style citation-js ships, each entry numbered as in the review.
  */
 export async function formatReferences(references: readonly Reference[], format: CitationFormat): Promise<string> {
-  if (format === 'csl-json') return JSON.stringify(references.map((r) => referenceToCsl(r)), null, 2) + '\n';
   const Cite = await loadCitationJs();
   switch (format) {
+    case 'csl-json':
+      return String(new Cite(references.map((r) => referenceToCsl(r))).format('data', { format: 'text' })) + '\n';
     case 'bibtex': {
       const items = references.map((r) => referenceToCsl(r, { kind: 'marker', literal: 'others' }));
       // citation-js braces a one-part name, which would make "others" an author; BibTeX wants it bare.

@@ -5,17 +5,26 @@ export function foldName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Levenshtein edit distance (insertions, deletions, substitutions each cost 1). */
+/** Edit distance with adjacent transpositions (optimal string alignment): insert, delete, substitute or swap two neighbours, each 1. */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return d[a.length]![b.length]!;
+}
+
+/** The one entity whose id, name or synonym equals `query` once case and punctuation are folded ("mir21", "PI3K-Akt pathway"). */
+export function resolveFolded(query: string, entities: readonly Entity[]): Entity | undefined {
+  const q = foldName(query);
+  if (q.length === 0) return undefined;
+  const matches = entities.filter((e) => [e.id, e.name, ...e.synonyms].some((n) => foldName(n) === q));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ExoError, type Claim, type DiseaseArea, type Entity, type KnowledgeBase, type Reference, type Study } from '@exoatlas/schema';
 import { EntityIndex } from './entity-index.js';
 import { filterStudies, type StudyFilters } from './study-filters.js';
-import { entityLinks, entityNotFound, entityPage, listEntities, type EntityFilters, type EntityLinks, type EntityPage, type EntitySummary } from '../entities/index.js';
+import { entityLinks, entityNotFound, entityPage, listEntities, resolveFolded, type EntityFilters, type EntityLinks, type EntityPage, type EntitySummary } from '../entities/index.js';
 import { claimAreaResolver, diseaseAreaIndex, filterClaims, findPaths, queryGraph, type ClaimFilters, type GraphPath, type GraphQuery, type MechanismGraph, type PathOptions } from '../graph/index.js';
 import { evidenceMap, type EvidenceMap, type EvidenceMapOptions } from '../evidence-map/index.js';
 import { adviseMethods, parseNeeds, type Advice, type RawNeeds } from '../advisor/index.js';
@@ -68,9 +68,12 @@ export class Atlas {
     return study;
   }
 
-  /** The entity with this id, name or synonym; EXO_ERR_NOT_FOUND_ENTITY when there is none. */
+  /**
+   * The entity with this id, name or synonym (case-insensitive; also with punctuation ignored when that picks one
+   * entity: "mir21", "PI3K-Akt pathway"); EXO_ERR_NOT_FOUND_ENTITY, suggesting close names, when there is none.
+   */
   getEntity(idOrName: string, field?: string): Entity {
-    const entity = this.entityIndex.resolve(idOrName);
+    const entity = this.entityIndex.resolve(idOrName) ?? resolveFolded(idOrName, this.kb.entities);
     if (!entity) throw entityNotFound(idOrName, this.kb.entities, field);
     return entity;
   }

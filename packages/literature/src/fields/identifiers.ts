@@ -38,6 +38,7 @@ export function findPmid(value: string | undefined): string | undefined {
   const text = value.trim();
   let m = /^(?:pmid:?\s*)?(?:NLM)?(\d{1,8})$/i.exec(text);
   if (m) return String(Number(m[1]));
+  if (!text.includes('ubmed') && !text.includes('PMID') && !text.includes('pmid')) return undefined;
   m = /(?:pubmed\.ncbi\.nlm\.nih\.gov\/|ncbi\.nlm\.nih\.gov\/pubmed\/|PMID:?\s*(?:NLM)?)(\d{1,8})\b/i.exec(text);
   return m ? String(Number(m[1])) : undefined;
 }

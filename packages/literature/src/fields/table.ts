@@ -101,6 +101,7 @@ function all(get: Getter, spec: ListSpec | undefined): string[] {
 }
 
 function asreviewLabel(value: string): 0 | 1 | undefined {
+  if (!value.includes('ASReview_')) return undefined;
   if (/ASReview_relevant/i.test(value)) return 1;
   if (/ASReview_irrelevant/i.test(value)) return 0;
   return undefined;
@@ -115,11 +116,30 @@ export function parseLabel(value: string | undefined): 0 | 1 | undefined {
   return undefined;
 }
 
+type Settable = Exclude<keyof CitationRecord, 'id' | 'raw' | 'merge'>;
+
+/** Sets a field only when there is a value (records carry no undefined keys). */
+function set<K extends Settable>(record: CitationRecord, key: K, value: CitationRecord[K] | undefined): void {
+  if (value !== undefined) record[key] = value;
+}
+
+/** Notes keep their line breaks (Scopus lists one cited reference per line); only blank notes and repeats go. */
+function notes(get: Getter, keys: Keys | undefined): string[] {
+  const out: string[] = [];
+  for (const key of keys ?? []) {
+    for (const value of get(key) ?? []) {
+      const text = value.trim();
+      if (text !== '' && !out.includes(text)) out.push(text);
+    }
+  }
+  return out;
+}
+
 /** Fills `record` from a native record through a field table; warns about a missing title or an unreadable year. */
 export function applyTable(table: FieldTable, get: Getter, record: CitationRecord, ctx: TableContext): void {
   if (table.type) record.type = mapType(table.type.types, first(get, table.type.keys), table.type.fallback);
-  record.title = first(get, table.title);
-  record.abstract = first(get, table.abstract);
+  set(record, 'title', first(get, table.title));
+  set(record, 'abstract', first(get, table.abstract));
   if (table.authors) {
     for (const key of table.authors) {
       const names = parseNames(get(key));
@@ -153,30 +173,29 @@ export function applyTable(table: FieldTable, get: Getter, record: CitationRecor
       }
     }
   }
-  record.journal = first(get, table.journal);
-  record.journalAbbrev = first(get, table.journalAbbrev);
-  record.volume = first(get, table.volume);
-  record.issue = first(get, table.issue);
+  set(record, 'journal', first(get, table.journal));
+  set(record, 'journalAbbrev', first(get, table.journalAbbrev));
+  set(record, 'volume', first(get, table.volume));
+  set(record, 'issue', first(get, table.issue));
   if (table.pages) {
     const range = first(get, table.pages.range);
-    record.pages = range !== undefined ? normalisePages(range) : normalisePages(undefined, first(get, table.pages.start), first(get, table.pages.end));
+    set(record, 'pages', range !== undefined ? normalisePages(range) : normalisePages(undefined, first(get, table.pages.start), first(get, table.pages.end)));
   }
-  record.doi = firstFound(get, table.doi, findDoi);
-  record.pmid = firstFound(get, table.pmid, findPmid);
-  record.pmcid = firstFound(get, table.pmcid, findPmcid);
+  set(record, 'doi', firstFound(get, table.doi, findDoi));
+  set(record, 'pmid', firstFound(get, table.pmid, findPmid));
+  set(record, 'pmcid', firstFound(get, table.pmcid, findPmcid));
   if (table.issn) record.issn = findIssns(table.issn.flatMap((k) => get(k) ?? []));
-  if (table.isbn) record.isbn = findIsbn(table.isbn.flatMap((k) => get(k) ?? []));
-  record.url = first(get, table.url);
-  record.publisher = first(get, table.publisher);
-  record.language = first(get, table.language);
+  if (table.isbn) set(record, 'isbn', findIsbn(table.isbn.flatMap((k) => get(k) ?? [])));
+  set(record, 'url', first(get, table.url));
+  set(record, 'publisher', first(get, table.publisher));
+  set(record, 'language', first(get, table.language));
   record.keywords = all(get, table.keywords);
   record.meshTerms = all(get, table.meshTerms);
   record.publicationTypes = all(get, table.publicationTypes);
-  record.sourceDatabase = first(get, table.sourceDatabase) ?? (table.sourceHints ? inferSourceDatabase(table.sourceHints.flatMap((k) => get(k) ?? [])) : undefined);
-  record.sourceId = first(get, table.sourceId);
-  if (table.notes) record.notes = all(get, { keys: table.notes });
-  record.label = firstFound(get, table.label, parseLabel) ?? firstFound(get, table.labelNotes, asreviewLabel);
-  removeUndefined(record);
+  set(record, 'sourceDatabase', first(get, table.sourceDatabase) ?? (table.sourceHints ? inferSourceDatabase(table.sourceHints.flatMap((k) => get(k) ?? [])) : undefined));
+  set(record, 'sourceId', first(get, table.sourceId));
+  record.notes = notes(get, table.notes);
+  set(record, 'label', firstFound(get, table.label, parseLabel) ?? firstFound(get, table.labelNotes, asreviewLabel));
 }
 
 /** Drops keys whose value is undefined, so records compare and serialise cleanly. */

@@ -36,48 +36,48 @@ export function recordWarner(ctx: ReaderContext, id: string, line: number | unde
   };
 }
 
-/** Tag-value pairs in file order (RIS, MEDLINE), with a getter that also answers "AU+A1" (both tags, in file order). */
+/**
+ * Tag-value pairs of one record (RIS, MEDLINE): every value by tag, and the order of the tags, so that a getter can
+ * also answer "AU+A1" (both tags, in file order).
+ */
 export class TaggedEntries {
-  readonly entries: Array<[string, string]> = [];
-  private index: Map<string, string[]> | undefined;
+  /** Tag → its values: the raw record. */
+  readonly fields: Record<string, string[]> = {};
+  /** The tags in file order. */
+  readonly order: string[] = [];
 
   add(tag: string, value: string): void {
-    this.entries.push([tag, value]);
-    this.index = undefined;
+    this.order.push(tag);
+    const list = this.fields[tag];
+    if (list) list.push(value);
+    else this.fields[tag] = [value];
   }
 
   /** Appends a continuation line to the last value. */
   continueLast(text: string, separator: string): void {
-    const last = this.entries[this.entries.length - 1];
-    if (last) last[1] = last[1] === '' ? text : last[1] + separator + text;
-    this.index = undefined;
+    const tag = this.order[this.order.length - 1];
+    if (tag === undefined) return;
+    const list = this.fields[tag]!;
+    const last = list.length - 1;
+    list[last] = list[last] === '' ? text : list[last] + separator + text;
   }
 
-  get isEmpty(): boolean {
-    return this.entries.length === 0;
+  get size(): number {
+    return this.order.length;
   }
 
   get = (key: string): string[] | undefined => {
-    if (!this.index) {
-      this.index = new Map();
-      for (const [tag, value] of this.entries) {
-        const list = this.index.get(tag);
-        if (list) list.push(value);
-        else this.index.set(tag, [value]);
-      }
+    if (!key.includes('+')) return this.fields[key];
+    const tags = key.split('+');
+    if (tags.filter((t) => this.fields[t]).length <= 1) return tags.map((t) => this.fields[t]).find((v) => v);
+    const next = new Map<string, number>();
+    const out: string[] = [];
+    for (const tag of this.order) {
+      if (!tags.includes(tag)) continue;
+      const i = next.get(tag) ?? 0;
+      next.set(tag, i + 1);
+      out.push(this.fields[tag]![i]!);
     }
-    if (key.includes('+')) {
-      const tags = new Set(key.split('+'));
-      const out = this.entries.filter(([tag]) => tags.has(tag)).map(([, value]) => value);
-      return out.length > 0 ? out : undefined;
-    }
-    return this.index.get(key);
-  };
-
-  /** Tag → every value: the raw record. */
-  toFields(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const [tag, value] of this.entries) (out[tag] ??= []).push(value);
     return out;
-  }
+  };
 }

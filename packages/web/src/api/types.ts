@@ -10,6 +10,7 @@ import type {
   IsolationMethod,
   KnowledgeBase,
   Limitation,
+  MethodStatement,
   Provenance,
   Reference,
   Source,
@@ -17,6 +18,7 @@ import type {
 } from '@exoatlas/schema';
 
 export type { Advantage, BiologyStatement, Claim, Direction, Entity, Fact, Gap, IsolationMethod, KnowledgeBase, Limitation, Provenance, Reference, Source, Study };
+export type MethodStatementView = MethodStatement;
 
 export type LinkedStudy = Study & { linkedEntities: string[] };
 

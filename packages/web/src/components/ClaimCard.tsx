@@ -7,15 +7,16 @@ import { ProvenanceList } from './ProvenanceQuote';
 import { RefNumbers } from './RefNumbers';
 
 /** One mechanism claim: subject – predicate – object, its context, the review's quotes and references. */
-export function ClaimCard({ claim: c, names }: { claim: Claim; names: ReadonlyMap<string, string> }) {
+export function ClaimCard({ claim: c, names, headingLevel = 4 }: { claim: Claim; names: ReadonlyMap<string, string>; headingLevel?: 3 | 4 }) {
   const name = (id: string): string => names.get(id) ?? id;
+  const H = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <article className="claim" id={`claim-${c.id}`}>
-      <h4 className="claim-title">
+      <H className="claim-title">
         <Link to={`/entities/${c.subject}`}>{name(c.subject)}</Link> <span className={`predicate predicate-${predicateSign(c.predicate)}`}>{c.predicate}</span>{' '}
         <Link to={`/entities/${c.object}`}>{name(c.object)}</Link>
         {c.isHedged && <span className="hedge"> — stated as possible</span>}
-      </h4>
+      </H>
       <p className="claim-meta">
         {sectionLabel(c.section)}
         {c.figure !== undefined && (

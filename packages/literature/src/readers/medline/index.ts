@@ -5,7 +5,7 @@ import { MEDLINE_FIELDS } from './fields.js';
 import { MedlineParser, type MedlineNative } from './records.js';
 
 function toRecord(native: MedlineNative, id: string, ctx: ReaderContext): CitationRecord {
-  const record = emptyRecord(id, { format: 'medline', line: native.line, fields: ctx.keepRaw ? native.entries.toFields() : {} });
+  const record = emptyRecord(id, { format: 'medline', line: native.line, fields: ctx.keepRaw ? native.entries.fields : {} });
   const warner = recordWarner(ctx, id, native.line);
   applyTable(MEDLINE_FIELDS, native.entries.get, record, warner);
   if (native.entries.get('BTI')) record.type = native.entries.get('TI') ? 'chapter' : 'book';

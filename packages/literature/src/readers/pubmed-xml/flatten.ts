@@ -44,6 +44,20 @@ function composeAbstract(node: XmlNode): string {
 /** Attributes that say which kind of identifier an element holds: ArticleId[doi], ELocationID[doi]. */
 const QUALIFIERS: ReadonlySet<string> = new Set(['IdType', 'EIdType']);
 
+/** Path strings are made once and shared by every record ("MedlineCitation/Article/ArticleTitle"). */
+const paths = new Map<string, Map<string, string>>();
+function childPath(parent: string, suffix: string): string {
+  let bySuffix = paths.get(parent);
+  if (!bySuffix) paths.set(parent, (bySuffix = new Map()));
+  let path = bySuffix.get(suffix);
+  if (path === undefined) bySuffix.set(suffix, (path = parent === '' ? suffix.slice(1) : parent + suffix));
+  return path;
+}
+
+function hasElementChildren(node: XmlNode): boolean {
+  return node.children.some((c) => !INLINE_ELEMENTS.has(c.name));
+}
+
 /**
  * Stage 1 of PubMed XML, second half: the record's element tree → a flat native record, element path → values
  * ("MedlineCitation/Article/ArticleTitle"), attributes as "path@Name", identifiers also as "path[type]".
@@ -51,18 +65,22 @@ const QUALIFIERS: ReadonlySet<string> = new Set(['IdType', 'EIdType']);
 export function flatten(root: XmlNode): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const add = (key: string, value: string): void => {
-    (out[key] ??= []).push(value);
+    const list = out[key];
+    if (list) list.push(value);
+    else out[key] = [value];
   };
   const walk = (node: XmlNode, path: string): void => {
     const compose = COMPOSE[node.name];
-    const value = compose ? compose(node) : textOf(node);
+    const isContainer = hasElementChildren(node);
+    const value = compose ? compose(node) : isContainer ? '' : textOf(node);
     if (value) add(path, value);
-    for (const [name, attr] of Object.entries(node.attrs)) {
-      add(`${path}@${name}`, attr);
-      if (QUALIFIERS.has(name) && value) add(`${path}[${attr}]`, value);
+    for (const name in node.attrs) {
+      const attr = node.attrs[name]!;
+      add(childPath(path, `@${name}`), attr);
+      if (QUALIFIERS.has(name) && value) add(childPath(path, `[${attr}]`), value);
     }
-    for (const c of node.children) if (!INLINE_ELEMENTS.has(c.name)) walk(c, `${path}/${c.name}`);
+    if (isContainer) for (const c of node.children) if (!INLINE_ELEMENTS.has(c.name)) walk(c, childPath(path, `/${c.name}`));
   };
-  for (const c of root.children) walk(c, c.name);
+  for (const c of root.children) walk(c, childPath('', `/${c.name}`));
   return out;
 }

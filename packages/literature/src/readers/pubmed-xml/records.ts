@@ -68,7 +68,7 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
     const inRecord = this.stack.length > 0;
     if (!inRecord && !RECORD_ELEMENTS.has(tag.name)) return;
     if (!inRecord) this.recordLine = this.sax.line;
-    const node: XmlNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], parts: [] };
+    const node: XmlNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '' };
     if (inRecord) this.stack[this.stack.length - 1]!.children.push(node);
     this.stack.push(node);
   }
@@ -82,11 +82,12 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
       this.done.push({ line: this.recordLine, root: node });
       return;
     }
-    if (INLINE_ELEMENTS.has(node.name)) parent.parts.push(node.parts.join(''));
+    if (INLINE_ELEMENTS.has(node.name)) parent.text += node.text;
   }
 
   private onText(text: string): void {
     const top = this.stack[this.stack.length - 1];
-    if (top) top.parts.push(text);
+    // Whitespace between the child elements of a container is not content.
+    if (top && (top.children.length === 0 || text.trim() !== '')) top.text += text;
   }
 }

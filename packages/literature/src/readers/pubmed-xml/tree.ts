@@ -4,14 +4,14 @@ export interface XmlNode {
   attrs: Record<string, string>;
   children: XmlNode[];
   /** Text of the element, including the text of inline markup inside it (<i>, <sup>, …). */
-  parts: string[];
+  text: string;
 }
 
 /** Markup inside titles and abstracts whose text belongs to the enclosing element. */
 export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['i', 'b', 'u', 'sup', 'sub', 'em', 'strong', 'mml:math', 'math', 'DispFormula']);
 
 export function textOf(node: XmlNode | undefined): string {
-  return node ? node.parts.join('').trim() : '';
+  return node ? node.text.trim() : '';
 }
 
 export function child(node: XmlNode, name: string): XmlNode | undefined {

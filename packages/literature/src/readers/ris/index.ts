@@ -8,7 +8,7 @@ import { RisParser, type RisNative } from './records.js';
 const BOOK_TYPES = new Set(['book', 'chapter']);
 
 function toRecord(native: RisNative, id: string, ctx: ReaderContext): CitationRecord {
-  const record = emptyRecord(id, { format: 'ris', line: native.line, fields: ctx.keepRaw ? native.entries.toFields() : {} });
+  const record = emptyRecord(id, { format: 'ris', line: native.line, fields: ctx.keepRaw ? native.entries.fields : {} });
   const warner = recordWarner(ctx, id, native.line);
   applyTable(RIS_FIELDS, native.entries.get, record, warner);
   if (BOOK_TYPES.has(record.type)) {
@@ -18,7 +18,7 @@ function toRecord(native: RisNative, id: string, ctx: ReaderContext): CitationRe
       record.issn = [];
     }
   }
-  if (native.entries.entries.length === 1 && !native.entries.entries[0]![1]) {
+  if (native.entries.size === 1 && !native.entries.fields.TY![0]) {
     record.flags.push('empty-record');
     warner.warn('empty-record', 'the record has no fields at all (kept, flagged)');
   }

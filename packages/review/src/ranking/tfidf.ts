@@ -1,0 +1,78 @@
+import type { SparseMatrix } from './sparse.js';
+import { terms } from './tokenize.js';
+
+export interface TfidfOptions {
+  /** 1: words; 2: words and adjacent word pairs (default 2). */
+  ngrams?: 1 | 2;
+  /** log2 of the number of hashed feature columns (default 20: 1,048,576 columns). */
+  hashBits?: number;
+  /** Terms in fewer documents than this are dropped (default 1: keep all). */
+  minDf?: number;
+}
+
+/** FNV-1a, 32 bits, over UTF-16 code units: a fast, stable hash for the feature columns. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * TF-IDF features of documents with the hashing trick (terms hash into 2^hashBits columns, so no vocabulary has to be
+ * held): tf = 1 + ln(count) (sublinear), idf = ln((1 + n) / (1 + df)) + 1 (smoothed, as scikit-learn's
+ * TfidfVectorizer), each row scaled to unit Euclidean length. Unsupervised: built once over every record of a
+ * project, whatever has been screened.
+ */
+export function tfidf(documents: readonly string[], options: TfidfOptions = {}): SparseMatrix {
+  const ngrams = options.ngrams ?? 2;
+  const bits = options.hashBits ?? 20;
+  const mask = (1 << bits) - 1;
+  const minDf = options.minDf ?? 1;
+  const n = documents.length;
+  const rowCols: Int32Array[] = [];
+  const rowCounts: Float64Array[] = [];
+  const df = new Int32Array(mask + 1);
+  let nnz = 0;
+  for (const doc of documents) {
+    const counts = new Map<number, number>();
+    for (const term of terms(doc, ngrams)) {
+      const col = fnv1a(term) & mask;
+      counts.set(col, (counts.get(col) ?? 0) + 1);
+    }
+    const cols = Int32Array.from(counts.keys()).sort();
+    const values = new Float64Array(cols.length);
+    cols.forEach((c, k) => {
+      values[k] = counts.get(c)!;
+      df[c]!++;
+    });
+    rowCols.push(cols);
+    rowCounts.push(values);
+    nnz += cols.length;
+  }
+  const rowPtr = new Int32Array(n + 1);
+  const colIdx = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const cols = rowCols[i]!;
+    const counts = rowCounts[i]!;
+    const start = at;
+    let norm = 0;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k]!;
+      if (df[c]! < minDf) continue;
+      const v = (1 + Math.log(counts[k]!)) * (Math.log((1 + n) / (1 + df[c]!)) + 1);
+      colIdx[at] = c;
+      values[at] = v;
+      norm += v * v;
+      at++;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = start; k < at; k++) values[k]! *= scale;
+    rowPtr[i + 1] = at;
+  }
+  return { rows: n, cols: mask + 1, rowPtr, colIdx: colIdx.subarray(0, at), values: values.subarray(0, at) };
+}

@@ -1,0 +1,18 @@
+import { EXIT, type CatalogueEntry } from './catalogue-entry.js';
+
+/** Errors of the living-review workflow (packages/review) and of reviewer accounts and sessions. */
+export const REVIEW_ERRORS = {
+  EXO_ERR_AUTH_REQUIRED: { description: 'Sign in first: the request has no valid session (cookie exoatlas_session or Authorization: Bearer)', status: 401, exit: EXIT.auth },
+  EXO_ERR_AUTH_INVALID_CREDENTIALS: { description: 'The user name or password is wrong', status: 401, exit: EXIT.auth },
+  EXO_ERR_AUTH_FORBIDDEN: { description: "Your role in this review project does not allow this (viewers read only; owners manage the project)", status: 403, exit: EXIT.auth },
+  EXO_ERR_AUTH_USER_EXISTS: { description: 'A user with that name already exists', status: 409, exit: EXIT.conflict },
+  EXO_ERR_AUTH_WEAK_PASSWORD: { description: 'The password is too short (at least 8 characters) or the user name is malformed', status: 400, exit: EXIT.usage },
+  EXO_ERR_REVIEW_NOT_FOUND_PROJECT: { description: 'No review project has that id, or you are not a member of it', status: 404, exit: EXIT.notFound },
+  EXO_ERR_REVIEW_NOT_FOUND_RECORD: { description: 'The review project has no record with that id', status: 404, exit: EXIT.notFound },
+  EXO_ERR_REVIEW_NOT_FOUND_USER: { description: 'No user has that name', status: 404, exit: EXIT.notFound },
+  EXO_ERR_REVIEW_PROJECT_EXISTS: { description: 'A review project with that id already exists', status: 409, exit: EXIT.conflict },
+  EXO_ERR_REVIEW_STALE_DECISION: { description: 'The record was decided since the form was loaded (expectedVersion differs): reload it instead of overwriting', status: 409, exit: EXIT.conflict },
+  EXO_ERR_REVIEW_NOT_ELIGIBLE: { description: 'The record is not at that stage (full-text screening needs a title/abstract include) or not in conflict', status: 409, exit: EXIT.conflict },
+  EXO_ERR_REVIEW_INVALID_INPUT: { description: 'A review field is missing or malformed: decision, stage, exclusion reason, role, criteria, search date, …', status: 400, exit: EXIT.usage },
+  EXO_ERR_REVIEW_LABELS: { description: 'The labelled file has no label column, a label that is not 0/1, or lacks an included or an excluded record', status: 400, exit: EXIT.invalidData },
+} as const satisfies Record<string, CatalogueEntry>;
