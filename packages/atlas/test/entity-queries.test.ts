@@ -36,11 +36,12 @@ describe('entity pages', () => {
     expect(page.byDiseaseArea.cardiovascular!.studies).toHaveLength(2);
   });
 
-  it('resolves every synonym to the same entity', () => {
+  it('resolves every synonym to the same entity, ignoring case and punctuation when that is unambiguous', () => {
     const ids = ['pi3k-akt', 'PI3K/Akt', 'PI3/ Akt', 'pi3k-akt pathway', 'PI3/Akt signalling pathway'].map((n) => realAtlas().entityPage(n).entity.id);
     expect(new Set(ids)).toEqual(new Set(['pi3k-akt']));
     expect(realAtlas().entityPage('MicroRNA-21').entity.id).toBe('mir-21');
     expect(realAtlas().entityPage('GvHD').entity.id).toBe('gvhd');
+    expect(realAtlas().entityPage('mir21').entity.id).toBe('mir-21');
   });
 
   it('lists the GvHD studies of section 8 on the GvHD page, all of them adult MSC or cell therapy', () => {
@@ -51,10 +52,11 @@ describe('entity pages', () => {
   });
 
   it('answers an unknown entity with EXO_ERR_NOT_FOUND_ENTITY and suggests close names', () => {
-    const e = thrown(() => realAtlas().entityPage('mir21'));
+    const e = thrown(() => realAtlas().entityPage('miR-2l'));
     expect(e.code).toBe('EXO_ERR_NOT_FOUND_ENTITY');
-    expect(e.message).toBe("no entity 'mir21'; did you mean miR-21 (mir-21)?");
-    expect(e.context?.suggestions).toEqual(['mir-21']);
+    expect(e.message).toMatch(/^no entity 'miR-2l'; did you mean miR-21 \(mir-21\), /);
+    expect(e.context?.suggestions).toEqual(['mir-21', 'mir-22']);
+    expect(thrown(() => realAtlas().entityPage('PTNE')).message).toBe("no entity 'PTNE'; did you mean PTEN (pten)?");
     expect(thrown(() => realAtlas().entityPage('Alzheimer')).message).toContain("Alzheimer's disease (alzheimers-disease)");
     expect(thrown(() => realAtlas().entityPage('qqqqqqqq')).message).toBe("no entity 'qqqqqqqq'");
   });

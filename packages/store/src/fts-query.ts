@@ -6,6 +6,7 @@ import { ExoError } from '@exoatlas/schema';
  */
 export function toFtsQuery(input: string): string {
   const words = input
+    // eslint-disable-next-line no-control-regex -- control characters are stripped on purpose
     .replace(/["\u0000-\u001f]/g, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
@@ -18,5 +19,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes a snippet that FTS5 marked with \u0002…\u0003 and turns the marks into <mark> elements. */
 export function markSnippet(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- \u0002/\u0003 are the match markers snippet() was given
   return raw.replace(/[&<>"']/g, (c) => ESCAPES[c]!).replace(/\u0002/g, '<mark>').replace(/\u0003/g, '</mark>');
 }

@@ -18,6 +18,7 @@ export async function searchCommand(args: string[], io: CommandIO): Promise<numb
       return 0;
     }
     const plain = (s: string): string => s.replace(/<\/?mark>/g, (m) => (m === '<mark>' ? '\u001b[1m' : '\u001b[0m')).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    // eslint-disable-next-line no-control-regex -- removing the bold escape codes when not on a terminal
     const strip = (s: string): string => (io.isTTY ? plain(s) : plain(s).replace(/\u001b\[[01]m/g, ''));
     for (const hit of result.hits) io.stdout(`${hit.kind.padEnd(16)} ${hit.id}\n  ${hit.title}\n  ${strip(hit.snippet)}\n\n`);
     io.stdout(`${result.hits.length} of ${result.total} match${result.total === 1 ? '' : 'es'}\n`);

@@ -139,12 +139,27 @@ export class LiteratureStore {
       where.push('c.id IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH @q)');
       params.q = toFtsQuery(filters.q);
     }
-    if (filters.importId !== undefined) (where.push('c.import_id = @importId'), (params.importId = filters.importId));
-    if (filters.database !== undefined) (where.push('lower(c.source_database) = lower(@database)'), (params.database = filters.database));
-    if (filters.yearFrom !== undefined) (where.push('c.year >= @yearFrom'), (params.yearFrom = filters.yearFrom));
-    if (filters.yearTo !== undefined) (where.push('c.year <= @yearTo'), (params.yearTo = filters.yearTo));
+    if (filters.importId !== undefined) {
+      where.push('c.import_id = @importId');
+      params.importId = filters.importId;
+    }
+    if (filters.database !== undefined) {
+      where.push('lower(c.source_database) = lower(@database)');
+      params.database = filters.database;
+    }
+    if (filters.yearFrom !== undefined) {
+      where.push('c.year >= @yearFrom');
+      params.yearFrom = filters.yearFrom;
+    }
+    if (filters.yearTo !== undefined) {
+      where.push('c.year <= @yearTo');
+      params.yearTo = filters.yearTo;
+    }
     if (filters.hasDoi !== undefined) where.push(filters.hasDoi ? 'c.doi IS NOT NULL' : 'c.doi IS NULL');
-    if (filters.flag !== undefined) (where.push('EXISTS (SELECT 1 FROM json_each(c.flags) WHERE value = @flag)'), (params.flag = filters.flag));
+    if (filters.flag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(c.flags) WHERE value = @flag)');
+      params.flag = filters.flag;
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM citations c ${clause}`).get(params) as { n: number }).n;
     const order = filters.q !== undefined ? 'ORDER BY (SELECT bm25(citations_fts) FROM citations_fts WHERE citations_fts MATCH @q AND rowid = c.id)' : 'ORDER BY c.import_id, c.position';
