@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
+// The repository root: given by run.mjs (which runs this from a bundle elsewhere), else found from this file.
+const repoRoot = process.env.EXOATLAS_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sharedDir = path.resolve(repoRoot, '../shared/fixtures/literature');
 const ownDir = path.resolve(repoRoot, 'packages/literature/test/fixtures');
 export const source = existsSync(sharedDir) ? sharedDir : ownDir;

@@ -1,7 +1,8 @@
 /**
  * One benchmark phase, run in its own process so that its peak memory (maxRSS) is its own. Prints one JSON line.
  *   generate <dir> <risCount> <xmlCount> <bibCount> <works> <duplicates>
- *   ours <file> [format]            our reader (streaming from disk)
+ *   ours <file> [format]            our reader, all records collected in an array (readCitations)
+ *   ours-stream <file> [format]     our reader, each record handed on and dropped (streamCitations), as an import does
  *   citation-js <file> <type>       citation-js on the same file (@ris/file or @bibtex/text)
  *   dedup <file> <truth.json>       read, then de-duplicate, with precision and recall against the planted pairs
  *   stream <gigabytes>              stream a generated RIS file of that size through streamCitations
@@ -15,6 +16,11 @@ type CitationJsPlugins = { input: { chain(data: string, options: { forceType?: s
 const [phase, ...args] = process.argv.slice(2);
 const maxRssMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (start: number): number => (performance.now() - start) / 1000;
+/** CPU seconds (user + system) since `start`: on a shared machine, less disturbed by other processes than wall time. */
+const cpuSeconds = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
 const emit = (result: Record<string, unknown>): void => console.log(JSON.stringify({ phase, ...result, maxRssMB: maxRssMB() }));
 
 async function main(): Promise<void> {
@@ -34,9 +40,24 @@ async function main(): Promise<void> {
   } else if (phase === 'ours') {
     const [file, format] = args;
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const { records } = await readCitations(createReadStream(file!, { highWaterMark: 1 << 20 }), { fileName: file, format: format as CitationFormat | undefined });
     const s = seconds(start);
-    emit({ file, records: records.length, seconds: s, perSecond: records.length / s, titled: records.filter((r) => r.title).length });
+    const c = cpuSeconds(cpu);
+    emit({ file, records: records.length, seconds: s, perSecond: records.length / s, cpuSeconds: c, perCpuSecond: records.length / c, titled: records.filter((r) => r.title).length });
+  } else if (phase === 'ours-stream') {
+    const [file, format] = args;
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    let count = 0;
+    let titled = 0;
+    for await (const record of streamCitations(createReadStream(file!, { highWaterMark: 1 << 20 }), { fileName: file, format: format as CitationFormat | undefined })) {
+      count++;
+      if (record.title) titled++;
+    }
+    const s = seconds(start);
+    const c = cpuSeconds(cpu);
+    emit({ file, records: count, seconds: s, perSecond: count / s, cpuSeconds: c, perCpuSecond: count / c, titled });
   } else if (phase === 'citation-js') {
     const [file, type] = args;
     const mod = (await import('@citation-js/core')) as unknown as { plugins?: CitationJsPlugins; default?: { plugins: CitationJsPlugins } };
@@ -44,18 +65,22 @@ async function main(): Promise<void> {
     await import('@citation-js/plugin-ris');
     await import('@citation-js/plugin-bibtex');
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const text = readFileSync(file!, 'utf8');
     const items = plugins.input.chain(text, { forceType: type, generateGraph: false });
     const s = seconds(start);
-    emit({ file, records: items.length, seconds: s, perSecond: items.length / s });
+    const c = cpuSeconds(cpu);
+    emit({ file, records: items.length, seconds: s, perSecond: items.length / s, cpuSeconds: c, perCpuSecond: items.length / c });
   } else if (phase === 'dedup') {
     const [file, truthFile] = args;
     let start = performance.now();
     const { records } = await readCitations(createReadStream(file!, { highWaterMark: 1 << 20 }), { fileName: 'dedup.ris', idPrefix: 'r' });
     const readSeconds = seconds(start);
     start = performance.now();
+    const cpu = process.cpuUsage();
     const result = deduplicate(records);
     const dedupSeconds = seconds(start);
+    const dedupCpuSeconds = cpuSeconds(cpu);
     // Pairwise precision and recall: pairs of records in one predicted group against pairs in one true group.
     const truth = JSON.parse(readFileSync(truthFile!, 'utf8')) as Array<[number, number]>;
     const trueGroup = new Map<number, number>();
@@ -81,6 +106,7 @@ async function main(): Promise<void> {
       records: records.length,
       readSeconds,
       dedupSeconds,
+      dedupCpuSeconds,
       comparisons: result.comparisons,
       groups: result.groups.length,
       unique: result.unique.length,
@@ -106,6 +132,7 @@ async function main(): Promise<void> {
       }
     }
     const start = performance.now();
+    const cpu = process.cpuUsage();
     let count = 0;
     for await (const record of streamCitations(generated(), { fileName: 'generated.ris' })) {
       count++;
@@ -113,7 +140,7 @@ async function main(): Promise<void> {
       if (count % 100000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }
     const s = seconds(start);
-    emit({ gigabytes: bytes / 1024 ** 3, records: count, seconds: s, perSecond: count / s, peakHeapMB: Math.round(peakHeap / 1048576) });
+    emit({ gigabytes: bytes / 1024 ** 3, records: count, seconds: s, perSecond: count / s, cpuSeconds: cpuSeconds(cpu), peakHeapMB: Math.round(peakHeap / 1048576) });
   } else {
     throw new Error(`unknown phase ${phase}`);
   }

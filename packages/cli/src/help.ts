@@ -13,6 +13,22 @@ Atlas
   search <words…> [--kind K] [--limit N] [--json]
                                     full-text search over every record kind
   export --json                     the whole knowledge base as one JSON document
+  entities [words…] [--kind K] [--json]
+                                    entities with their claim and study counts
+  entity <id|name…> [--json]        one entity: its claims, studies, diseases, references
+  claims [--entity E] [--figure N] [--area A] [--cell-source S] [--json]
+                                    mechanism claims, each with the review's sentence
+  graph [--focus E --depth N] [--from A --to B] [--area A] [--figure N] [--entity E]
+        [--cell-source S] [--format json|dot|cytoscape] [--json]
+                                    the mechanism graph, a neighbourhood, or paths
+  map [--rows D] [--cols D] [--vesicle exosome|cell|all] [--json]
+                                    evidence map: study counts, iMSC-vs-adult comparisons, gaps
+  methods [--advise] [--volume small|large] [--purity high|low] [--yield high|low] [--cost low]
+          [--scalability high] [--speed high] [--function preserved] [--equipment a,b]
+          [--weight NEED=W] [--json]
+                                    isolation methods, or their ranking for your needs
+  refs [N…] [--format bibtex|ris|csl-json|vancouver] [--json]
+                                    the review's references, as printed or in a citation format
   validate                          check data/ and report every problem with file and line
 
 Meta-analysis

@@ -3,8 +3,8 @@
  * Field names follow common bibliographic usage; `type` uses the CSL item types so that CSL-JSON is lossless.
  */
 
-/** The formats the readers understand (`tsv` is CSV with tabs). */
-export const CITATION_FORMATS = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'tsv', 'csl-json'] as const;
+/** The formats the readers understand (`tsv` is CSV with tabs; `wos` the Web of Science plain-text export; `endnote` EndNote's tagged .enw). */
+export const CITATION_FORMATS = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'tsv', 'csl-json', 'wos', 'endnote'] as const;
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
 
 /** The formats the writers produce. */

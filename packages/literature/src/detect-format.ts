@@ -4,7 +4,7 @@ import { sniffDelimiter } from './readers/csv/parse.js';
 
 /** File extensions, used only when the content does not decide. */
 const EXTENSIONS: Readonly<Record<string, CitationFormat>> = {
-  ris: 'ris', enw: 'ris', nbib: 'medline', medline: 'medline', bib: 'bibtex', bibtex: 'bibtex', xml: 'pubmed-xml',
+  ris: 'ris', enw: 'endnote', nbib: 'medline', medline: 'medline', bib: 'bibtex', bibtex: 'bibtex', xml: 'pubmed-xml',
   json: 'csl-json', csl: 'csl-json', csv: 'csv', tsv: 'tsv', tab: 'tsv',
 };
 
@@ -12,6 +12,8 @@ const EXTENSIONS: Readonly<Record<string, CitationFormat>> = {
 const SIGNATURES: ReadonlyArray<[CitationFormat, (text: string) => boolean]> = [
   ['pubmed-xml', (t) => t.startsWith('<') && /<(?:!DOCTYPE\s+)?Pubmed(?:Book)?Article(?:Set)?[\s>]/.test(t)],
   ['csl-json', (t) => /^[[{]/.test(t) && /"(?:type|title|author|issued|DOI|container-title)"\s*:/.test(t)],
+  ['wos', (t) => /^(?:FN (?:Clarivate|Thomson|ISI)|VR 1\.0)/.test(t) || (/^PT [A-Z]\r?$/m.test(t) && /^ER\r?$/m.test(t) && /^(?:AU|TI|SO) /m.test(t))],
+  ['endnote', (t) => /^%0 /m.test(t) && /^%[A-Z0-9@!~] /m.test(t)],
   ['medline', (t) => /^PMID- ?\d/.test(t) || (/^PMID- ?\d/m.test(t) && /^(?:TI|AU|FAU|DP) {0,2}- /m.test(t))],
   ['ris', (t) => /^TY {1,2}- /m.test(t) && /^(?:ER {1,2}-|[A-Z][A-Z0-9] {2}- )/m.test(t)],
   ['bibtex', (t) => /^\s*@\s*[A-Za-z]+\s*[{(]\s*[^\s,={}]*\s*,/m.test(t)],

@@ -82,7 +82,7 @@ export class CitationStream implements AsyncIterable<CitationRecord> {
       const start = sample.trimStart().slice(0, 40).split(/\r?\n/)[0];
       throw new LiteratureError(
         'EXO_ERR_LIT_UNKNOWN_FORMAT',
-        `${where(fileName)}not a known bibliographic format (expected PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV/TSV with a title column, or CSL-JSON); it begins "${start}"`,
+        `${where(fileName)}not a known bibliographic format (expected PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV/TSV with a title column, CSL-JSON, Web of Science plain text or EndNote tagged); it begins "${start}"`,
         { file: fileName },
       );
     }

@@ -21,7 +21,7 @@ describe('bad input', () => {
   it('malformed XML and an unclosed BibTeX entry say what was expected where', async () => {
     const xml = await rejection(readFixture('malformed.xml'));
     expect(xml.code).toBe('EXO_ERR_LIT_MALFORMED');
-    expect(xml.message).toBe('malformed.xml line 4: the XML is not well formed: unexpected close tag (expected </ArticleTitle>)');
+    expect(xml.message).toBe('malformed.xml line 4: the XML is not well formed: found </Article> where </ArticleTitle> was expected');
     const bib = await rejection(readFixture('unclosed.bib'));
     expect(bib.code).toBe('EXO_ERR_LIT_MALFORMED');
     expect(bib.message).toBe('unclosed.bib line 5: a new entry starts before the entry @article{First2020 of line 1 was closed (expected "}")');

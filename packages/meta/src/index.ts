@@ -36,3 +36,5 @@ export { pt, qt, pf } from './math/beta.js';
 export { pchisq, qchisq, lgamma } from './math/gamma.js';
 export { zeroin } from './math/zeroin.js';
 export { META_CLI_OPTIONS, META_USAGE, optionsFromFlags, type ParsedMetaFlags } from './cli-options.js';
+export { runMetaRequest, checkRequestOptions, type MetaRequest, type MetaResponse } from './api.js';
+export type { AnalysisOptions as MetaOptions } from './options.js';

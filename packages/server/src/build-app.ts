@@ -6,6 +6,7 @@ import type { Atlas } from '@exoatlas/atlas';
 import type { AtlasStore, LiteratureStore } from '@exoatlas/store';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
+import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { buildOpenApi } from './openapi.js';
@@ -26,6 +27,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
   installErrorHandling(app);
   atlasRoutes(app, deps);
+  knowledgeRoutes(app, deps);
   if (deps.literature) literatureRoutes(app, deps.literature);
   metaRoutes(app);
   const openapi = buildOpenApi();

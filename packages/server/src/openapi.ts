@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MetaRequest } from './routes/meta-routes.js';
-import { CellSource, DiseaseArea, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
+import { CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -70,11 +70,8 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: { 200: ok(ref('SearchResult')), 400: errors[400] },
         },
       },
-      '/api/references': { get: { summary: "The review's reference list", operationId: 'listReferences', responses: { 200: ok({ type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: ref('Reference') } } }) } } },
-      '/api/references/{n}': {
-        get: { summary: 'One reference by its number in the review', operationId: 'getReference', parameters: [{ name: 'n', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok(ref('Reference')), 404: errors[404] } },
-      },
       '/api/export': { get: { summary: 'The whole knowledge base (the export contract)', operationId: 'exportKnowledgeBase', responses: { 200: ok(ref('KnowledgeBase')) } } },
+      ...knowledgePaths(),
       '/api/meta': {
         post: {
           summary: 'Meta-analysis (metafor conventions): effect sizes, model, heterogeneity, moderators, bias, sensitivity, forest and funnel plots',
@@ -115,6 +112,12 @@ export function buildOpenApi(): Record<string, unknown> {
         Study: json(Study),
         Reference: json(Reference),
         KnowledgeBase: json(KnowledgeBase),
+        Entity: json(Entity),
+        Claim: json(Claim),
+        IsolationMethod: json(IsolationMethod),
+        Gap: json(Gap),
+        Direction: json(Direction),
+        ...knowledgeSchemas(),
         SearchResult: {
           type: 'object',
           required: ['query', 'total', 'hits'],
@@ -131,5 +134,180 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+  };
+}
+
+const arr = (items: unknown) => ({ type: 'array', items });
+const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) => ({ type: 'object', required, properties });
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const CITATION_FORMATS = ['bibtex', 'ris', 'csl-json', 'vancouver'];
+const citationResponses = (json: unknown) => ({
+  200: {
+    description: 'JSON without `format`; otherwise the references in that citation format (formatted by citation-js)',
+    content: {
+      'application/json': { schema: json },
+      'application/x-bibtex; charset=utf-8': { schema: str },
+      'application/x-research-info-systems; charset=utf-8': { schema: str },
+      'application/vnd.citationstyles.csl+json; charset=utf-8': { schema: arr({ type: 'object' }) },
+      'text/plain; charset=utf-8': { schema: str, description: 'Vancouver, numbered as in the review' },
+    },
+  },
+  400: errors[400],
+});
+const claimFilters = [
+  q('entity', 'Entity id, name or synonym the claim names (subject, object or context)'),
+  q('figure', 'Figure of the review (1–5) whose legend states the claim', { type: 'integer', minimum: 1, maximum: 5 }),
+  q('area', 'Disease area (from the claim\'s diseases, section and figure)', { type: 'string', enum: DiseaseArea.options }),
+  q('cellSource', 'Cell source of the vesicles the claim is about', { type: 'string', enum: CellSource.options }),
+];
+const needs = [
+  q('volume', 'Sample volume', { type: 'string', enum: ['small', 'large'] }),
+  q('purity', 'Purity required (low: not scored)', { type: 'string', enum: ['high', 'low'] }),
+  q('yield', 'Yield required (low: not scored)', { type: 'string', enum: ['high', 'low'] }),
+  q('cost', 'Running cost', { type: 'string', enum: ['low'] }),
+  q('scalability', 'Scalability', { type: 'string', enum: ['high'] }),
+  q('speed', 'Speed', { type: 'string', enum: ['high'] }),
+  q('function', 'Vesicle function', { type: 'string', enum: ['preserved'] }),
+  q('reproducibility', 'Reproducibility', { type: 'string', enum: ['high'] }),
+  q('equipment', 'Equipment at hand, comma-separated: ultracentrifuge, chromatography, membrane-filters, polymers, antibodies, microfluidics, or none'),
+  q('weight.{need}', 'Importance of a need, e.g. weight.purity=2 (above 0, at most 10; default 1)', { type: 'number' }),
+];
+
+/** The paths of knowledge-routes.ts: overview, entities, claims, graph, map, methods and references. */
+function knowledgePaths(): Record<string, unknown> {
+  const advisorError = ok(ref('Error'), 'An impossible or unknown need (code EXO_ERR_ADVISOR_INPUT, context.field names it)');
+  return {
+    '/api/overview': { get: { summary: 'Counts, the review\'s key messages and the source', operationId: 'overview', responses: { 200: ok(ref('Overview')) } } },
+    '/api/entities': {
+      get: {
+        summary: 'Entities (miRNAs, genes, pathways, cell types, processes, diseases, …) with claim and study counts',
+        operationId: 'listEntities',
+        parameters: [q('kind', 'Entity kind', { type: 'string', enum: EntityKind.options }), q('q', 'Words in the id, name or a synonym'), ...page],
+        responses: { 200: ok(obj({ total: int, limit: int, offset: int, items: arr({ allOf: [ref('Entity'), obj({ claimCount: int, studyCount: int })] }) })), 400: errors[400] },
+      },
+    },
+    '/api/entities/{idOrName}': {
+      get: {
+        summary: 'One entity by id, name or synonym: its claims, studies, diseases and references',
+        operationId: 'getEntity',
+        parameters: [path('idOrName', 'Entity id, name or synonym (case and punctuation ignored when unambiguous)')],
+        responses: { 200: ok(ref('EntityPage')), 404: ok(ref('Error'), 'No such entity (EXO_ERR_NOT_FOUND_ENTITY); the message suggests close names') },
+      },
+    },
+    '/api/claims': {
+      get: { summary: 'Mechanism claims with filters', operationId: 'listClaims', parameters: claimFilters, responses: { 200: ok(obj({ total: int, items: arr(ref('Claim')) })), 400: errors[400], 404: errors[404] } },
+    },
+    '/api/graph': {
+      get: {
+        summary: 'The mechanism graph (entities and subject–predicate–object edges), filtered, or the neighbourhood of an entity',
+        operationId: 'graph',
+        parameters: [
+          ...claimFilters,
+          q('focus', 'Entity whose neighbourhood to return'),
+          q('depth', 'Steps from the focus (1–6, default 1; needs focus)', { type: 'integer', minimum: 1, maximum: 6 }),
+          q('format', 'json (default), dot (Graphviz) or cytoscape (Cytoscape.js elements)', { type: 'string', enum: ['json', 'dot', 'cytoscape'] }),
+        ],
+        responses: {
+          200: { description: 'The graph', content: { 'application/json': { schema: ref('MechanismGraph') }, 'text/vnd.graphviz; charset=utf-8': { schema: str } } },
+          400: errors[400],
+          404: errors[404],
+        },
+      },
+    },
+    '/api/graph/paths': {
+      get: {
+        summary: 'Paths from one entity to another along the claims (subject → object), shortest first',
+        operationId: 'graphPaths',
+        parameters: [
+          { name: 'from', in: 'query', required: true, schema: str, description: 'Entity id, name or synonym' },
+          { name: 'to', in: 'query', required: true, schema: str, description: 'Entity id, name or synonym' },
+          q('maxLength', 'Most edges in a path (1–8, default 4)', { type: 'integer', minimum: 1, maximum: 8 }),
+        ],
+        responses: {
+          200: ok(obj({ from: str, to: str, paths: arr(obj({ nodes: arr(str), edges: arr(ref('GraphEdge')) })) })),
+          400: errors[400],
+          404: ok(ref('Error'), 'Unknown entity (EXO_ERR_NOT_FOUND_ENTITY) or no path (EXO_ERR_GRAPH_NO_PATH)'),
+        },
+      },
+    },
+    '/api/map': {
+      get: {
+        summary: 'Evidence map: study counts by two dimensions, iMSC-versus-adult-MSC comparisons and the gaps the review names',
+        operationId: 'evidenceMap',
+        parameters: [
+          q('rows', 'Row dimension (default diseaseArea)', { type: 'string', enum: ['diseaseArea', 'cellSource', 'species', 'setting'] }),
+          q('cols', 'Column dimension (default cellSource)', { type: 'string', enum: ['diseaseArea', 'cellSource', 'species', 'setting'] }),
+          q('vesicle', 'Studies counted: exosome (default: exosomes and EVs), cell (cell therapy) or all', { type: 'string', enum: ['exosome', 'cell', 'all'] }),
+        ],
+        responses: { 200: ok(ref('EvidenceMap')), 400: errors[400] },
+      },
+    },
+    '/api/methods': { get: { summary: 'The six isolation methods with their advantages and disadvantages', operationId: 'listMethods', responses: { 200: ok(obj({ items: arr(ref('IsolationMethod')) })) } } },
+    '/api/methods/advise': {
+      get: {
+        summary: 'Isolation methods ranked for your needs, every reason quoted from the review (scoring: docs/advisor.md)',
+        operationId: 'adviseMethods',
+        parameters: needs,
+        responses: { 200: ok(ref('Advice')), 400: advisorError },
+      },
+    },
+    '/api/references': {
+      get: {
+        summary: "The review's reference list, as JSON or in a citation format",
+        operationId: 'listReferences',
+        parameters: [q('format', 'Citation format', { type: 'string', enum: CITATION_FORMATS })],
+        responses: citationResponses(obj({ total: int, items: arr(ref('Reference')) })),
+      },
+    },
+    '/api/references/{n}': {
+      get: {
+        summary: 'One reference by its number in the review (or ref-N), as JSON or in a citation format',
+        operationId: 'getReference',
+        parameters: [path('n', 'Reference number'), q('format', 'Citation format', { type: 'string', enum: CITATION_FORMATS })],
+        responses: { ...citationResponses(ref('Reference')), 404: errors[404] },
+      },
+    },
+  };
+}
+
+/** Response schemas of the knowledge routes. */
+function knowledgeSchemas(): Record<string, unknown> {
+  const areaLists = { type: 'object', additionalProperties: obj({ claims: arr(str), studies: arr(str) }) };
+  const reason = obj({ need: str, effect: { type: 'string', enum: ['favours', 'counts against'] }, points: { type: 'number' }, statement: str, quote: str, section: str, referenceNumbers: arr(int) });
+  return {
+    Overview: obj({
+      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
+      keyMessages: arr(ref('Direction')),
+      source: { type: 'object', description: 'The review (data/source.yaml) without its abstract' },
+    }),
+    EntityPage: obj({
+      entity: ref('Entity'),
+      claims: arr(ref('Claim')),
+      studies: arr(obj({ id: str, title: str, diseaseArea: str, condition: str, cellSource: str, species: arr(str), inTable1: { type: 'boolean' }, table1Row: int }, ['id', 'title', 'diseaseArea', 'condition', 'cellSource', 'species', 'inTable1'])),
+      diseases: arr(ref('Entity')),
+      references: arr(ref('Reference')),
+      byDiseaseArea: areaLists,
+    }),
+    GraphNode: obj({ id: str, label: str, kind: str, diseaseAreas: arr(str), distance: int }, ['id', 'label', 'kind', 'diseaseAreas']),
+    GraphEdge: obj({ id: str, source: str, target: str, predicate: str, claimIds: arr(str), figures: arr(int), referenceNumbers: arr(int), isHedged: { type: 'boolean' } }),
+    MechanismGraph: obj({ nodes: arr(ref('GraphNode')), edges: arr(ref('GraphEdge')) }),
+    EvidenceMap: obj({
+      rowDimension: str,
+      colDimension: str,
+      vesicle: str,
+      rows: arr(str),
+      cols: arr(str),
+      cells: arr(obj({ row: str, col: str, count: int, studyIds: arr(str), gapIds: arr(str) })),
+      comparisons: arr(obj({ studyId: str, title: str, source: str, comparator: str, result: { type: 'string', enum: ['superior', 'inferior', 'similar', 'mixed'] }, summary: str, diseaseArea: str, condition: str, vesicle: str, referenceNumbers: arr(int), sourceCorrection: { type: 'object' } }, ['studyId', 'title', 'source', 'comparator', 'result', 'summary', 'diseaseArea'])),
+      gaps: arr({ allOf: [ref('Gap'), { type: 'object', properties: { row: str, col: str } }] }),
+    }),
+    Advice: obj({
+      needs: { type: 'object', additionalProperties: obj({ value: {}, weight: { type: 'number' } }) },
+      ranking: arr(obj({ method: str, id: str, name: str, rank: int, score: { type: 'number' }, reasons: arr(reason), unknown: arr(str) })),
+      combinations: arr(obj({ methods: arr(str), text: str, quote: str, section: str, referenceNumbers: arr(int), favours: arr(str) })),
+      notes: arr(str),
+    }),
   };
 }

@@ -88,13 +88,13 @@ function advisorNotes(sources: AdvisorSources, needs: AdvisorNeeds, ranking: rea
     if (isUnscored(needs, need)) notes.push(`${need}=low is not scored: a low ${need} requirement does not tell the methods apart.`);
     else if (ranking.every((m) => m.unknown.includes(need))) notes.push(`The review gives no basis to judge any method on ${need}=${String(needs[need])}.`);
     else {
-      const silent = ranking.filter((m) => m.unknown.includes(need)).map((m) => m.method);
+      const silent = sources.isolationMethods.filter((m) => ranking.find((r) => r.id === m.id)?.unknown.includes(need)).map((m) => m.abbr);
       if (silent.length > 0) notes.push(`On ${need}, the review says nothing about ${silent.join(', ')}: scored 0, not guessed.`);
     }
   }
   if (needs.volume) {
     const other = needs.volume === 'large' ? 'small' : 'large';
-    const others = sources.isolationMethods.filter((m) => m.advantages.some((s) => s.dimension === 'volume' && reasonsFor(m, 'volume', { ...needs, volume: other }).length > 0));
+    const others = sources.isolationMethods.filter((m) => reasonsFor(m, 'volume', needs).length === 0 && reasonsFor(m, 'volume', { ...needs, volume: other }).length > 0);
     if (others.length > 0) notes.push(`The review speaks of ${others.map((m) => m.abbr).join(', ')} only for ${other} volumes; that says nothing about ${needs.volume} volumes.`);
   }
   const top = ranking.filter((m) => m.rank === 1);

@@ -41,7 +41,7 @@ export function reasonsFor(method: IsolationMethod, need: NeedName, needs: Advis
         need,
         effect: missing.length === 0 ? 'favours' : 'counts against',
         points: missing.length === 0 ? weight : -weight,
-        statement: missing.length === 0 ? `Needs ${names(required)}, which you have` : `Needs ${names(missing)}, which you do not have`,
+        statement: missing.length === 0 ? `Needs ${names(required)}: at hand` : `Needs ${names(missing)}: not at hand`,
         ...citeProvenance(cited.provenance),
       },
     ];

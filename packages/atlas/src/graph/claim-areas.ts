@@ -75,7 +75,8 @@ export function claimAreaResolver(entitiesById: ReadonlyMap<string, Entity>, dis
     const e = entitiesById.get(id);
     return e ? [e.id, e.name, ...e.synonyms] : [id];
   };
-  return (claim) => {
+  const cache = new WeakMap<Claim, DiseaseArea[]>();
+  const resolve = (claim: Claim): DiseaseArea[] => {
     const diseaseIds = [...claim.context.diseases, claim.subject, claim.object].filter((id) => claim.context.diseases.includes(id) || entitiesById.get(id)?.kind === 'disease');
     const areasOfDisease = (id: string): readonly DiseaseArea[] => {
       const byName = keywordAreas(names(id));
@@ -94,5 +95,10 @@ export function claimAreaResolver(entitiesById: ReadonlyMap<string, Entity>, dis
     if (byQuotes.length > 0) return byQuotes;
     // Section 6 is about neurology unless the claim names the cornea; section 7 covers kidney and liver alike.
     return sectionAreas.includes('neurological') ? ['neurological'] : sectionAreas;
+  };
+  return (claim) => {
+    let areas = cache.get(claim);
+    if (!areas) cache.set(claim, (areas = resolve(claim)));
+    return areas;
   };
 }

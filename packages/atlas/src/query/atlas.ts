@@ -136,7 +136,7 @@ export class Atlas {
   }
 
   /** References (all, or those numbered) in a citation format. */
-  formatReferences(format: CitationFormat, numbers?: readonly (number | string)[]): Promise<string> {
+  async formatReferences(format: CitationFormat, numbers?: readonly (number | string)[]): Promise<string> {
     return formatReferences(numbers ? numbers.map((n) => this.getReference(n)) : this.kb.references, format);
   }
 

@@ -78,10 +78,14 @@ export async function progressFor(io: CommandIO, file: string): Promise<Progress
   return new ProgressBar(io, basename(file), size);
 }
 
-/** Prints warnings to stderr, at most `limit` of them. */
-export function printWarnings(io: CommandIO, warnings: readonly LiteratureWarning[], limit = 20): void {
-  for (const w of warnings.slice(0, limit)) io.stderr(`warning: ${w.message}\n`);
-  if (warnings.length > limit) io.stderr(`warning: … and ${warnings.length - limit} more warnings\n`);
+/** Prints warnings to stderr: at most `perKind` of each kind, then how many more of that kind there were. */
+export function printWarnings(io: CommandIO, warnings: readonly LiteratureWarning[], perKind = 3): void {
+  const byCode = new Map<string, LiteratureWarning[]>();
+  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  for (const [code, list] of byCode) {
+    for (const w of list.slice(0, perKind)) io.stderr(`warning: ${w.message}\n`);
+    if (list.length > perKind) io.stderr(`warning: … and ${list.length - perKind} more "${code}" warnings\n`);
+  }
 }
 
 /** The output format named by --to, else by the output file's extension. */

@@ -6,6 +6,8 @@ import { medlineReader } from './medline/index.js';
 import { pubmedXmlReader } from './pubmed-xml/index.js';
 import type { Reader } from './reader.js';
 import { risReader } from './ris/index.js';
+import { endnoteReader } from './endnote/index.js';
+import { wosReader } from './wos/index.js';
 
 /** Every reader, by format. */
 export const READERS: Readonly<Record<CitationFormat, Reader<unknown>>> = {
@@ -16,4 +18,6 @@ export const READERS: Readonly<Record<CitationFormat, Reader<unknown>>> = {
   csv: csvReader as Reader<unknown>,
   tsv: tsvReader as Reader<unknown>,
   'csl-json': cslJsonReader as Reader<unknown>,
+  wos: wosReader as Reader<unknown>,
+  endnote: endnoteReader as Reader<unknown>,
 };

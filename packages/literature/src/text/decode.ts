@@ -12,7 +12,6 @@ export interface DecodeOptions {
 const MAGIC: Array<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
   [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (an Excel, Word or zipped export?)'],
-  [[0x1f, 0x8b], 'a gzip archive (decompress it first)'],
   [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file'],
 ];
 
@@ -51,8 +50,7 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array | string>, 
   let offset = 0;
   let isFirst = true;
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  for await (const piece of gatherHead(chunks)) {
-    const chunk = piece;
+  for await (const chunk of gunzipIfNeeded(gatherHead(chunks))) {
     if (typeof chunk === 'string') {
       const text = isFirst && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
       isFirst = false;
@@ -162,4 +160,27 @@ async function* gatherHead(chunks: AsyncIterable<Uint8Array | string>): AsyncGen
     }
   }
   if (head) yield head;
+}
+
+/**
+ * Decompresses a gzip stream on the fly (PubMed's baseline files come as .xml.gz), recognised by its magic bytes;
+ * anything else passes through.
+ */
+async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const rest: AsyncIterable<Uint8Array | string> = { [Symbol.asyncIterator]: () => iterator };
+  const head = first.value;
+  if (typeof head === 'string' || head[0] !== 0x1f || head[1] !== 0x8b) {
+    yield head;
+    yield* rest;
+    return;
+  }
+  async function* compressed(): AsyncGenerator<Uint8Array> {
+    yield head as Uint8Array;
+    for await (const chunk of rest) yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+  }
+  const stream = ReadableStream.from(compressed()).pipeThrough(new DecompressionStream('gzip'));
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) yield chunk;
 }

@@ -69,6 +69,7 @@ describe('exoatlas convert', () => {
     await expect(convertCommand(['empty.ris', '--to', 'ris'], fakeIO())).rejects.toMatchObject({ code: 'EXO_ERR_LIT_EMPTY_FILE' });
     const io = fakeIO();
     io.openRead = async function* () {
+      yield* [];
       throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' });
     };
     await expect(convertCommand(['missing.ris', '--to', 'ris'], io)).rejects.toMatchObject({ code: 'EXO_ERR_CLI_FILE', message: 'cannot read missing.ris: no such file' });

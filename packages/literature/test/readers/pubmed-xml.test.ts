@@ -31,3 +31,24 @@ describe('PubMed XML reader', () => {
     expect(odd.records).toEqual(whole.records);
   });
 });
+
+describe('XML well-formedness', () => {
+  const wrap = (body: string): string => `<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID>1</PMID><Article>${body}</Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n`;
+
+  it('decodes character references, CDATA, comments; skips processing instructions', async () => {
+    const { records } = await readCitations(wrap('<!-- a comment --><ArticleTitle>A &amp; B &lt;3 &#x3B1;&#946; <![CDATA[<raw> & text]]><?pi x?></ArticleTitle>'), { format: 'pubmed-xml' });
+    expect(records[0]!.title).toBe('A & B <3 αβ <raw> & text');
+  });
+
+  it.each([
+    ['<ArticleTitle>A & B</ArticleTitle>', 'bad.xml line 3: the XML is not well formed: "&" is not a character reference'],
+    ['<ArticleTitle>x &nbsp; y</ArticleTitle>', '"&nbsp;" is not a character reference'],
+    ['<ArticleTitle lang=en>x</ArticleTitle>', 'malformed attribute in <ArticleTitle>: "lang=en" (expected name="value")'],
+    ['<ArticleTitle>x</Title>', 'found </Title> where </ArticleTitle> was expected'],
+    ['<1Title>x</1Title>', '"<1Title" is not a valid tag'],
+  ])('refuses %s', async (body, message) => {
+    const error = await readCitations(wrap(body), { fileName: 'bad.xml' }).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'EXO_ERR_LIT_MALFORMED' });
+    expect((error as Error).message).toContain(message);
+  });
+});

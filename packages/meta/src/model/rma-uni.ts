@@ -119,7 +119,8 @@ export function rmaUni(yi: Float64Array, vi: Float64Array, design: Design | null
   }
   const w = Float64Array.from(ws.w);
   const hat = new Float64Array(k);
-  for (let i = 0; i < k; i++) hat[i] = ws.hat(i, sd);
+  if (sd.interceptOnly) for (let i = 0; i < k; i++) hat[i] = w[i]! / ws.sumW;
+  else for (let i = 0; i < k; i++) hat[i] = ws.hat(i, sd);
   const beta = unscaleBeta(sd, ws.beta);
   const vb = unscaleVcov(sd, ws.s);
   let s2w = 1;

@@ -31,7 +31,7 @@ const SearchQuery = z
 
 const NoQuery = z.object({}).strict();
 
-/** The read-only atlas API: health, studies, search, references, export. */
+/** The read-only atlas API: health, studies, search, export. */
 export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string }): void {
   const { atlas, store } = deps;
 
@@ -63,15 +63,7 @@ export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: A
     return { query: q, ...store.search(q, { kinds: kind ? [kind] : undefined, limit: limit ?? 20, offset: offset ?? 0 }) };
   });
 
-  app.get('/api/references', async (request) => {
-    parseQuery(NoQuery, request.query);
-    return { total: atlas.kb.references.length, items: atlas.kb.references };
-  });
-
-  app.get<{ Params: { n: string } }>('/api/references/:n', async (request) => {
-    parseQuery(NoQuery, request.query);
-    return atlas.getReference(request.params.n);
-  });
+  // /api/references and /api/references/:n (JSON, or a citation format) are served by knowledge-routes.ts.
 
   app.get('/api/export', async (request) => {
     parseQuery(NoQuery, request.query);

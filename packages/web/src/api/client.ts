@@ -111,7 +111,7 @@ export const paths = {
   reference: (n: number | string) => `/api/references/${encodeURIComponent(String(n))}`,
   referencesAs: (format: ReferenceFormat) => apiPath('/api/references', { format }),
   overview: () => '/api/overview',
-  entities: (params: { kind?: string; q?: string } = {}) => apiPath('/api/entities', params),
+  entities: (params: { kind?: string; q?: string } = {}) => apiPath('/api/entities', { ...params, limit: 500 }),
   entity: (idOrName: string) => `/api/entities/${encodeURIComponent(idOrName)}`,
   claims: (params: { entity?: string; figure?: string | number; area?: string; cellSource?: string } = {}) => apiPath('/api/claims', params),
   graph: (params: { focus?: string; depth?: string | number; area?: string; figure?: string | number; entity?: string; cellSource?: string } = {}) => apiPath('/api/graph', params),

@@ -72,10 +72,22 @@ export interface Overview {
 
 export type EntitySummary = Entity & { claimCount: number; studyCount: number };
 
+/** The fields of a study an entity page lists. */
+export interface StudySummary {
+  id: string;
+  title: string;
+  diseaseArea: string;
+  condition: string;
+  cellSource: string;
+  species: string[];
+  inTable1: boolean;
+  table1Row?: number;
+}
+
 export interface EntityDetail {
   entity: Entity;
   claims: Claim[];
-  studies: LinkedStudy[];
+  studies: StudySummary[];
   diseases?: (Entity | string)[];
   references: Reference[];
   byDiseaseArea: Record<string, { claims: string[]; studies: string[] }>;
@@ -86,6 +98,8 @@ export interface GraphNode {
   label: string;
   kind: string;
   diseaseAreas?: string[];
+  /** steps from the focus entity, in a neighbourhood */
+  distance?: number;
 }
 
 export interface GraphEdge {
@@ -96,6 +110,7 @@ export interface GraphEdge {
   claimIds: string[];
   figures?: number[];
   referenceNumbers?: number[];
+  isHedged?: boolean;
 }
 
 export interface Graph {
@@ -108,6 +123,7 @@ export interface MapCell {
   col: string;
   count: number;
   studyIds: string[];
+  gapIds?: string[];
 }
 
 export interface MapComparison {
@@ -118,11 +134,15 @@ export interface MapComparison {
   result: string;
   summary: string;
   diseaseArea: string;
+  condition?: string;
+  referenceNumbers?: number[];
 }
 
 export type MapGap = Gap & { row?: string; col?: string };
 
 export interface EvidenceMap {
+  /** which studies are counted: exosome (exosomes and EVs, the default), cell or all */
+  vesicle?: string;
   rows: string[];
   cols: string[];
   cells: MapCell[];
@@ -132,7 +152,9 @@ export interface EvidenceMap {
 
 export interface AdviceReason {
   need: string;
+  /** 'favours' or 'counts against' */
   effect: string;
+  points?: number;
   statement: string;
   quote?: string;
   section?: string;
@@ -140,7 +162,9 @@ export interface AdviceReason {
 }
 
 export interface AdviceRank {
+  /** the method's abbreviation (dUC, SEC…) */
   method: string;
+  id?: string;
   name: string;
   rank: number;
   score: number;
@@ -148,11 +172,20 @@ export interface AdviceRank {
   unknown?: string[];
 }
 
+export interface AdviceCombination {
+  methods: string[];
+  text: string;
+  quote?: string;
+  section?: string;
+  referenceNumbers?: number[];
+  favours?: string[];
+}
+
 export interface Advice {
-  needs: Record<string, unknown> | unknown[];
+  needs: Record<string, { value: string | string[]; weight: number }>;
   ranking: AdviceRank[];
-  combinations?: unknown[];
-  notes?: unknown[];
+  combinations?: (AdviceCombination | string)[];
+  notes?: (string | { text?: string })[];
 }
 
 export interface MetaRequest {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions, NodeSingular, StylesheetJson } from 'cytoscape';
 import type { Graph } from '../api/types';
 import { KIND_STYLE, SIGN_STYLE, kindStyle, predicateSign } from '../lib/predicates';
 
@@ -11,7 +11,7 @@ export function toElements(graph: Graph, focus?: string): ElementDefinition[] {
     const st = kindStyle(n.kind);
     return {
       group: 'nodes',
-      data: { id: n.id, label: n.label, kind: n.kind, colour: st.colour, shape: st.shape, text: st.text, isFocus: n.id === focus ? 1 : 0 },
+      data: { id: n.id, label: n.label, kind: n.kind, colour: st.colour, shape: st.shape, text: st.text, isFocus: n.id === focus ? 1 : 0, distance: n.distance ?? 0 },
     };
   });
   const ids = new Set(graph.nodes.map((n) => n.id));
@@ -98,7 +98,7 @@ export function GraphView({
   selection: GraphSelection;
   focus?: string;
   onSelect: (s: GraphSelection) => void;
-  layout?: 'cose' | 'breadthfirst' | 'concentric';
+  layout?: GraphLayout;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
@@ -114,15 +114,9 @@ export function GraphView({
         container: container.current,
         elements: toElements(graph, focus),
         style: graphStylesheet(),
-        layout:
-          layout === 'breadthfirst'
-            ? { name: 'breadthfirst', directed: true, spacingFactor: 1.1, animate: false }
-            : layout === 'concentric'
-              ? { name: 'concentric', animate: false, minNodeSpacing: 30 }
-              : { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, randomize: false, padding: 20 },
+        layout: layoutOptions(layout, graph),
         minZoom: 0.2,
         maxZoom: 3,
-        wheelSensitivity: 0.3,
         boxSelectionEnabled: false,
         autoungrabify: false,
       });
@@ -132,6 +126,11 @@ export function GraphView({
         if (evt.target === instance) onSelectRef.current(null);
       });
       cy.current = instance;
+      // Small graphs would be fitted at a huge zoom: keep labels at reading size.
+      if (instance.zoom() > 1.4) {
+        instance.zoom(1.4);
+        instance.center();
+      }
       highlight(instance, selectionRef.current);
     });
     return () => {
@@ -163,6 +162,28 @@ export function GraphView({
       </div>
     </div>
   );
+}
+
+export type GraphLayout = 'cose' | 'tree' | 'focus';
+
+/** Layouts: a force-directed one for the whole graph, left-to-right layers for a figure, rings by distance around a focus. */
+export function layoutOptions(layout: GraphLayout, graph: Graph): LayoutOptions {
+  if (layout === 'tree') {
+    return {
+      name: 'breadthfirst',
+      directed: true,
+      spacingFactor: 1.15,
+      animate: false,
+      padding: 24,
+      // Layers as columns, so that labels under the nodes do not run into each other.
+      transform: (_node: unknown, pos: { x: number; y: number }) => ({ x: pos.y * 2, y: pos.x * 0.75 }),
+    } as LayoutOptions;
+  }
+  if (layout === 'focus') {
+    const far = Math.max(1, ...graph.nodes.map((n) => n.distance ?? 0));
+    return { name: 'concentric', animate: false, padding: 24, minNodeSpacing: 64, concentric: (n: NodeSingular) => far - ((n.data('distance') as number | undefined) ?? 0), levelWidth: () => 1 } as LayoutOptions;
+  }
+  return { name: 'cose', animate: false, randomize: false, padding: 24, nodeRepulsion: () => 600_000, idealEdgeLength: () => 80, nodeOverlap: 24, componentSpacing: 60, gravity: 0.6, numIter: 1500 } as LayoutOptions;
 }
 
 const center = (c: Core): { x: number; y: number } => ({ x: c.width() / 2, y: c.height() / 2 });

@@ -32,7 +32,7 @@ export function EntityPage({ id }: { id: string }) {
   const detail = useApi<ApiResponses['entity']>(paths.entity(id));
   useDocumentTitle(detail.data?.entity.name ?? (detail.error ? 'Entity not found' : 'Entity'));
   return (
-    <Async state={detail} what="Entity" loading={<Loading label="Loading…" />}>
+    <Async asPage state={detail} what="Entity" loading={<Loading label="Loading…" />}>
       {(d) => <EntityView detail={d} />}
     </Async>
   );

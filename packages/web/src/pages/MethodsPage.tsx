@@ -14,6 +14,7 @@ export const ADVISOR_NEEDS: { name: string; question: string; choices: { value: 
   { name: 'volume', question: 'Volume of starting material', choices: [{ value: 'small', label: 'Small' }, { value: 'large', label: 'Large' }] },
   { name: 'purity', question: 'Purity needed', choices: [{ value: 'low', label: 'Crude is fine' }, { value: 'high', label: 'High' }] },
   { name: 'yield', question: 'Yield', choices: [{ value: 'low', label: 'Not critical' }, { value: 'high', label: 'High' }] },
+  { name: 'reproducibility', question: 'Reproducibility', choices: [{ value: 'high', label: 'Must be easy to reproduce' }] },
   { name: 'scalability', question: 'Scalable process', choices: [{ value: 'high', label: 'Must scale' }] },
   { name: 'speed', question: 'Speed', choices: [{ value: 'high', label: 'Must be fast' }] },
   { name: 'cost', question: 'Budget', choices: [{ value: 'low', label: 'Low cost' }] },
@@ -24,8 +25,9 @@ export const ADVISOR_NEEDS: { name: string; question: string; choices: { value: 
 export const EQUIPMENT: { value: string; label: string }[] = [
   { value: 'ultracentrifuge', label: 'Ultracentrifuge' },
   { value: 'chromatography', label: 'Chromatography columns' },
-  { value: 'filtration', label: 'Ultrafiltration membranes' },
-  { value: 'antibodies', label: 'Antibodies / affinity beads' },
+  { value: 'membrane-filters', label: 'Membrane filters' },
+  { value: 'polymers', label: 'Polymers (PEG)' },
+  { value: 'antibodies', label: 'Antibodies' },
   { value: 'microfluidics', label: 'Microfluidic devices' },
 ];
 
@@ -79,10 +81,9 @@ function StatementCell({ items }: { items: MethodStatementView[] }) {
     <ul className="method-statements">
       {items.map((st, i) => (
         <li key={i}>
-          <details>
-            <summary>
-              {st.text} <RefNumbers numbers={[...new Set(st.provenance.flatMap((p) => p.referenceNumbers))].sort((a, b) => a - b)} />
-            </summary>
+          {st.text} <RefNumbers numbers={[...new Set(st.provenance.flatMap((p) => p.referenceNumbers))].sort((a, b) => a - b)} />
+          <details className="statement-quote">
+            <summary>Quote</summary>
             <ProvenanceList provenance={st.provenance} />
           </details>
         </li>
@@ -144,7 +145,7 @@ function MethodTable({ methods }: { methods: IsolationMethod[] }) {
           <tr>
             <th scope="row">Combined with</th>
             {methods.map((m) => (
-              <td key={m.id}>{m.combinations.length ? m.combinations.map((c) => c.with).join(', ') : '–'}</td>
+              <td key={m.id}>{m.combinations.length ? [...new Set(m.combinations.map((c) => c.with))].join(', ') : '–'}</td>
             ))}
           </tr>
           <tr>
@@ -204,16 +205,16 @@ function AdvisorForm({ needs }: { needs: Record<string, string> }) {
 }
 
 const EFFECT_LABEL = (effect: string): { text: string; cls: string } =>
-  /^(\+|pro|for|supports?|good|positive|advantage)/i.test(effect)
+  /^(\+|pro|for|favou?rs?|supports?|good|positive|advantage)/i.test(effect)
     ? { text: 'For', cls: 'effect-for' }
-    : /^(-|−|con|against|bad|negative|disadvantage)/i.test(effect)
+    : /^(-|−|con|counts against|against|bad|negative|disadvantage)/i.test(effect)
       ? { text: 'Against', cls: 'effect-against' }
       : { text: effect, cls: 'effect-neutral' };
 
 function AdviceView({ advice }: { advice: Advice }) {
   const ranking = [...advice.ranking].sort((a, b) => a.rank - b.rank);
-  const notes = (advice.notes ?? []).map((n) => (typeof n === 'string' ? n : ((n as { text?: string }).text ?? JSON.stringify(n))));
-  const combos = (advice.combinations ?? []).map((c) => (typeof c === 'string' ? c : ((c as { text?: string }).text ?? JSON.stringify(c))));
+  const notes = (advice.notes ?? []).map((n) => (typeof n === 'string' ? n : (n.text ?? JSON.stringify(n))));
+  const combos = (advice.combinations ?? []).map((c) => (typeof c === 'string' ? { text: c } : c));
   return (
     <div className="advice" aria-live="polite">
       <h3>Ranking for your needs</h3>
@@ -225,9 +226,25 @@ function AdviceView({ advice }: { advice: Advice }) {
       {combos.length > 0 && (
         <>
           <h3>Combinations the review mentions</h3>
-          <ul>
+          <ul className="statements">
             {combos.map((c, i) => (
-              <li key={i}>{c}</li>
+              <li key={i} className="statement">
+                <p>
+                  {'methods' in c && c.methods ? <strong>{c.methods.join(' + ')}: </strong> : null}
+                  {c.text}
+                  {'favours' in c && c.favours && c.favours.length > 0 ? <span className="muted"> — together they favour {c.favours.join(', ')}</span> : null}
+                </p>
+                {'quote' in c && c.quote && (
+                  <figure className="quote quote-compact">
+                    <blockquote>
+                      <p>{c.quote}</p>
+                    </blockquote>
+                    <figcaption>
+                      {c.section ? sectionLabel(c.section) : ''} <RefNumbers numbers={c.referenceNumbers ?? []} />
+                    </figcaption>
+                  </figure>
+                )}
+              </li>
             ))}
           </ul>
         </>
@@ -250,7 +267,7 @@ function RankItem({ rank: r }: { rank: AdviceRank }) {
   return (
     <li className="rank" id={`rank-${r.method}`}>
       <h4 className="rank-title">
-        <span className="rank-number">{r.rank}.</span> {r.name} <span className="rank-score">score {r.score}</span>
+        <span className="rank-number">{r.rank}.</span> {r.method} — {r.name} <span className="rank-score">score {r.score > 0 ? `+${r.score}` : r.score}</span>
       </h4>
       {r.reasons.length === 0 ? (
         <p className="muted">The review says nothing about this method for the needs you chose.</p>

@@ -5,9 +5,6 @@ import { NotFoundMessage } from '../components/StatusMessage';
 export function NotFoundPage({ path }: { path: string }) {
   useDocumentTitle('Page not found');
   return (
-    <>
-      <h1>Page not found</h1>
-      <NotFoundMessage what="Page" detail={`there is no page at ${path}`} />
-    </>
+    <NotFoundMessage what="Page" detail={`there is no page at ${path}`} asPage />
   );
 }

@@ -139,7 +139,7 @@ function EvidenceMapView({ map }: { map: EvidenceMap }) {
       caption="Number of studies by disease area (rows) and by the cell source of the vesicles (columns)"
       rowHeader="Disease area"
       {...model}
-      hrefFor={(row, col) => withQuery('/studies', { diseaseArea: row, cellSource: col })}
+      hrefFor={(row, col) => withQuery('/studies', { diseaseArea: row, cellSource: col, vesicle: map.vesicle === 'all' ? undefined : (map.vesicle ?? 'exosome') })}
       describe={(r, c, n) => `${n} ${n === 1 ? 'study' : 'studies'} in ${r.label} with vesicles from ${c.description ?? c.label}`}
     />
   );

@@ -14,7 +14,7 @@ export function ReferencePage({ n }: { n: string }) {
   const ref = useApi<ApiResponses['reference']>(/^\d{1,3}$/.test(n) ? paths.reference(n) : paths.reference(n.replace(/^ref-/, '')));
   useDocumentTitle(ref.data ? `[${ref.data.reviewNumber}] ${shortCitation(ref.data)}` : ref.error ? 'Reference not found' : 'Reference');
   return (
-    <Async state={ref} what="Reference" loading={<Loading label="Loading the reference…" />}>
+    <Async asPage state={ref} what="Reference" loading={<Loading label="Loading the reference…" />}>
       {(r) => <ReferenceView reference={r} />}
     </Async>
   );

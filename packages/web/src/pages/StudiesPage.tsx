@@ -11,7 +11,7 @@ import { Link } from '../router/Link';
 import { navigate, withQuery, type Route } from '../router/router';
 
 /** Query parameters of the studies page, in the order they appear in a shared link. */
-const PARAMS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'mirna', 'pathway', 'entity', 'inTable1', 'text', 'sort', 'desc'] as const;
+const PARAMS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'vesicle', 'mirna', 'pathway', 'entity', 'inTable1', 'text', 'sort', 'desc'] as const;
 type Param = (typeof PARAMS)[number];
 
 export function readStudyParams(query: URLSearchParams): Record<Param, string> {
@@ -50,8 +50,11 @@ export function StudiesPage({ route }: { route: Route }) {
     let items = studies.data?.items ?? [];
     // The API filters by one entity; a second (miRNA and pathway both chosen) is applied here.
     for (const extra of [p.mirna, p.pathway, p.entity].filter((x) => x && x !== serverEntity)) items = items.filter((s) => s.linkedEntities.includes(extra));
+    // The evidence map counts vesicle studies (exosomes and EVs) apart from cell therapies; so does this filter.
+    if (p.vesicle === 'exosome') items = items.filter((s) => s.vesicle !== 'cell');
+    else if (p.vesicle === 'cell') items = items.filter((s) => s.vesicle === 'cell');
     return sortStudies(items, sort, isDescending);
-  }, [studies.data, p.mirna, p.pathway, p.entity, serverEntity, sort, isDescending]);
+  }, [studies.data, p.mirna, p.pathway, p.entity, p.vesicle, serverEntity, sort, isDescending]);
 
   const onSort = (key: SortKey): void => set({ sort: key, desc: key === sort && !isDescending ? '1' : '' }, true);
   const activeFilters = PARAMS.filter((k) => k !== 'sort' && k !== 'desc' && p[k] !== '');
@@ -74,6 +77,16 @@ export function StudiesPage({ route }: { route: Route }) {
           <SelectField label="Species" value={p.species} options={facetOptions(facets.data?.species, SPECIES_LABELS)} onChange={(v) => set({ species: v })} />
           <SelectField label="Vesicles from (cell source)" value={p.cellSource} options={facetOptions(facets.data?.cellSource, CELL_SOURCE_LABELS)} onChange={(v) => set({ cellSource: v })} />
           <SelectField label="Setting" value={p.setting} options={facetOptions(facets.data?.setting, SETTING_LABELS)} onChange={(v) => set({ setting: v })} />
+          <SelectField
+            label="Therapy"
+            anyLabel="Vesicles and cells"
+            value={p.vesicle}
+            options={[
+              { value: 'exosome', label: 'Exosomes and EVs' },
+              { value: 'cell', label: 'Cell therapy' },
+            ]}
+            onChange={(v) => set({ vesicle: v })}
+          />
           {hasEntityFacets ? (
             <>
               <SelectField label="Pathway" value={p.pathway} options={entityOptions(pathways.data?.items)} onChange={(v) => set({ pathway: v })} />
@@ -124,7 +137,7 @@ export function StudiesPage({ route }: { route: Route }) {
 }
 
 const filterName = (k: Param): string =>
-  ({ diseaseArea: 'disease area', cellSource: 'cell source', inTable1: 'source', text: 'words', mirna: 'miRNA', pathway: 'pathway', entity: 'entity' })[k as string] ?? k;
+  ({ diseaseArea: 'disease area', cellSource: 'cell source', inTable1: 'source', text: 'words', mirna: 'miRNA', pathway: 'pathway', entity: 'entity', vesicle: 'therapy' })[k as string] ?? k;
 
 /** A text input that updates the URL when typing pauses. */
 function DebouncedInput({ label, value, onChange, placeholder, hint }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; hint?: string }) {

@@ -18,6 +18,7 @@ export function StudyPage({ id }: { id: string }) {
   useDocumentTitle(study.data?.title ?? (study.error ? 'Study not found' : 'Study'));
   return (
     <Async
+      asPage
       state={study}
       what="Study"
       loading={
@@ -189,7 +190,7 @@ function StudyView({ study: s }: { study: StudyDetail }) {
           <>
             <MiniGraph claims={studyClaims} names={names} refTitles={refTitles} caption={`Mechanisms the review states with the references of this study (${studyClaims.length} claims)`} />
             <p>
-              <Link to={withQuery('/mechanisms', { entity: s.linkedEntities[0] ?? studyClaims[0]?.subject })}>Explore these mechanisms in the full graph</Link>
+              <Link to={withQuery('/mechanisms', { focus: mainEntity(studyClaims) })}>Explore these mechanisms in the full graph</Link>
             </p>
           </>
         )}
@@ -214,6 +215,13 @@ function StudyView({ study: s }: { study: StudyDetail }) {
       </section>
     </article>
   );
+}
+
+/** The entity the claims name most often, vesicles aside: the centre for the full graph. */
+export function mainEntity(claims: readonly Claim[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of claims) for (const id of [c.subject, c.object]) if (id !== 'exosome' && id !== 'exosomes') counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? claims[0]?.subject;
 }
 
 /** Claims citing one of the study's references; failing that, claims about the molecules it names. */

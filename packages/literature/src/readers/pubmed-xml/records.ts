@@ -1,60 +1,94 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { LiteratureError, where } from '../../errors.js';
 import type { NativeParser, ReaderContext } from '../reader.js';
-import { INLINE_ELEMENTS, type XmlNode } from './tree.js';
+import { COMPOSE, INLINE_ELEMENTS, QUALIFIERS, type Part } from './compose.js';
+import { XmlError, XmlScanner } from './scanner.js';
 
-/** A PubMed record (<PubmedArticle> or <PubmedBookArticle>) as an element tree, with the line it starts on. */
+/**
+ * A PubMed record (<PubmedArticle> or <PubmedBookArticle>) as a flat native record: element path (relative to the
+ * record) → values, "path@Name" for attributes, "path[type]" for typed identifiers; and the line it starts on.
+ */
 export interface PubmedNative {
   line: number;
-  root: XmlNode;
+  name: string;
+  fields: Record<string, string[]>;
 }
 
 const RECORD_ELEMENTS: ReadonlySet<string> = new Set(['PubmedArticle', 'PubmedBookArticle']);
 
+/** One open element: reused from a pool, so that reading allocates little. */
+interface Frame {
+  name: string;
+  path: string;
+  attrs: Record<string, string>;
+  text: string;
+  isContainer: boolean;
+  /** The finished children of an element that COMPOSE builds its value from. */
+  parts: Part[] | undefined;
+}
+
+/** Path strings are made once and shared by every record: parent path → child name → path, one table per separator. */
+const PATHS = { '/': new Map<string, Map<string, string>>(), '@': new Map<string, Map<string, string>>(), '[': new Map<string, Map<string, string>>() };
+function pathOf(parent: string, name: string, separator: '/' | '@' | '['): string {
+  const table = PATHS[separator];
+  let byName = table.get(parent);
+  if (!byName) table.set(parent, (byName = new Map()));
+  let path = byName.get(name);
+  if (path === undefined) {
+    path = parent === '' ? name : separator === '[' ? `${parent}[${name}]` : `${parent}${separator}${name}`;
+    byName.set(name, path);
+  }
+  return path;
+}
+
 /**
- * Stage 1 of PubMed XML (efetch results and the annual baseline / daily update files): a streaming SAX parse that keeps
- * only the record being read, so memory stays bounded whatever the file size.
+ * Stage 1 of PubMed XML (efetch results, the annual baseline and the daily update files): a streaming scan that
+ * flattens each record as it goes, holding only the record being read, so memory stays bounded whatever the size.
  */
 export class PubmedXmlParser implements NativeParser<PubmedNative> {
-  private readonly sax = new SaxesParser({ position: true });
-  private stack: XmlNode[] = [];
+  private readonly xml: XmlScanner;
+  private readonly frames: Frame[] = [];
+  /** Depth of the open elements inside the current record (0: not in a record). */
+  private depth = 0;
+  private fields: Record<string, string[]> = {};
   private recordLine = 0;
   private done: PubmedNative[] = [];
-  /** Names of the open elements, outermost first. */
-  private readonly names: string[] = [];
-  private lastClosed: string | undefined;
 
   constructor(private readonly ctx: ReaderContext) {
-    this.sax.on('opentag', (tag) => this.onOpen(tag as SaxesTagPlain));
-    this.sax.on('closetag', () => this.onClose());
-    this.sax.on('text', (text) => this.onText(text));
-    this.sax.on('cdata', (text) => this.onText(text));
-    this.sax.on('error', (error) => {
-      const message = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
-      // saxes closes the element left open before it reports a stray close tag: that element was expected to close.
-      const open = /unexpected close tag/.test(message) ? this.lastClosed : this.names[this.names.length - 1];
-      const expected = open ? ` (expected </${open}>)` : '';
-      throw new LiteratureError('EXO_ERR_LIT_MALFORMED', `${where(this.ctx.fileName, this.sax.line)}the XML is not well formed: ${message}${expected}`, { file: this.ctx.fileName, line: this.sax.line });
+    this.xml = new XmlScanner({
+      open: (name, attrs, at) => this.onOpen(name, attrs, at),
+      close: () => this.onClose(),
+      text: (text) => this.onText(text),
     });
   }
 
+  private rethrow(error: unknown): never {
+    if (!(error instanceof XmlError)) throw error;
+    const { fileName } = this.ctx;
+    if (error.isTruncated && this.depth > 0) {
+      throw new LiteratureError(
+        'EXO_ERR_LIT_TRUNCATED',
+        `${where(fileName, error.line)}the file ends inside <${this.frames[1]!.name}> (begun at line ${this.recordLine}; truncated?)`,
+        { file: fileName, line: error.line },
+      );
+    }
+    const code = error.isTruncated ? 'EXO_ERR_LIT_TRUNCATED' : 'EXO_ERR_LIT_MALFORMED';
+    throw new LiteratureError(code, `${where(fileName, error.line)}the XML is not well formed: ${error.message}${error.isTruncated ? ' (truncated?)' : ''}`, { file: fileName, line: error.line });
+  }
+
   push(text: string): void {
-    this.sax.write(text);
+    try {
+      this.xml.push(text);
+    } catch (error) {
+      this.rethrow(error);
+    }
   }
 
   end(): void {
-    if (this.stack.length > 0) {
-      const open = this.stack[0]!.name;
-      throw new LiteratureError(
-        'EXO_ERR_LIT_TRUNCATED',
-        `${where(this.ctx.fileName, this.sax.line)}the file ends inside <${open}> (begun at line ${this.recordLine}; truncated?)`,
-        { file: this.ctx.fileName, line: this.sax.line },
-      );
+    try {
+      this.xml.end();
+    } catch (error) {
+      this.rethrow(error);
     }
-    if (this.names.length > 0) {
-      throw new LiteratureError('EXO_ERR_LIT_TRUNCATED', `${where(this.ctx.fileName, this.sax.line)}the file ends before </${this.names[0]}> (truncated?)`, { file: this.ctx.fileName, line: this.sax.line });
-    }
-    this.sax.close();
   }
 
   take(): PubmedNative[] {
@@ -63,31 +97,60 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
     return out;
   }
 
-  private onOpen(tag: SaxesTagPlain): void {
-    this.names.push(tag.name);
-    const inRecord = this.stack.length > 0;
-    if (!inRecord && !RECORD_ELEMENTS.has(tag.name)) return;
-    if (!inRecord) this.recordLine = this.sax.line;
-    const node: XmlNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '' };
-    if (inRecord) this.stack[this.stack.length - 1]!.children.push(node);
-    this.stack.push(node);
+  private add(key: string, value: string): void {
+    const list = this.fields[key];
+    if (list) list.push(value);
+    else this.fields[key] = [value];
+  }
+
+  private onOpen(name: string, attrs: Record<string, string>, at: number): void {
+    if (this.depth === 0) {
+      if (!RECORD_ELEMENTS.has(name)) return;
+      this.recordLine = this.xml.lineAt(at);
+      this.fields = {};
+    }
+    const parent = this.depth > 0 ? this.frames[this.depth]! : undefined;
+    const depth = ++this.depth;
+    let frame = this.frames[depth];
+    if (!frame) this.frames[depth] = frame = { name: '', path: '', attrs: {}, text: '', isContainer: false, parts: undefined };
+    frame.name = name;
+    frame.path = !parent || depth === 1 ? '' : pathOf(parent.path, name, '/');
+    frame.attrs = attrs;
+    frame.text = '';
+    frame.isContainer = false;
+    frame.parts = COMPOSE[name] ? [] : undefined;
+    if (parent && !INLINE_ELEMENTS.has(name)) parent.isContainer = true;
   }
 
   private onClose(): void {
-    this.lastClosed = this.names.pop();
-    const node = this.stack.pop();
-    if (!node) return;
-    const parent = this.stack[this.stack.length - 1];
-    if (!parent) {
-      this.done.push({ line: this.recordLine, root: node });
+    if (this.depth === 0) return;
+    const depth = this.depth--;
+    const frame = this.frames[depth]!;
+    if (depth === 1) {
+      this.done.push({ line: this.recordLine, name: frame.name, fields: this.fields });
       return;
     }
-    if (INLINE_ELEMENTS.has(node.name)) parent.text += node.text;
+    const parent = this.frames[depth - 1]!;
+    if (INLINE_ELEMENTS.has(frame.name)) {
+      parent.text += frame.text;
+      return;
+    }
+    const compose = COMPOSE[frame.name];
+    const value = compose ? compose(frame.parts!) : frame.isContainer ? '' : frame.text.trim();
+    const { path, attrs } = frame;
+    if (value) this.add(path, value);
+    for (const name in attrs) {
+      const attr = attrs[name]!;
+      this.add(pathOf(path, name, '@'), attr);
+      if (value && QUALIFIERS.has(name)) this.add(pathOf(path, attr, '['), value);
+    }
+    parent.parts?.push({ name: frame.name, attrs, text: value });
   }
 
   private onText(text: string): void {
-    const top = this.stack[this.stack.length - 1];
+    if (this.depth === 0) return;
+    const top = this.frames[this.depth]!;
     // Whitespace between the child elements of a container is not content.
-    if (top && (top.children.length === 0 || text.trim() !== '')) top.text += text;
+    if (!top.isContainer || text.trim() !== '') top.text += text;
   }
 }

@@ -1,7 +1,7 @@
 import { LiteratureError, where } from '../../errors.js';
 import { LineSplitter } from '../../text/lines.js';
 import { TaggedEntries, type NativeParser, type ReaderContext } from '../reader.js';
-import { isOneSpaceTy, KNOWN_RIS_TAGS, tokenizeRisLine } from './tokenize.js';
+import { isOneSpaceTy, KNOWN_RIS_TAGS, risTag, risValue } from './tokenize.js';
 
 /** A RIS record as the file has it: its tags in order, and the line of its TY. */
 export interface RisNative {
@@ -57,12 +57,12 @@ export class RisParser implements NativeParser<RisNative> {
 
   private onLine(line: string, lineNo: number): void {
     if (this.isOneSpace === undefined && line.startsWith('TY')) this.isOneSpace = isOneSpaceTy(line);
-    const token = tokenizeRisLine(line, this.isOneSpace === true);
-    if (token.tag === undefined) {
-      this.onText(token.text, lineNo);
+    const tag = risTag(line, this.isOneSpace === true);
+    if (tag === undefined) {
+      this.onText(line, lineNo);
       return;
     }
-    const { tag, value } = token;
+    const value = risValue(line);
     this.blankLines = 0;
     if (tag === 'TY') {
       if (this.current) {

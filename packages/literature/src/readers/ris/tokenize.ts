@@ -1,5 +1,32 @@
-/** A RIS line: a tag and its value, or text (a continuation line, a blank line, text outside records). */
-export type RisLine = { tag: string; value: string } | { tag: undefined; text: string };
+/** Tags as shared strings, so that reading a tag allocates nothing. */
+const TAGS = new Map<number, string>();
+
+/**
+ * The tag of a RIS line — "TY  - JOUR", "ER  -", "ER  - " (tag, two spaces, hyphen, space), or with `isOneSpace` the
+ * "TY - JOUR" dialect some tools write — or undefined for text (a continuation line, a blank line).
+ */
+export function risTag(line: string, isOneSpace: boolean): string | undefined {
+  const n = line.length;
+  if (n < 4) return undefined;
+  const c0 = line.charCodeAt(0);
+  const c1 = line.charCodeAt(1);
+  if (!isUpper(c0) || !isUpperOrDigit(c1) || line.charCodeAt(2) !== 32) return undefined;
+  const c3 = line.charCodeAt(3);
+  const isTag = (c3 === 32 && n >= 5 && line.charCodeAt(4) === 45 && (n === 5 || line.charCodeAt(5) === 32)) || (isOneSpace && c3 === 45 && (n === 4 || line.charCodeAt(4) === 32));
+  if (!isTag) return undefined;
+  const code = c0 * 256 + c1;
+  let tag = TAGS.get(code);
+  if (tag === undefined) TAGS.set(code, (tag = line.slice(0, 2)));
+  return tag;
+}
+
+/** The value of a tag line that risTag accepted. */
+export function risValue(line: string): string {
+  const start = line.charCodeAt(3) === 45 ? 5 : 6;
+  if (line.length <= start) return '';
+  const last = line.charCodeAt(line.length - 1);
+  return last === 32 || last === 9 ? line.slice(start).trimEnd() : line.slice(start);
+}
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
@@ -7,23 +34,6 @@ function isUpper(c: number): boolean {
 
 function isUpperOrDigit(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
-/**
- * Reads one RIS line: "TY  - JOUR", "ER  -", "ER  - " (the standard: tag, two spaces, hyphen, space). With
- * `isOneSpace`, the "TY - JOUR" dialect some tools write. Anything else is text.
- */
-export function tokenizeRisLine(line: string, isOneSpace = false): RisLine {
-  const n = line.length;
-  if (n >= 4 && isUpper(line.charCodeAt(0)) && isUpperOrDigit(line.charCodeAt(1)) && line.charCodeAt(2) === 32) {
-    if (n >= 5 && line.charCodeAt(3) === 32 && line.charCodeAt(4) === 45 && (n === 5 || line.charCodeAt(5) === 32)) {
-      return { tag: line.slice(0, 2), value: n > 6 ? line.slice(6).trimEnd() : '' };
-    }
-    if (isOneSpace && line.charCodeAt(3) === 45 && (n === 4 || line.charCodeAt(4) === 32)) {
-      return { tag: line.slice(0, 2), value: n > 5 ? line.slice(5).trimEnd() : '' };
-    }
-  }
-  return { tag: undefined, text: line };
 }
 
 /** True for a first TY line in the one-space dialect ("TY - JOUR"). */

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of `exoatlas meta` against R's metafor on the same machine, data and settings, in one run:
+ *   1. leave-one-out REML on 300 studies      2. one REML fit on 2,000 studies
+ *   3. permutation test, 1,000 permutations on 200 studies (seed 42)
+ *   4. one REML fit on 100,000 studies (ExoAtlas only: metafor's k × k matrices would need ~80 GB)
+ * Timings are whole-process (start-up, CSV reading, effect sizes, model, JSON output), the median of 3 runs
+ * for ExoAtlas and one run for metafor. Results are checked to agree within 1e-6 relative.
+ * Usage: node bench/meta/run.mjs [--skip-metafor] [--runner]
+ *   --runner: time bench/meta/runner.ts (bundled here) even when the CLI bundle exists
+ *   --only ID[,ID]: run only these tasks (loo, reml, perm, big)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const work = join(tmpdir(), 'exoatlas-bench-meta');
+mkdirSync(work, { recursive: true });
+const argv = new Set(process.argv.slice(2));
+
+// —— deterministic data ————————————————————————————————————————————————
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function normal(rand) {
+  const u = 1 - rand();
+  const v = rand();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+const r4 = (x) => Number(x.toFixed(4));
+function smdData(k, seed) {
+  const rand = mulberry32(seed);
+  const rows = ['study,m1i,sd1i,n1i,m2i,sd2i,n2i'];
+  for (let i = 0; i < k; i++) {
+    const n1 = 10 + Math.floor(rand() * 71);
+    const n2 = 10 + Math.floor(rand() * 71);
+    const delta = 0.4 + 0.3 * normal(rand);
+    const sd1 = 1.5 + rand();
+    const sd2 = 1.5 + rand();
+    rows.push(`S${i + 1},${r4(10 + 2 * delta + (sd1 / Math.sqrt(n1)) * normal(rand))},${r4(sd1)},${n1},${r4(10 + (sd2 / Math.sqrt(n2)) * normal(rand))},${r4(sd2)},${n2}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+function permData(k, seed) {
+  const rand = mulberry32(seed);
+  const rows = ['study,yi,vi,dose'];
+  for (let i = 0; i < k; i++) {
+    const vi = 0.01 + 0.09 * rand();
+    const dose = r4(10 * rand());
+    rows.push(`S${i + 1},${r4(0.2 + 0.02 * dose + 0.2 * normal(rand) + Math.sqrt(vi) * normal(rand))},${r4(vi)},${dose}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+const tasks = [
+  { id: 'loo', label: 'leave-one-out, REML', k: 300, csv: () => smdData(300, 1), args: ['--measure', 'SMD', '--method', 'REML', '--leave-one-out'], metafor: true },
+  { id: 'reml', label: 'single REML fit', k: 2000, csv: () => smdData(2000, 2), args: ['--measure', 'SMD', '--method', 'REML'], metafor: true },
+  { id: 'perm', label: 'permutation test, 1,000 permutations', k: 200, csv: () => permData(200, 3), args: ['--measure', 'GEN', '--mods', 'dose', '--permutations', '1000', '--seed', '42'], metafor: true },
+  { id: 'big', label: 'single REML fit', k: 100000, csv: () => smdData(100000, 4), args: ['--measure', 'SMD', '--method', 'REML'], metafor: false },
+];
+
+// —— the exoatlas command ———————————————————————————————————————————————
+const cliBundle = join(root, 'packages', 'cli', 'dist', 'exoatlas.js');
+let exo;
+if (!argv.has('--runner') && existsSync(cliBundle) && spawnSync('node', [cliBundle, 'meta', '--help'], { encoding: 'utf8' }).status === 0) {
+  exo = { how: 'node packages/cli/dist/exoatlas.js meta', cmd: (file, args) => ['node', [cliBundle, 'meta', file, ...args, '--json']] };
+} else {
+  const { build } = await import('esbuild');
+  const out = join(work, 'meta-runner.mjs');
+  await build({ entryPoints: [join(here, 'runner.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' });
+  exo = { how: `node bench/meta/runner.ts (esbuild bundle of the library${argv.has('--runner') ? '' : '; the CLI bundle is not built yet'})`, cmd: (file, args) => ['node', [out, file, ...args, '--json']] };
+}
+
+function time(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return { s, out: r.stdout };
+}
+
+// —— metafor ————————————————————————————————————————————————————————————
+function metaforVersion() {
+  try {
+    return execFileSync('Rscript', ['-e', 'cat(R.version$major, R.version$minor, as.character(packageVersion("metafor")))'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+let rv = argv.has('--skip-metafor') ? null : metaforVersion();
+if (!rv && !argv.has('--skip-metafor')) {
+  console.error('metafor not found: trying apt-get install -y r-cran-metafor r-cran-jsonlite …');
+  spawnSync('sh', ['-c', 'apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y r-cran-metafor r-cran-jsonlite >/dev/null 2>&1'], { stdio: 'inherit' });
+  rv = metaforVersion();
+  if (!rv) console.error('metafor could not be installed: reporting ExoAtlas figures only.');
+}
+
+const rel = (a, b) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+function agree(task, exoJson, rJson) {
+  const e = JSON.parse(exoJson);
+  const r = JSON.parse(rJson);
+  const pairs = [
+    [e.estimate, r.estimate],
+    [e.tau2, r.tau2],
+  ];
+  if (task === 'loo') e.leaveOneOut.forEach((l, i) => pairs.push([l.estimate, r.looEstimate[i]], [l.tau2, r.looTau2[i]]));
+  if (task === 'reml') pairs.push([e.se, r.se], [e.i2, r.i2], [e.q, r.q]);
+  if (task === 'perm') {
+    [].concat(r.permPval).forEach((p, j) => pairs.push([e.permutation.pval[j], p]));
+    pairs.push([e.permutation.qmPval, r.permQMp]);
+  }
+  const worst = Math.max(...pairs.map(([a, b]) => (Math.abs(a - b) <= 1e-6 * Math.abs(b) + 1e-9 ? 0 : rel(a, b))));
+  return { n: pairs.length, ok: worst === 0, worst };
+}
+
+const results = [];
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+for (const t of tasks.filter((x) => !only || only.includes(x.id))) {
+  const file = join(work, `${t.id}-k${t.k}.csv`);
+  if (!existsSync(file)) writeFileSync(file, t.csv());
+  const [cmd, args] = exo.cmd(file, t.args);
+  const runs = [0, 1, 2].map(() => time(cmd, args));
+  const exoS = runs.map((r) => r.s).sort((a, b) => a - b)[1];
+  const row = { task: t.label, k: t.k, exo: exoS, metafor: null, ratio: null, agree: null };
+  if (t.metafor && rv) {
+    const m = time('Rscript', [join(here, 'metafor.R'), t.id, file]);
+    row.metafor = m.s;
+    row.ratio = m.s / exoS;
+    row.agree = agree(t.id, runs[0].out, m.out);
+  }
+  results.push(row);
+  console.error(`${t.id}: exoatlas ${exoS.toFixed(3)} s${row.metafor ? `, metafor ${row.metafor.toFixed(1)} s, ${row.agree.ok ? `identical (${row.agree.n} values within 1e-6)` : `DIFFER (worst rel ${row.agree.worst})`}` : ''}`);
+}
+
+const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? 'unknown';
+const lines = [
+  `Machine: ${cpus().length} cores (nproc), ${cpu}; node ${process.version}; ${rv ? `R ${rv.split(' ').slice(0, 2).join('.')}, metafor ${rv.split(' ')[2]}` : argv.has('--skip-metafor') ? 'metafor skipped' : 'metafor not available'}.`,
+  `ExoAtlas timed as: ${exo.how}.`,
+  '',
+  '| task | k | exoatlas s | metafor s | ratio | results |',
+  '|---|---:|---:|---:|---:|---|',
+  ...results.map((r) => `| ${r.task} | ${r.k.toLocaleString('en')} | ${r.exo.toFixed(3)} | ${r.metafor === null ? '—' : r.metafor.toFixed(1)} | ${r.ratio === null ? '—' : `${Math.round(r.ratio)}×`} | ${r.agree === null ? (r.k > 10000 ? 'metafor cannot (k × k matrices)' : '—') : r.agree.ok ? `identical (${r.agree.n} values ≤ 1e-6)` : `differ: ${r.agree.worst}`} |`),
+];
+console.log(lines.join('\n'));
+const outDir = join(root, 'bench', 'results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'meta.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));

@@ -1,0 +1,124 @@
+/**
+ * The web shell (issue 2) in headless Chromium: the layout and navigation, the studies list with filters and
+ * search, the study page with every field, the provenance quotes and the references.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+
+describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
+  let atlas: Atlas;
+  let w: Watched;
+  beforeAll(async () => {
+    atlas = await startAtlas();
+    w = await watchedPage(atlas);
+  });
+  afterAll(async () => {
+    await atlas?.close();
+  });
+
+  it('opens the atlas, searches for "miR-135b" and sees the steroid-induced osteonecrosis study', async () => {
+    const { page } = w;
+    await open(page, '/');
+    const box = page.getByRole('searchbox', { name: 'Search the atlas' });
+    await box.fill('miR-135b');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=miR-135b/);
+    const hit = page.getByRole('link', { name: /osteonecrosis of the femoral head in rats/i }).first();
+    await expect(hit.isVisible()).resolves.toBe(true);
+    // The snippet highlights the match.
+    await expect(page.locator('.hit mark').first().textContent()).resolves.toMatch(/miR-135b/i);
+    await hit.click();
+    await page.waitForURL(/\/studies\/zhang-2020-osteonecrosis-mir-135b$/);
+    await page.getByRole('heading', { level: 1, name: /osteonecrosis/i }).waitFor();
+    const main = page.locator('main');
+    await expect(main.textContent()).resolves.toContain('Steroid-induced osteonecrosis of the femoral head in rats');
+    w.expectClean();
+  });
+
+  it('shows every field of a study, its verbatim quotes with their section and its formatted references', async () => {
+    const { page } = w;
+    await open(page, '/studies/zhang-2020-osteonecrosis-mir-135b');
+    const fields = page.locator('dl.fields');
+    for (const name of ['Disease area', 'Condition', 'Model', 'Species', 'Setting', 'Vesicles from', 'Outcome', 'Mechanism', 'Cites']) {
+      await expect(fields.locator('dt', { hasText: name }).count()).resolves.toBeGreaterThan(0);
+    }
+    await expect(fields.textContent()).resolves.toContain('miR-135b secreted from iMSC-Exos inhibits expression of PDCD4.');
+    const quote = page.locator('figure.quote').first();
+    await expect(quote.locator('blockquote').textContent()).resolves.toContain('Steroid-induced osteonecrosis of the femoral head in rats');
+    await expect(quote.locator('figcaption').textContent()).resolves.toContain('Table 1');
+    const refs = page.locator('section[aria-labelledby="references-heading"]');
+    await expect(refs.textContent()).resolves.toMatch(/\[115\]\s*Zhang X, You J, Dong X, Wu Y\./);
+    await expect(refs.textContent()).resolves.toContain('J Cell Mol Med. 2020;24(23):13973–83.');
+    await expect(page.locator('.curation-note').first().textContent()).resolves.toContain('cellSource is MSC');
+    w.expectClean();
+  });
+
+  it('filters the studies list with facets and words, keeping every choice in the URL', async () => {
+    const { page } = w;
+    await open(page, '/studies');
+    const count = page.locator('.result-count');
+    await expect.poll(() => count.textContent()).toMatch(/^(\d+) studies of \1/);
+    const total = Number((await count.textContent())!.split(' ')[0]);
+    expect(total).toBeGreaterThanOrEqual(55);
+    await page.getByLabel('Disease area').selectOption('musculoskeletal');
+    await page.waitForURL(/diseaseArea=musculoskeletal/);
+    await page.getByLabel('Species', { exact: true }).selectOption('rat');
+    await page.waitForURL(/species=rat/);
+    const rows = page.locator('table.study-table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/Musculoskeletal/);
+    await expect(page.locator('table.study-table').textContent()).resolves.toContain('osteonecrosis of the femoral head in rats');
+
+    // The URL alone restores the view.
+    const shared = page.url();
+    await page.goto('/');
+    await page.goto(shared);
+    await expect(page.getByLabel('Disease area').inputValue()).resolves.toBe('musculoskeletal');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Words in the study').fill('PDCD4');
+    await page.waitForURL(/text=PDCD4/);
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('miR-135b');
+    w.expectClean();
+  });
+
+  it('sorts the table by a column', async () => {
+    const { page } = w;
+    await open(page, '/studies?inTable1=true');
+    await page.getByRole('button', { name: /^Year/ }).click();
+    await page.waitForURL(/sort=year/);
+    const years = (await page.locator('table.study-table tbody tr td:nth-of-type(1)').allTextContents()).map(Number);
+    expect(years.length).toBe(20);
+    expect([...years].sort((a, b) => a - b)).toEqual(years);
+    await page.getByRole('button', { name: /^Year/ }).click();
+    await page.waitForURL(/desc=1/);
+    const desc = (await page.locator('table.study-table tbody tr td:nth-of-type(1)').allTextContents()).map(Number);
+    expect([...desc].sort((a, b) => b - a)).toEqual(desc);
+    await expect(page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+    w.expectClean();
+  });
+
+  it('reaches every page from the one navigation bar', async () => {
+    const { page } = w;
+    await open(page, '/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const expected: [string, RegExp][] = [
+      ['Studies', /\/studies$/],
+      ['Entities', /\/entities$/],
+      ['Mechanisms', /\/mechanisms$/],
+      ['Isolation methods', /\/methods$/],
+      ['Clinical translation', /\/clinical$/],
+      ['References', /\/references$/],
+      ['Meta-analysis', /\/meta$/],
+      ['Overview', /\/$/],
+    ];
+    for (const [name, url] of expected) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.waitForURL(url);
+      await page.locator('main h1').first().waitFor();
+      await expect(nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+    }
+    w.expectClean();
+  });
+});
