@@ -37,7 +37,10 @@ Meta-analysis
 
 Literature
   convert <file> --to ris|bibtex|csl-json|csv [-o out]
-  dedup <files…> [--json]
+                                    PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV/TSV, CSL-JSON in
+  dedup <files…> [--json]           duplicate groups (with reasons and scores) and the unique count
+  import <files…> [--database D] [--date YYYY-MM-DD] [--query Q] [--format F] [--json]
+                                    search exports into the store, one transaction per file
 
 Common options: --data DIR (default: the project's data/, or EXOATLAS_DATA),
                 --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB)

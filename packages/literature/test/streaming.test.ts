@@ -44,3 +44,13 @@ describe('streaming', () => {
     expect(peak - before).toBeLessThan(150 * 1024 * 1024);
   });
 });
+
+describe('compressed input', () => {
+  it('reads a gzipped file (PubMed baseline .xml.gz) as the file inside', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const bytes = fixtureBytes('pubmed-efetch.xml');
+    const plain = await readCitations(bytes, { fileName: 'a.xml' });
+    const zipped = await readCitations(chunked(gzipSync(bytes), 100), { fileName: 'a.xml' });
+    expect(zipped.records).toEqual(plain.records);
+  });
+});

@@ -181,6 +181,18 @@ async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array | string>): Asyn
     yield head as Uint8Array;
     for await (const chunk of rest) yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
   }
-  const stream = ReadableStream.from(compressed()).pipeThrough(new DecompressionStream('gzip'));
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) yield chunk;
+  const source = compressed();
+  const input = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await source.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
 }
