@@ -9,6 +9,7 @@ import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { reviewRoutes } from './routes/review-routes.js';
 import { buildOpenApi } from './openapi.js';
 
 export interface AppDeps {
@@ -30,6 +31,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   knowledgeRoutes(app, deps);
   if (deps.literature) literatureRoutes(app, deps.literature);
   metaRoutes(app);
+  reviewRoutes(app, deps);
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', async () => openapi);
 

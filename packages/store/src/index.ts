@@ -4,3 +4,4 @@ export * from './sqlite/sqlite-store.js';
 export * from './sqlite/open-database.js';
 export * from './sqlite/migrations.js';
 export * from './literature/literature-store.js';
+export * from './review/index.js';

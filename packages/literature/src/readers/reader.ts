@@ -36,6 +36,9 @@ export function recordWarner(ctx: ReaderContext, id: string, line: number | unde
   };
 }
 
+/** "AU+A1" → ["AU", "A1"], split once. */
+const COMBINED = new Map<string, string[]>();
+
 /**
  * Tag-value pairs of one record (RIS, MEDLINE): every value by tag, and the order of the tags, so that a getter can
  * also answer "AU+A1" (both tags, in file order).
@@ -67,9 +70,20 @@ export class TaggedEntries {
   }
 
   get = (key: string): string[] | undefined => {
-    if (!key.includes('+')) return this.fields[key];
-    const tags = key.split('+');
-    if (tags.filter((t) => this.fields[t]).length <= 1) return tags.map((t) => this.fields[t]).find((v) => v);
+    const direct = this.fields[key];
+    if (direct !== undefined || !key.includes('+')) return direct;
+    let tags = COMBINED.get(key);
+    if (!tags) COMBINED.set(key, (tags = key.split('+')));
+    let present: string[] | undefined;
+    let count = 0;
+    for (const tag of tags) {
+      const values = this.fields[tag];
+      if (values) {
+        present = values;
+        count++;
+      }
+    }
+    if (count <= 1) return present;
     const next = new Map<string, number>();
     const out: string[] = [];
     for (const tag of this.order) {

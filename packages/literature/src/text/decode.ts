@@ -182,11 +182,11 @@ async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array | string>): Asyn
     for await (const chunk of rest) yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
   }
   const source = compressed();
-  const input = new ReadableStream<Uint8Array>({
+  const input = new ReadableStream<BufferSource>({
     async pull(controller) {
       const next = await source.next();
       if (next.done) controller.close();
-      else controller.enqueue(next.value);
+      else controller.enqueue(next.value as Uint8Array<ArrayBuffer>);
     },
   });
   const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();

@@ -69,3 +69,19 @@ describe('writers', () => {
 function emptyLike(id: string): CitationRecord {
   return { id, type: 'article-journal', authors: [], issn: [], keywords: [], meshTerms: [], publicationTypes: [], notes: [], flags: [], raw: { format: 'ris', fields: {} } };
 }
+
+describe('writers, checked by an independent reader (citation-js)', () => {
+  it('our BibTeX and RIS are read by citation-js with the same titles, DOIs and years', async () => {
+    const core = (await import('@citation-js/core')) as unknown as { plugins?: unknown; default?: { plugins: unknown } };
+    await import('@citation-js/plugin-bibtex');
+    await import('@citation-js/plugin-ris');
+    const plugins = (core.plugins ?? core.default!.plugins) as { input: { chain(d: string, o: object): Array<Record<string, unknown>> } };
+    const records = await sample();
+    for (const [format, type] of [['bibtex', '@bibtex/text'], ['ris', '@ris/file']] as const) {
+      const items = plugins.input.chain(writeCitations(records, format), { forceType: type, generateGraph: false });
+      expect(items.map((i) => String(i.title).replace(/\s+/g, ' ')), format).toEqual(records.map((r) => r.title));
+      expect(items.map((i) => i.DOI ?? undefined), format).toEqual(records.map((r) => r.doi));
+      expect(items.map((i) => (i.issued as { 'date-parts': number[][] })['date-parts'][0]![0]), format).toEqual(records.map((r) => r.year));
+    }
+  });
+});

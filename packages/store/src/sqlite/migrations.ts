@@ -34,4 +34,111 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX citations_by_doi ON citations (doi);
    CREATE INDEX citations_by_year ON citations (year);
    CREATE VIRTUAL TABLE citations_fts USING fts5(title, abstract, authors, keywords, journal, tokenize = 'unicode61 remove_diacritics 2');`,
+  // review: users, sessions, projects, members, searches, records, decisions (append-only), resolutions, audit log.
+  `CREATE TABLE review_users (
+     id INTEGER PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     is_admin INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE review_sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES review_users (id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE TABLE review_projects (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     question TEXT NOT NULL,
+     criteria TEXT NOT NULL,
+     mode TEXT NOT NULL CHECK (mode IN ('single', 'dual')),
+     exclusion_reasons TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by INTEGER NOT NULL REFERENCES review_users (id)
+   );
+   CREATE TABLE review_members (
+     project_id TEXT NOT NULL REFERENCES review_projects (id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES review_users (id),
+     role TEXT NOT NULL CHECK (role IN ('owner', 'reviewer', 'viewer')),
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (project_id, user_id)
+   );
+   CREATE TABLE review_searches (
+     id INTEGER PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES review_projects (id) ON DELETE CASCADE,
+     database_name TEXT NOT NULL,
+     search_date TEXT NOT NULL,
+     query TEXT NOT NULL,
+     file_name TEXT NOT NULL,
+     format TEXT NOT NULL,
+     identified INTEGER NOT NULL,
+     duplicates INTEGER NOT NULL,
+     added INTEGER NOT NULL,
+     warnings TEXT NOT NULL DEFAULT '[]',
+     imported_at TEXT NOT NULL,
+     imported_by INTEGER NOT NULL REFERENCES review_users (id)
+   );
+   CREATE TABLE review_records (
+     id INTEGER PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES review_projects (id) ON DELETE CASCADE,
+     search_id INTEGER NOT NULL REFERENCES review_searches (id),
+     citation TEXT NOT NULL,
+     not_retrieved INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX review_records_by_project ON review_records (project_id, id);
+   CREATE TABLE review_search_hits (
+     search_id INTEGER NOT NULL REFERENCES review_searches (id) ON DELETE CASCADE,
+     position INTEGER NOT NULL,
+     record_id INTEGER NOT NULL REFERENCES review_records (id),
+     is_duplicate INTEGER NOT NULL,
+     PRIMARY KEY (search_id, position)
+   );
+   CREATE INDEX review_search_hits_by_record ON review_search_hits (record_id);
+   CREATE TABLE review_decisions (
+     id INTEGER PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES review_projects (id),
+     record_id INTEGER NOT NULL REFERENCES review_records (id),
+     stage TEXT NOT NULL CHECK (stage IN ('title-abstract', 'full-text')),
+     reviewer_id INTEGER NOT NULL REFERENCES review_users (id),
+     decision TEXT NOT NULL CHECK (decision IN ('include', 'exclude', 'maybe')),
+     reason TEXT,
+     note TEXT,
+     version INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     UNIQUE (record_id, stage, reviewer_id, version)
+   );
+   CREATE INDEX review_decisions_by_project ON review_decisions (project_id, stage);
+   CREATE TRIGGER review_decisions_no_update BEFORE UPDATE ON review_decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+   CREATE TRIGGER review_decisions_no_delete BEFORE DELETE ON review_decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+   CREATE TABLE review_resolutions (
+     id INTEGER PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES review_projects (id),
+     record_id INTEGER NOT NULL REFERENCES review_records (id),
+     stage TEXT NOT NULL CHECK (stage IN ('title-abstract', 'full-text')),
+     decision TEXT NOT NULL CHECK (decision IN ('include', 'exclude')),
+     reason TEXT,
+     method TEXT NOT NULL CHECK (method IN ('third-reviewer', 'discussion')),
+     resolved_by INTEGER NOT NULL REFERENCES review_users (id),
+     note TEXT,
+     version INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     UNIQUE (record_id, stage, version)
+   );
+   CREATE INDEX review_resolutions_by_project ON review_resolutions (project_id, stage);
+   CREATE TABLE review_audit (
+     id INTEGER PRIMARY KEY,
+     project_id TEXT NOT NULL,
+     user_id INTEGER NOT NULL REFERENCES review_users (id),
+     action TEXT NOT NULL,
+     record_id INTEGER,
+     stage TEXT,
+     before TEXT,
+     after TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX review_audit_by_project ON review_audit (project_id, id);
+   CREATE TRIGGER review_audit_no_update BEFORE UPDATE ON review_audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
 ];

@@ -1,5 +1,5 @@
 import type { LinkedStudy } from '../api/types';
-import { CELL_SOURCE_LABELS, DISEASE_AREA_LABELS, RESULT_LABELS, SETTING_LABELS, SPECIES_LABELS, label } from '../lib/labels';
+import { CELL_SOURCE_LABELS, DISEASE_AREA_LABELS, RESULT_LABELS, SPECIES_LABELS, label } from '../lib/labels';
 import { Link } from '../router/Link';
 
 export const SORT_KEYS = ['title', 'year', 'diseaseArea', 'condition', 'species', 'cellSource', 'table1Row'] as const;
@@ -73,7 +73,6 @@ export function StudyTable({
                 </th>
               );
             })}
-            <th scope="col">Setting</th>
             <th scope="col">Head-to-head result</th>
           </tr>
         </thead>
@@ -91,7 +90,6 @@ export function StudyTable({
                 <abbr title={label(CELL_SOURCE_LABELS, s.cellSource)}>{s.cellSource}</abbr>
               </td>
               <td className="num">{s.inTable1 ? `row ${s.table1Row}` : 'text'}</td>
-              <td>{s.setting.map((x) => label(SETTING_LABELS, x)).join(', ')}</td>
               <td>
                 {s.comparisons.length === 0
                   ? '–'

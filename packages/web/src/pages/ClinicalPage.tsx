@@ -149,7 +149,7 @@ function ClinicalView({ kb }: { kb: KnowledgeBase }) {
       </section>
       <section id="facts" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Numbers the review states</h2>
-        <div className="table-wrap" role="region" aria-label="Numbers the review states" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-label="Table of the numbers the review states" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

@@ -149,13 +149,23 @@ function SelectionPanel({
     );
   }
   if (!selection) {
-    if (!figure)
+    if (!figure) {
+      const hubs = busiestNodes(graph, 12);
       return (
         <>
           <h2 id="panel-heading">Claims</h2>
           <p className="muted">Select a node or a relation in the graph, or in the lists below it, to read what the review says, with quotes and references.</p>
+          <h3>Start from a well-connected entity</h3>
+          <ul className="inline-list start-points">
+            {hubs.map((n) => (
+              <li key={n.id}>
+                <Link to={withQuery('/mechanisms', { focus: n.id })}>{n.label}</Link> <span className="muted">({n.degree})</span>
+              </li>
+            ))}
+          </ul>
         </>
       );
+    }
     return (
       <>
         <h2 id="panel-heading">Claims of Figure {figure}</h2>
@@ -213,6 +223,17 @@ function SelectionPanel({
       </Async>
     </>
   );
+}
+
+/** Nodes with the most relations, vesicles aside: good places to start exploring. */
+export function busiestNodes(graph: Graph, n: number): { id: string; label: string; degree: number }[] {
+  const degree = new Map<string, number>();
+  for (const e of graph.edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  return graph.nodes
+    .filter((node) => node.kind !== 'vesicle')
+    .map((node) => ({ id: node.id, label: node.label, degree: degree.get(node.id) ?? 0 }))
+    .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))
+    .slice(0, n);
 }
 
 /** The graph as lists of buttons: the keyboard and screen-reader way through it. */

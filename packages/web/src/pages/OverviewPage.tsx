@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { paths, type ApiResponses } from '../api/client';
-import type { EvidenceMap, KnowledgeBase, Overview } from '../api/types';
+import type { EvidenceMap, KnowledgeBase, LinkedStudy, Overview } from '../api/types';
 import { HeatMap, cellKey } from '../components/HeatMap';
 import { ProvenanceList } from '../components/ProvenanceQuote';
 import { Async } from '../components/StatusMessage';
 import { useApi } from '../hooks/useApi';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { CELL_SOURCE_LABELS, DISEASE_AREA_LABELS, RESULT_LABELS, label, shortCellSource } from '../lib/labels';
+import { CELL_SOURCE_LABELS, DISEASE_AREA_LABELS, RESULT_LABELS, SPECIES_LABELS, label, shortCellSource } from '../lib/labels';
 import { provenanceReferenceNumbers } from '../lib/references';
 import { Link } from '../router/Link';
 import { withQuery } from '../router/router';
@@ -50,6 +50,11 @@ export function OverviewPage() {
         <Async state={overview} what="Key messages">
           {(o) => <KeyMessages overview={o} />}
         </Async>
+      </section>
+
+      <section aria-labelledby="tested-heading">
+        <h2 id="tested-heading">Where iMSC exosomes have been tested</h2>
+        <TestedIn />
       </section>
 
       {map.data && (
@@ -148,7 +153,7 @@ function EvidenceMapView({ map }: { map: EvidenceMap }) {
 function Comparisons({ map }: { map: EvidenceMap }) {
   if (map.comparisons.length === 0) return <p className="muted">No head-to-head comparison recorded.</p>;
   return (
-    <div className="table-wrap" role="region" aria-label="Head-to-head comparisons" tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label="Table of head-to-head comparisons" tabIndex={0}>
       <table className="data-table">
         <thead>
           <tr>
@@ -158,6 +163,7 @@ function Comparisons({ map }: { map: EvidenceMap }) {
             <th scope="col">Compared with</th>
             <th scope="col">Result</th>
             <th scope="col">What was found</th>
+            <th scope="col">Refs</th>
           </tr>
         </thead>
         <tbody>
@@ -173,6 +179,9 @@ function Comparisons({ map }: { map: EvidenceMap }) {
                 <span className={`result result-${c.result}`}>{label(RESULT_LABELS, c.result)}</span>
               </td>
               <td>{c.summary}</td>
+              <td>
+                <RefNumbers numbers={c.referenceNumbers ?? []} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -197,6 +206,59 @@ function Gaps({ map }: { map: EvidenceMap }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The conditions and animals in which iMSC-derived vesicles were studied, by disease area, each with its study. */
+function TestedIn() {
+  const studies = useApi<ApiResponses['studies']>(paths.studies({ cellSource: 'iMSC' }));
+  return (
+    <Async state={studies} what="iMSC studies">
+      {(r) => {
+        const byArea = new Map<string, LinkedStudy[]>();
+        for (const s of r.items) byArea.set(s.diseaseArea, [...(byArea.get(s.diseaseArea) ?? []), s]);
+        const areas = Object.keys(DISEASE_AREA_LABELS).filter((a) => byArea.has(a));
+        return (
+          <div className="table-wrap" role="region" aria-label="Table of conditions and models of iMSC vesicle studies" tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Disease area</th>
+                  <th scope="col">Condition</th>
+                  <th scope="col">Model and species</th>
+                  <th scope="col">Study</th>
+                  <th scope="col">Refs</th>
+                </tr>
+              </thead>
+              <tbody>
+                {areas.flatMap((a) =>
+                  byArea.get(a)!.map((s, i) => (
+                    <tr key={s.id}>
+                      {i === 0 ? (
+                        <th scope="rowgroup" rowSpan={byArea.get(a)!.length}>
+                          <Link to={withQuery('/studies', { diseaseArea: a, cellSource: 'iMSC' })}>{label(DISEASE_AREA_LABELS, a)}</Link>
+                        </th>
+                      ) : null}
+                      <td>{s.condition}</td>
+                      <td>
+                        {s.model}
+                        {s.species.length > 0 && <span className="muted"> ({s.species.map((x) => label(SPECIES_LABELS, x)).join(', ')})</span>}
+                      </td>
+                      <td>
+                        <Link to={`/studies/${s.id}`}>{s.title}</Link>
+                      </td>
+                      <td>
+                        <RefNumbers numbers={s.referenceNumbers} />
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        );
+      }}
+    </Async>
   );
 }
 

@@ -33,6 +33,8 @@ export function StudiesPage({ route }: { route: Route }) {
   const p = readStudyParams(route.query);
   const set = (changes: Partial<Record<Param, string>>, replace = false): void => navigate(withQuery('/studies', { ...p, ...changes }), { replace });
 
+  // On a phone the filters fold away so that the results come first.
+  const [isCollapsed, setIsCollapsed] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('(max-width: 60rem)').matches === true);
   const facets = useApi<ApiResponses['facets']>(paths.facets());
   const mirnas = useApi<ApiResponses['entities']>(paths.entities({ kind: 'mirna' }));
   const pathways = useApi<ApiResponses['entities']>(paths.entities({ kind: 'pathway' }));
@@ -67,51 +69,57 @@ export function StudiesPage({ route }: { route: Route }) {
         the molecules involved; open a study for its full record, the review's own words and its references.
       </p>
       <div className="with-sidebar">
-        <form className="filters" aria-labelledby="filters-heading" onSubmit={(e) => e.preventDefault()}>
+        <form className={isCollapsed ? 'filters is-collapsed' : 'filters'} aria-labelledby="filters-heading" onSubmit={(e) => e.preventDefault()}>
           <h2 id="filters-heading" className="filters-heading">
             Filter studies
           </h2>
-          <TextFilter value={p.text} onChange={(text) => set({ text }, true)} />
-          <SelectField label="Disease area" value={p.diseaseArea} options={facetOptions(facets.data?.diseaseArea, DISEASE_AREA_LABELS)} onChange={(v) => set({ diseaseArea: v })} />
-          <SelectField label="Condition" value={p.condition} options={facetOptions(facets.data?.condition)} onChange={(v) => set({ condition: v })} />
-          <SelectField label="Species" value={p.species} options={facetOptions(facets.data?.species, SPECIES_LABELS)} onChange={(v) => set({ species: v })} />
-          <SelectField label="Vesicles from (cell source)" value={p.cellSource} options={facetOptions(facets.data?.cellSource, CELL_SOURCE_LABELS)} onChange={(v) => set({ cellSource: v })} />
-          <SelectField label="Setting" value={p.setting} options={facetOptions(facets.data?.setting, SETTING_LABELS)} onChange={(v) => set({ setting: v })} />
-          <SelectField
-            label="Therapy"
-            anyLabel="Vesicles and cells"
-            value={p.vesicle}
-            options={[
-              { value: 'exosome', label: 'Exosomes and EVs' },
-              { value: 'cell', label: 'Cell therapy' },
-            ]}
-            onChange={(v) => set({ vesicle: v })}
-          />
-          {hasEntityFacets ? (
-            <>
-              <SelectField label="Pathway" value={p.pathway} options={entityOptions(pathways.data?.items)} onChange={(v) => set({ pathway: v })} />
-              <SelectField label="miRNA" value={p.mirna} options={entityOptions(mirnas.data?.items)} onChange={(v) => set({ mirna: v })} />
-            </>
-          ) : (
-            <EntityTextFilter value={p.entity} onChange={(entity) => set({ entity }, true)} />
-          )}
-          <SelectField
-            label="Source in the review"
-            anyLabel="Table 1 and text"
-            value={p.inTable1}
-            options={[
-              { value: 'true', label: 'Table 1 rows' },
-              { value: 'false', label: 'Discussed in the text' },
-            ]}
-            onChange={(v) => set({ inTable1: v })}
-          />
-          {activeFilters.length > 0 && (
-            <p>
-              <Link to={withQuery('/studies', { sort: p.sort, desc: p.desc })} className="clear-filters">
-                Clear all filters
-              </Link>
-            </p>
-          )}
+          <button type="button" className="button button-secondary filters-toggle" aria-expanded={!isCollapsed} aria-controls="filters-body" onClick={() => setIsCollapsed((c) => !c)}>
+            {isCollapsed ? 'Show filters' : 'Hide filters'}
+            {activeFilters.length > 0 ? ` (${activeFilters.length} active)` : ''}
+          </button>
+          <div id="filters-body" className="filters-body">
+            <TextFilter value={p.text} onChange={(text) => set({ text }, true)} />
+            <SelectField label="Disease area" value={p.diseaseArea} options={facetOptions(facets.data?.diseaseArea, DISEASE_AREA_LABELS)} onChange={(v) => set({ diseaseArea: v })} />
+            <SelectField label="Condition" value={p.condition} options={facetOptions(facets.data?.condition)} onChange={(v) => set({ condition: v })} />
+            <SelectField label="Species" value={p.species} options={facetOptions(facets.data?.species, SPECIES_LABELS)} onChange={(v) => set({ species: v })} />
+            <SelectField label="Vesicles from (cell source)" value={p.cellSource} options={facetOptions(facets.data?.cellSource, CELL_SOURCE_LABELS)} onChange={(v) => set({ cellSource: v })} />
+            <SelectField label="Setting" value={p.setting} options={facetOptions(facets.data?.setting, SETTING_LABELS)} onChange={(v) => set({ setting: v })} />
+            <SelectField
+              label="Therapy"
+              anyLabel="Vesicles and cells"
+              value={p.vesicle}
+              options={[
+                { value: 'exosome', label: 'Exosomes and EVs' },
+                { value: 'cell', label: 'Cell therapy' },
+              ]}
+              onChange={(v) => set({ vesicle: v })}
+            />
+            {hasEntityFacets ? (
+              <>
+                <SelectField label="Pathway" value={p.pathway} options={entityOptions(pathways.data?.items)} onChange={(v) => set({ pathway: v })} />
+                <SelectField label="miRNA" value={p.mirna} options={entityOptions(mirnas.data?.items)} onChange={(v) => set({ mirna: v })} />
+              </>
+            ) : (
+              <EntityTextFilter value={p.entity} onChange={(entity) => set({ entity }, true)} />
+            )}
+            <SelectField
+              label="Source in the review"
+              anyLabel="Table 1 and text"
+              value={p.inTable1}
+              options={[
+                { value: 'true', label: 'Table 1 rows' },
+                { value: 'false', label: 'Discussed in the text' },
+              ]}
+              onChange={(v) => set({ inTable1: v })}
+            />
+            {activeFilters.length > 0 && (
+              <p>
+                <Link to={withQuery('/studies', { sort: p.sort, desc: p.desc })} className="clear-filters">
+                  Clear all filters
+                </Link>
+              </p>
+            )}
+          </div>
         </form>
         <section className="results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">

@@ -116,7 +116,7 @@ function StudyView({ study: s }: { study: StudyDetail }) {
       {s.comparisons.length > 0 && (
         <section aria-labelledby="comparisons-heading">
           <h2 id="comparisons-heading">Head-to-head comparisons</h2>
-          <div className="table-wrap" role="region" aria-label="Head-to-head comparisons" tabIndex={0}>
+          <div className="table-wrap" role="region" aria-label="Table of head-to-head comparisons" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>

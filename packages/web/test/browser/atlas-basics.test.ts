@@ -24,14 +24,14 @@ describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
     await box.press('Enter');
     await page.waitForURL(/\/search\?q=miR-135b/);
     const hit = page.getByRole('link', { name: /osteonecrosis of the femoral head in rats/i }).first();
-    await expect(hit.isVisible()).resolves.toBe(true);
+    await hit.waitFor();
     // The snippet highlights the match.
-    await expect(page.locator('.hit mark').first().textContent()).resolves.toMatch(/miR-135b/i);
+    await expect.poll(() => page.locator('.hit mark').first().textContent()).toMatch(/miR-135b/i);
     await hit.click();
     await page.waitForURL(/\/studies\/zhang-2020-osteonecrosis-mir-135b$/);
     await page.getByRole('heading', { level: 1, name: /osteonecrosis/i }).waitFor();
     const main = page.locator('main');
-    await expect(main.textContent()).resolves.toContain('Steroid-induced osteonecrosis of the femoral head in rats');
+    await expect.poll(() => main.textContent()).toContain('Steroid-induced osteonecrosis of the femoral head in rats');
     w.expectClean();
   });
 
@@ -40,16 +40,16 @@ describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
     await open(page, '/studies/zhang-2020-osteonecrosis-mir-135b');
     const fields = page.locator('dl.fields');
     for (const name of ['Disease area', 'Condition', 'Model', 'Species', 'Setting', 'Vesicles from', 'Outcome', 'Mechanism', 'Cites']) {
-      await expect(fields.locator('dt', { hasText: name }).count()).resolves.toBeGreaterThan(0);
+      await expect.poll(() => fields.locator('dt', { hasText: name }).count()).toBeGreaterThan(0);
     }
-    await expect(fields.textContent()).resolves.toContain('miR-135b secreted from iMSC-Exos inhibits expression of PDCD4.');
+    await expect.poll(() => fields.textContent()).toContain('miR-135b secreted from iMSC-Exos inhibits expression of PDCD4.');
     const quote = page.locator('figure.quote').first();
-    await expect(quote.locator('blockquote').textContent()).resolves.toContain('Steroid-induced osteonecrosis of the femoral head in rats');
-    await expect(quote.locator('figcaption').textContent()).resolves.toContain('Table 1');
+    await expect.poll(() => quote.locator('blockquote').textContent()).toContain('Steroid-induced osteonecrosis of the femoral head in rats');
+    await expect.poll(() => quote.locator('figcaption').textContent()).toContain('Table 1');
     const refs = page.locator('section[aria-labelledby="references-heading"]');
-    await expect(refs.textContent()).resolves.toMatch(/\[115\]\s*Zhang X, You J, Dong X, Wu Y\./);
-    await expect(refs.textContent()).resolves.toContain('J Cell Mol Med. 2020;24(23):13973–83.');
-    await expect(page.locator('.curation-note').first().textContent()).resolves.toContain('cellSource is MSC');
+    await expect.poll(() => refs.textContent()).toMatch(/\[115\]\s*Zhang X, You J, Dong X, Wu Y\./);
+    await expect.poll(() => refs.textContent()).toContain('J Cell Mol Med. 2020;24(23):13973–83.');
+    await expect.poll(() => page.locator('.curation-note').first().textContent()).toContain('cellSource is MSC');
     w.expectClean();
   });
 
@@ -67,19 +67,19 @@ describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
     const rows = page.locator('table.study-table tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     for (const text of await rows.allTextContents()) expect(text).toMatch(/Musculoskeletal/);
-    await expect(page.locator('table.study-table').textContent()).resolves.toContain('osteonecrosis of the femoral head in rats');
+    await expect.poll(() => page.locator('table.study-table').textContent()).toContain('osteonecrosis of the femoral head in rats');
 
     // The URL alone restores the view.
     const shared = page.url();
     await page.goto('/');
     await page.goto(shared);
-    await expect(page.getByLabel('Disease area').inputValue()).resolves.toBe('musculoskeletal');
+    await expect.poll(() => page.getByLabel('Disease area').inputValue()).toBe('musculoskeletal');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
 
     await page.getByLabel('Words in the study').fill('PDCD4');
     await page.waitForURL(/text=PDCD4/);
     await expect.poll(() => rows.count()).toBe(1);
-    await expect(rows.first().textContent()).resolves.toContain('miR-135b');
+    await expect.poll(() => rows.first().textContent()).toContain('miR-135b');
     w.expectClean();
   });
 
@@ -95,7 +95,7 @@ describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
     await page.waitForURL(/desc=1/);
     const desc = (await page.locator('table.study-table tbody tr td:nth-of-type(1)').allTextContents()).map(Number);
     expect([...desc].sort((a, b) => b - a)).toEqual(desc);
-    await expect(page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
     w.expectClean();
   });
 
@@ -117,7 +117,7 @@ describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
       await nav.getByRole('link', { name, exact: true }).click();
       await page.waitForURL(url);
       await page.locator('main h1').first().waitFor();
-      await expect(nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+      await expect.poll(() => nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).toBe('page');
     }
     w.expectClean();
   });

@@ -27,12 +27,12 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     await open(page, '/');
     const stats = page.locator('.stat-grid');
     await stats.waitFor();
-    await expect(stats.textContent()).resolves.toMatch(/\d+\s*studies/);
-    await expect(stats.textContent()).resolves.toMatch(/\d+\s*references/);
-    await expect(page.locator('.key-messages > li').count()).resolves.toBeGreaterThan(3);
-    await expect(page.locator('section[aria-labelledby="comparisons-heading"] tbody tr').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('section[aria-labelledby="comparisons-heading"]').textContent()).resolves.toMatch(/Superior/);
-    await expect(page.locator('section[aria-labelledby="gaps-heading"]').textContent()).resolves.toMatch(/No study has yet been published on the use of iMSC-derived exosomes in GvHD/);
+    await expect.poll(() => stats.textContent()).toMatch(/\d+\s*studies/);
+    await expect.poll(() => stats.textContent()).toMatch(/\d+\s*references/);
+    await expect.poll(() => page.locator('.key-messages > li').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('section[aria-labelledby="comparisons-heading"] tbody tr').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('section[aria-labelledby="comparisons-heading"]').textContent()).toMatch(/Superior/);
+    await expect.poll(() => page.locator('section[aria-labelledby="gaps-heading"]').textContent()).toMatch(/No study has yet been published on the use of iMSC-derived exosomes in GvHD/);
 
     // Musculoskeletal × iMSC: the cell says how many studies, and its link lists exactly those.
     const cell = page.getByRole('link', { name: /studies? in Musculoskeletal with vesicles from iMSC/ });
@@ -43,7 +43,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     const rows = page.locator('table.study-table tbody tr');
     await expect.poll(() => rows.count()).toBe(n);
     for (const text of await rows.allTextContents()) expect(text).toMatch(/Musculoskeletal.*iMSC/);
-    await expect(page.getByLabel('Vesicles from (cell source)').inputValue()).resolves.toBe('iMSC');
+    await expect.poll(() => page.getByLabel('Vesicles from (cell source)').inputValue()).toBe('iMSC');
     w.expectClean();
   });
 
@@ -53,18 +53,18 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     await page.getByRole('link', { name: /iMSC versus SM-MSC exosomes in mouse osteoarthritis/ }).click();
     await page.waitForURL(/\/studies\/zhu-2017-osteoarthritis$/);
     await page.getByRole('heading', { level: 2, name: 'Head-to-head comparisons' }).waitFor();
-    await expect(page.locator('main').textContent()).resolves.toMatch(/Superior/);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Superior/);
     // Quotes name their section; the mechanism graph and related studies are there.
     await expect(page.locator('figure.quote figcaption').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/§3 Musculoskeletal system/)]));
     await page.locator('.mini-graph svg').waitFor();
-    await expect(page.locator('.related-list li').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.related-list li').count()).toBeGreaterThan(0);
 
     await page.locator('section[aria-labelledby="references-heading"]').getByRole('link').first().click();
     await page.waitForURL(/\/references\/16$/);
     await page.getByRole('heading', { level: 1, name: /\[16\]/ }).waitFor();
-    await expect(page.locator('blockquote.printed').textContent()).resolves.toMatch(/^16\. /);
+    await expect.poll(() => page.locator('blockquote.printed').textContent()).toMatch(/^16\. /);
     const citing = page.locator('main').getByRole('link', { name: /iMSC versus SM-MSC exosomes in mouse osteoarthritis/ });
-    await expect(citing.count()).resolves.toBe(1);
+    await expect.poll(() => citing.count()).toBe(1);
     w.expectClean();
   });
 
@@ -80,14 +80,14 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     const headings = await groups.allTextContents();
     expect(headings.some((h) => h.startsWith('Entities'))).toBe(true);
     expect(headings.some((h) => h.startsWith('Studies'))).toBe(true);
-    await expect(page.locator('.hit mark').first().textContent()).resolves.toMatch(/miR-21/i);
+    await expect.poll(() => page.locator('.hit mark').first().textContent()).toMatch(/miR-21/i);
 
     await page.locator('#hits-entity').locator('..').getByRole('link', { name: /^miR-21$/ }).click();
     await page.waitForURL(/\/entities\/mir-21$/);
     await page.getByRole('heading', { level: 1, name: /miR-21/ }).waitFor();
-    await expect(page.getByRole('heading', { level: 2, name: 'Cardiovascular' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Cardiovascular' }).count()).toBe(1);
     const claim = page.locator('article.claim').first();
-    await expect(claim.locator('blockquote').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => claim.locator('blockquote').count()).toBeGreaterThan(0);
     w.expectClean();
   });
 
@@ -103,8 +103,8 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     const panel = page.locator('aside.graph-panel');
     await panel.getByRole('heading', { level: 2, name: 'PI3K/Akt signalling pathway' }).waitFor();
     await expect.poll(() => panel.locator('article.claim').count()).toBeGreaterThan(3);
-    await expect(panel.locator('blockquote').first().textContent()).resolves.toMatch(/PI3K|Akt/i);
-    await expect(panel.locator('.ref-numbers a').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => panel.locator('blockquote').first().textContent()).toMatch(/PI3K|Akt/i);
+    await expect.poll(() => panel.locator('.ref-numbers a').count()).toBeGreaterThan(0);
 
     // The keyboard way in: the relations list, then Enter on one relation.
     const relations = page.locator('.graph-lists details', { hasText: 'Relations as a list' });
@@ -115,7 +115,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/edge=/);
     await panel.getByRole('heading', { level: 2, name: relationText }).waitFor();
-    await expect(panel.locator('article.claim').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => panel.locator('article.claim').count()).toBeGreaterThan(0);
 
     // A figure of the review rebuilt from its claims.
     await page.getByRole('navigation', { name: 'Views per figure of the review' }).getByRole('link', { name: 'Figure 1', exact: true }).click();
@@ -128,7 +128,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
   it('runs the isolation-method advisor for a large-volume, scalable process and reads why', async () => {
     const { page } = w;
     await open(page, '/methods');
-    await expect(page.locator('table.method-table thead th').count()).resolves.toBe(6);
+    await expect.poll(() => page.locator('table.method-table thead th').count()).toBe(6);
     const form = page.getByRole('form', { name: 'Isolation method advisor' });
     await form.getByRole('group', { name: 'Volume of starting material' }).getByLabel('Large').check();
     await page.waitForURL(/volume=large/);
@@ -140,9 +140,9 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     expect(text).toMatch(/large volumes/);
     expect(text).toMatch(/Scalable/);
     const first = ranking.first();
-    await expect(first.locator('.effect').first().textContent()).resolves.toBe('For');
-    await expect(first.locator('blockquote').count()).resolves.toBeGreaterThan(0);
-    await expect(first.locator('.ref-numbers').first().textContent()).resolves.toMatch(/27/);
+    await expect.poll(() => first.locator('.effect').first().textContent()).toBe('For');
+    await expect.poll(() => first.locator('blockquote').count()).toBeGreaterThan(0);
+    await expect.poll(() => first.locator('.ref-numbers').first().textContent()).toMatch(/27/);
     w.expectClean();
   });
 
@@ -162,7 +162,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
       const body = readFileSync((await download.path())!, 'utf8');
       expect(body).toMatch(pattern);
       if (label === 'CSL-JSON') expect((JSON.parse(body) as unknown[]).length).toBe(116);
-      await expect(page.locator('.export-message').textContent()).resolves.toMatch(/Downloaded/);
+      await expect.poll(() => page.locator('.export-message').textContent()).toMatch(/Downloaded/);
     }
     w.expectClean();
   });
@@ -175,8 +175,8 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     await page.getByRole('button', { name: 'Run the meta-analysis' }).click();
     const results = page.locator('section.meta-results');
     await results.waitFor();
-    await expect(results.locator('table.stats-table').textContent()).resolves.toMatch(/Estimate \[95% CI\]\s*-0\.71\d\d \[-1\.06\d\d, -0\.36\d\d\]/);
-    await expect(results.locator('figure.plot img').count()).resolves.toBe(2);
+    await expect.poll(() => results.locator('table.stats-table').textContent()).toMatch(/Estimate \[95% CI\]\s*-0\.71\d\d \[-1\.06\d\d, -0\.36\d\d\]/);
+    await expect.poll(() => results.locator('figure.plot img').count()).toBe(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Forest plot (SVG)' }).click()]);
     expect(readFileSync((await download.path())!, 'utf8')).toMatch(/<svg/);
     w.expectClean();
@@ -188,15 +188,15 @@ describe.skipIf(!canRun)('a new visitor’s journeys', () => {
     for (const heading of ['Where translation stands', 'Advantages of iMSCs over adult MSCs', 'Limitations and concerns', 'Evidence gaps', 'Future directions']) {
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
     }
-    await expect(page.locator('#status').textContent()).resolves.toMatch(/26 clinical trials|26 MSC-exosome clinical trials/);
-    await expect(page.locator('#page-references li').count()).resolves.toBeGreaterThan(3);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/26 clinical trials|26 MSC-exosome clinical trials/);
+    await expect.poll(() => page.locator('#page-references li').count()).toBeGreaterThan(3);
     w.expectClean();
   });
 
   it('says clearly when a page or a record does not exist', async () => {
     const { page } = w;
     await open(page, '/no-such-page');
-    await expect(page.locator('main h1').textContent()).resolves.toBe('Page not found');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Page not found');
     await open(page, '/studies/no-such-study');
     await page.getByRole('heading', { name: 'Study not found' }).waitFor();
     await open(page, '/entities/no-such-entity');

@@ -149,8 +149,6 @@ export class PubmedXmlParser implements NativeParser<PubmedNative> {
 
   private onText(text: string): void {
     if (this.depth === 0) return;
-    const top = this.frames[this.depth]!;
-    // Whitespace between the child elements of a container is not content.
-    if (!top.isContainer || text.trim() !== '') top.text += text;
+    this.frames[this.depth]!.text += text;
   }
 }

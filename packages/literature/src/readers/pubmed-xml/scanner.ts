@@ -29,6 +29,17 @@ const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
 const BAD_REFERENCE = /&(?!#x[0-9a-fA-F]+;|#[0-9]+;|amp;|lt;|gt;|quot;|apos;)[^\s;&<]{0,20};?/;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** True for whitespace with a line break between two tags: layout, not content (a lone space is kept). */
+function isIndentation(buf: string, from: number, to: number): boolean {
+  let hasNewline = false;
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c === 10) hasNewline = true;
+    else if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return hasNewline;
+}
+
 /** True when every quote opened in a tag's text is closed (so its first ">" ends it). */
 function quotesBalanced(body: string): boolean {
   for (const quote of ['"', "'"]) {
@@ -123,18 +134,21 @@ export class XmlScanner {
         pos = cut;
         break;
       }
-      if (lt > pos) this.onText(buf.slice(pos, lt), pos);
+      if (lt > pos && !isIndentation(buf, pos, lt)) this.onText(buf.slice(pos, lt), pos);
       pos = lt;
       const c = buf.charCodeAt(lt + 1);
       if (c === 47) {
         // </name>
         const gt = buf.indexOf('>', lt);
         if (gt < 0) break;
-        const name = buf.slice(lt + 2, gt).trimEnd();
         const open = this.stack.pop();
-        if (open === undefined) this.fail(`</${name}> closes no open element`, lt);
-        if (name !== open) this.fail(`found </${name}> where </${open}> was expected`, lt);
-        this.handlers.close(name);
+        // The usual case, </open>, is checked without cutting the name out.
+        if (open === undefined || gt !== lt + 2 + open.length || !buf.startsWith(open, lt + 2)) {
+          const name = buf.slice(lt + 2, gt).trimEnd();
+          if (open === undefined) this.fail(`</${name}> closes no open element`, lt);
+          if (name !== open) this.fail(`found </${name}> where </${open}> was expected`, lt);
+        }
+        this.handlers.close(open);
         pos = gt + 1;
       } else if (c === 33) {
         // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE …>

@@ -1,0 +1,58 @@
+import { latestByReviewer } from '../screening/decisions.js';
+import type { Decision, DecisionValue, Stage } from '../types.js';
+import { cohenKappa } from './cohen-kappa.js';
+import { percentAgreement } from './percent.js';
+
+export interface AgreementStats {
+  stage: Stage;
+  /** Records that two reviewers decided independently. */
+  records: number;
+  /** Share of those records with the same decision (include / exclude / maybe), 0–1. */
+  percentAgreement?: number;
+  /** Cohen's kappa over the three decisions. */
+  kappa?: number;
+  /** Cohen's kappa with "maybe" counted as include (the include/exclude question of the stage). */
+  kappaIncludeExclude?: number;
+  /** Cross-table: first reviewer's decision → second's → count. */
+  table: Record<DecisionValue, Record<DecisionValue, number>>;
+  /** The same statistics for each pair of reviewers. */
+  pairs: { reviewers: [string, string]; records: number; percentAgreement?: number; kappa?: number }[];
+}
+
+const emptyTable = (): Record<DecisionValue, Record<DecisionValue, number>> => ({
+  include: { include: 0, exclude: 0, maybe: 0 },
+  exclude: { include: 0, exclude: 0, maybe: 0 },
+  maybe: { include: 0, exclude: 0, maybe: 0 },
+});
+
+/**
+ * Agreement between the two reviewers who first decided each record at a stage (their latest decisions), pooled over
+ * records, and per reviewer pair. κ is unchanged when the two raters swap, so which is "first" does not matter.
+ */
+export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly Decision[]>, stage: Stage): AgreementStats {
+  const pooled: [DecisionValue, DecisionValue][] = [];
+  const table = emptyTable();
+  const byPair = new Map<string, { reviewers: [string, string]; pairs: [DecisionValue, DecisionValue][] }>();
+  for (const decisions of decisionsByRecord.values()) {
+    const latest = latestByReviewer(decisions.filter((d) => d.stage === stage));
+    if (latest.length < 2) continue;
+    let [first, second] = [latest[0]!, latest[1]!];
+    pooled.push([first.decision, second.decision]);
+    table[first.decision][second.decision]++;
+    if (first.reviewer > second.reviewer) [first, second] = [second, first];
+    const key = `${first.reviewerId}:${second.reviewerId}`;
+    const entry = byPair.get(key) ?? { reviewers: [first.reviewer, second.reviewer] as [string, string], pairs: [] };
+    entry.pairs.push([first.decision, second.decision]);
+    byPair.set(key, entry);
+  }
+  const binary = pooled.map(([a, b]) => [a === 'exclude' ? 'exclude' : 'include', b === 'exclude' ? 'exclude' : 'include'] as const);
+  return {
+    stage,
+    records: pooled.length,
+    percentAgreement: percentAgreement(pooled),
+    kappa: cohenKappa(pooled),
+    kappaIncludeExclude: cohenKappa(binary),
+    table,
+    pairs: [...byPair.values()].map((p) => ({ reviewers: p.reviewers, records: p.pairs.length, percentAgreement: percentAgreement(p.pairs), kappa: cohenKappa(p.pairs) })),
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * Extraction, appraisal and synthesis with their policy, on top of part 1's ReviewService (accounts, projects,
+ * roles, screening): only studies included at full text are extracted; reviewers and owners write their own forms,
+ * owners and reviewers save the consensus (the "resolve" right), viewers read; every form is validated whole before
+ * one atomic save. The HTTP API and the CLI both call it.
+ */
+import { DiseaseArea, ExoError } from '@exoatlas/schema';
+import { requireRole, type Action } from '../auth/roles.js';
+import type { RecordView, ReviewService } from '../service/review-service.js';
+import type { Project, Role, User } from '../types.js';
+import { compareJudgements, effectiveValue, type AgreementSummary, type ConsensusStatus } from '../appraisal/consensus.js';
+import { MISEV_ITEM_IDS, MisevAppraisal, misevRuleIssues, misevScore, type MisevScore } from '../appraisal/misev.js';
+import { RobAssessment, SYRCLE_ITEM_IDS, robJudgements, robOverall, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
+import { robSummarySvg } from '../appraisal/rob-summary-svg.js';
+import { robTrafficLightSvg } from '../appraisal/rob-traffic-light-svg.js';
+import { misevSummarySvg } from '../appraisal/misev-summary-svg.js';
+import { projectAtlasStudies, type ProjectAtlasStudy } from '../synthesis/atlas-records.js';
+import { synthesise, type SynthesisOptions, type SynthesisResult } from '../synthesis/synthesise.js';
+import { synthesisToJson } from '../synthesis/export.js';
+import type { SynthesisStudy } from '../synthesis/study-input.js';
+import { compareForms, type Discrepancy } from './discrepancies.js';
+import { ExtractionForm } from './form-schema.js';
+import { type FieldIssue, formatIssues, validateWith } from './validate.js';
+import { FORM_KINDS, type ExtractionStore, type FormKind, type SavedForm } from './extraction-store.js';
+
+const SCHEMAS = { extraction: ExtractionForm, rob: RobAssessment, misev: MisevAppraisal } as const;
+
+export interface FormsView {
+  recordId: number;
+  kind: FormKind;
+  /** the latest form of each reviewer (others' forms are hidden from a reviewer until they have saved their own) */
+  forms: SavedForm[];
+  consensus: SavedForm | null;
+  /** where the reviewers' forms differ (extraction: field paths; appraisals: items) */
+  discrepancies: Discrepancy[];
+  agreement: AgreementSummary<string> | null;
+  status: ConsensusStatus;
+  /** the value synthesis uses (consensus, else agreed, else a single reviewer's) */
+  effective: unknown;
+  /** for MISEV: the effective appraisal's score */
+  score?: MisevScore | null;
+}
+
+export interface StudyStatus {
+  recordId: number;
+  label: string;
+  title: string;
+  year?: number;
+  doi?: string;
+  pmid?: string;
+  extraction: { status: ConsensusStatus; reviewers: number; mine: number | null };
+  rob: { status: ConsensusStatus; reviewers: number; mine: number | null; overall: 'low' | 'unclear' | 'high' | null };
+  misev: { status: ConsensusStatus; reviewers: number; mine: number | null; score: number | null };
+  outcomes: string[];
+}
+
+function studyLabel(r: RecordView): string {
+  const first = r.authors[0];
+  const surname = first ? (first.includes(',') ? first.split(',')[0]! : first.split(/\s+/).slice(-1)[0]!) : `Record ${r.id}`;
+  return `${surname.trim()}${r.authors.length > 1 ? ' et al.' : ''} ${r.year ?? 'n.d.'}`.trim();
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export class ExtractionService {
+  constructor(
+    readonly review: ReviewService,
+    readonly store: ExtractionStore,
+  ) {}
+
+  private access(actor: User | undefined, projectId: string, action: Action): { user: User; project: Project; role: Role } {
+    const user = this.review.requireUser(actor);
+    const project = this.review.store.getProject(projectId);
+    const role = project ? this.review.store.memberRole(projectId, user.id) : undefined;
+    requireRole(role, action, projectId);
+    return { user, project: project!, role: role! };
+  }
+
+  private included(actor: User | undefined, projectId: string): RecordView[] {
+    return this.review.listRecords(actor, projectId, { stage: 'full-text', status: 'included', limit: 100_000 }).items;
+  }
+
+  private requireIncluded(actor: User | undefined, projectId: string, recordId: number): RecordView {
+    const r = this.included(actor, projectId).find((x) => x.id === recordId);
+    if (!r) {
+      if (!this.review.store.getRecord(projectId, recordId)) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `project '${projectId}' has no record ${recordId}`, { id: String(recordId) });
+      throw new ExoError('EXO_ERR_EXTRACT_NOT_INCLUDED', `record ${recordId} is not included after full-text screening: only included studies are extracted and appraised`, { id: String(recordId) });
+    }
+    return r;
+  }
+
+  static checkKind(kind: unknown): FormKind {
+    if (typeof kind !== 'string' || !(FORM_KINDS as readonly string[]).includes(kind)) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown form kind "${String(kind)}"; use ${FORM_KINDS.join(', ')}`, { field: 'kind' });
+    return kind as FormKind;
+  }
+
+  /** Validates a form as typed, without saving: every issue with its field path (MISEV also against the study's characteristics). */
+  validate(kind: FormKind, data: unknown, characteristics?: unknown): { ok: boolean; issues: FieldIssue[] } {
+    const r = validateWith(SCHEMAS[kind], data);
+    if (!r.ok) return { ok: false, issues: r.issues };
+    if (kind === 'misev' && characteristics !== undefined) {
+      const c = ExtractionForm.shape.characteristics.safeParse(characteristics);
+      const issues = misevRuleIssues(r.value as MisevAppraisal, c.success ? c.data : undefined);
+      return { ok: issues.length === 0, issues };
+    }
+    return { ok: true, issues: [] };
+  }
+
+  private effectiveExtraction(projectId: string, recordId: number): ExtractionForm | undefined {
+    const forms = this.store.latestForms(projectId, { recordId, kind: 'extraction' });
+    return this.effective(forms).value as ExtractionForm | undefined;
+  }
+
+  private effective(forms: readonly SavedForm[]): { status: ConsensusStatus; value: unknown } {
+    const consensus = forms.find((f) => f.reviewerId === null);
+    return effectiveValue(
+      forms.filter((f) => f.reviewerId !== null).map((f) => f.data),
+      consensus?.data,
+      sameJson,
+    );
+  }
+
+  /**
+   * Saves a reviewer's form (or, with `consensus: true`, the consensus form) after validating it whole: a bad value
+   * throws EXO_ERR_EXTRACT_INVALID / EXO_ERR_APPRAISAL_INVALID with every field's message and nothing is saved.
+   */
+  saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): SavedForm {
+    const kind = ExtractionService.checkKind(kindInput);
+    const isConsensus = input.consensus === true;
+    const { user } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
+    this.requireIncluded(actor, projectId, recordId);
+    const expectedVersion = input.expectedVersion ?? 0;
+    if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
+      throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });
+    }
+    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId)?.characteristics : undefined;
+    const r = validateWith(SCHEMAS[kind], input.data);
+    const issues = r.ok ? (kind === 'misev' ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
+    if (!r.ok || issues.length > 0) {
+      const what = kind === 'extraction' ? 'The extraction form' : kind === 'rob' ? 'The risk-of-bias assessment' : 'The MISEV appraisal';
+      throw new ExoError(kind === 'extraction' ? 'EXO_ERR_EXTRACT_INVALID' : 'EXO_ERR_APPRAISAL_INVALID', `${what} has ${issues.length === 1 ? 'a bad value' : `${issues.length} bad values`}; nothing was saved:\n${formatIssues(issues)}`, { fields: issues });
+    }
+    return this.store.saveForm({ projectId, recordId, kind, reviewerId: isConsensus ? null : user.id, data: r.value, expectedVersion, userId: user.id });
+  }
+
+  /** The forms of one study and kind, their discrepancies and the value synthesis uses. */
+  forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): FormsView {
+    const kind = ExtractionService.checkKind(kindInput);
+    const { user, role } = this.access(actor, projectId, 'read');
+    this.requireIncluded(actor, projectId, recordId);
+    const all = this.store.latestForms(projectId, { recordId, kind });
+    const reviewerForms = all.filter((f) => f.reviewerId !== null);
+    const consensus = all.find((f) => f.reviewerId === null) ?? null;
+    const eff = this.effective(all);
+    // blinding: a reviewer sees the others' forms once they have saved their own (owners and viewers see all)
+    const hasOwn = reviewerForms.some((f) => f.reviewerId === user.id);
+    const visible = role === 'reviewer' && !hasOwn ? [] : reviewerForms;
+    let discrepancies: Discrepancy[] = [];
+    let agreement: AgreementSummary<string> | null = null;
+    if (visible.length >= 2) {
+      if (kind === 'extraction') discrepancies = compareForms(visible[0]!.data as ExtractionForm, visible[1]!.data as ExtractionForm);
+      else {
+        const ids: readonly string[] = kind === 'rob' ? SYRCLE_ITEM_IDS : MISEV_ITEM_IDS;
+        const by: Record<string, Record<string, string>> = {};
+        for (const f of visible) {
+          const items = (f.data as { items: Record<string, { judgement?: string; answer?: string }> }).items;
+          by[f.reviewer ?? String(f.reviewerId)] = Object.fromEntries(ids.map((id) => [id, items[id]?.judgement ?? items[id]?.answer ?? '']));
+        }
+        agreement = compareJudgements(by, ids);
+        discrepancies = agreement.disagreements.map((d) => {
+          const [a, b] = Object.values(d.judgements);
+          return { path: `items.${d.item}`, a, b };
+        });
+      }
+    }
+    const view: FormsView = { recordId, kind, forms: visible, consensus, discrepancies, agreement, status: eff.status, effective: visible.length > 0 || consensus || role !== 'reviewer' ? (eff.value ?? null) : null };
+    if (kind === 'misev') view.score = eff.value ? misevScore(eff.value as MisevAppraisal) : null;
+    return view;
+  }
+
+  history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): SavedForm[] {
+    const kind = ExtractionService.checkKind(kindInput);
+    this.access(actor, projectId, 'read');
+    return this.store.formHistory(projectId, recordId, kind);
+  }
+
+  /** Every included study with where its extraction and appraisals stand. */
+  studies(actor: User | undefined, projectId: string): StudyStatus[] {
+    const { user } = this.access(actor, projectId, 'read');
+    const forms = this.store.latestForms(projectId);
+    return this.included(actor, projectId).map((r) => {
+      const of = (kind: FormKind): SavedForm[] => forms.filter((f) => f.recordId === r.id && f.kind === kind);
+      const part = (kind: FormKind) => {
+        const fs = of(kind);
+        const eff = this.effective(fs);
+        return { status: eff.status, reviewers: fs.filter((f) => f.reviewerId !== null).length, mine: fs.find((f) => f.reviewerId === user.id)?.version ?? null, value: eff.value };
+      };
+      const ex = part('extraction');
+      const rb = part('rob');
+      const mv = part('misev');
+      return {
+        recordId: r.id,
+        label: studyLabel(r),
+        title: r.title,
+        ...(r.year !== undefined ? { year: r.year } : {}),
+        ...(r.doi ? { doi: r.doi } : {}),
+        ...(r.pmid ? { pmid: r.pmid } : {}),
+        extraction: { status: ex.status, reviewers: ex.reviewers, mine: ex.mine },
+        rob: { status: rb.status, reviewers: rb.reviewers, mine: rb.mine, overall: rb.value ? robOverallOf(rb.value as RobAssessment) : null },
+        misev: { status: mv.status, reviewers: mv.reviewers, mine: mv.mine, score: mv.value ? misevScore(mv.value as MisevAppraisal).score : null },
+        outcomes: ex.value ? [...new Set((ex.value as ExtractionForm).outcomes.map((o) => `${o.outcome} @ ${o.timePoint}`))] : [],
+      };
+    });
+  }
+
+  /** The studies synthesis reads: effective extraction forms (conflicts left out with a warning) and appraisals. */
+  private synthesisStudies(actor: User | undefined, projectId: string): { studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] } {
+    const forms = this.store.latestForms(projectId);
+    const warnings: string[] = [];
+    const studies: (SynthesisStudy & { record: RecordView })[] = [];
+    for (const r of this.included(actor, projectId)) {
+      const of = (kind: FormKind) => this.effective(forms.filter((f) => f.recordId === r.id && f.kind === kind));
+      const ex = of('extraction');
+      const label = studyLabel(r);
+      if (ex.status === 'conflict') warnings.push(`${label}: the reviewers' extraction forms differ and there is no consensus form; left out.`);
+      if (!ex.value) continue;
+      if (ex.status === 'single') warnings.push(`${label}: extracted by one reviewer only.`);
+      const rob = of('rob');
+      if (rob.status === 'conflict') warnings.push(`${label}: risk-of-bias assessments differ without consensus; its judgements are not used.`);
+      const mv = of('misev');
+      studies.push({
+        studyId: String(r.id),
+        label,
+        ...(r.year !== undefined ? { year: r.year } : {}),
+        form: ex.value as ExtractionForm,
+        ...(rob.value ? { rob: robJudgements(rob.value as RobAssessment) } : {}),
+        misevScore: mv.value ? misevScore(mv.value as MisevAppraisal).score : null,
+        record: r,
+      });
+    }
+    // labels must be unique to read the forest plot
+    const seen = new Map<string, number>();
+    for (const s of studies) seen.set(s.label, (seen.get(s.label) ?? 0) + 1);
+    for (const s of studies) if (seen.get(s.label)! > 1) s.label = `${s.label} [#${s.studyId}]`;
+    return { studies, warnings };
+  }
+
+  /** Pools an outcome of the project's extracted data; with `save`, stores the synthesis (reviewers and owners). */
+  synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): { id: number | null; synthesis: SynthesisResult } {
+    const { user } = this.access(actor, projectId, save ? 'screen' : 'read');
+    const { studies, warnings } = this.synthesisStudies(actor, projectId);
+    if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
+    const s = synthesise(studies, options);
+    s.warnings.unshift(...warnings);
+    let id: number | null = null;
+    if (save) id = this.store.saveSynthesis({ projectId, options, result: JSON.parse(synthesisToJson(s, { projectId })), userId: user.id }).id;
+    return { id, synthesis: s };
+  }
+
+  syntheses(actor: User | undefined, projectId: string) {
+    this.access(actor, projectId, 'read');
+    return this.store.syntheses(projectId);
+  }
+
+  getSynthesis(actor: User | undefined, projectId: string, id: number) {
+    this.access(actor, projectId, 'read');
+    const s = this.store.getSynthesis(projectId, id);
+    if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
+    return s;
+  }
+
+  /** The appraisal summaries and plots of a project (effective assessments of included studies). */
+  appraisalSummary(actor: User | undefined, projectId: string): { rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } } {
+    this.access(actor, projectId, 'read');
+    const forms = this.store.latestForms(projectId);
+    const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
+    const misev: { label: string; appraisal: MisevAppraisal }[] = [];
+    for (const r of this.included(actor, projectId)) {
+      const label = studyLabel(r);
+      const rb = this.effective(forms.filter((f) => f.recordId === r.id && f.kind === 'rob'));
+      if (rb.value) rob.push({ label, judgements: robJudgements(rb.value as RobAssessment) });
+      const mv = this.effective(forms.filter((f) => f.recordId === r.id && f.kind === 'misev'));
+      if (mv.value) misev.push({ label, appraisal: mv.value as MisevAppraisal });
+    }
+    return {
+      rob,
+      misev: misev.map((m) => ({ label: m.label, score: misevScore(m.appraisal) })),
+      svg: { robSummary: robSummarySvg(rob), robTrafficLight: robTrafficLightSvg(rob), misevSummary: misevSummarySvg(misev) },
+    };
+  }
+
+  /**
+   * Publishes a saved synthesis to the atlas (owners): the project's included, extracted studies become atlas Study
+   * records with origin "project", each with the pooled results it entered, re-computed from the stored forms.
+   */
+  publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): { synthesisId: number; studies: ProjectAtlasStudy[] } {
+    const { user, project } = this.access(actor, projectId, 'manage');
+    const stored = this.getSynthesis(actor, projectId, synthesisId);
+    const { studies } = this.synthesisStudies(actor, projectId);
+    const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
+    if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
+    const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);
+    if (!area && missing.length > 0) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `give the disease area for the atlas (diseaseArea): ${missing.map((x) => x.label).join(', ')} record none`, { field: 'diseaseArea' });
+    const diseaseArea: DiseaseArea = area?.data ?? studies[0]!.form.characteristics.diseaseArea!;
+    const s = synthesise(studies, stored.options as SynthesisOptions);
+    const atlas = projectAtlasStudies(
+      { id: project.id, name: project.name, diseaseArea },
+      studies.map((x) => ({ studyId: x.studyId, label: x.label, title: x.record.title, firstAuthor: x.record.authors[0], year: x.year, doi: x.record.doi, pmid: x.record.pmid, form: x.form })),
+      [s],
+    );
+    this.store.publishSynthesis(projectId, synthesisId, atlas, user.id);
+    return { synthesisId, studies: atlas };
+  }
+
+  /** Public: every published project study, for the atlas study list and evidence map. */
+  atlasStudies(): (ProjectAtlasStudy & { synthesisId: number; publishedAt: string })[] {
+    // the newest publication of a study gives its record; pooled results gather over publications (newest per outcome)
+    const byId = new Map<string, ProjectAtlasStudy & { synthesisId: number; publishedAt: string }>();
+    for (const s of this.store.publishedSyntheses()) {
+      for (const a of (s.atlas as ProjectAtlasStudy[] | null) ?? []) {
+        const have = byId.get(a.study.id);
+        if (!have) {
+          byId.set(a.study.id, { ...a, pooled: [...a.pooled], synthesisId: s.id, publishedAt: s.publishedAt! });
+          continue;
+        }
+        for (const p of a.pooled) if (!have.pooled.some((q) => q.outcome === p.outcome && q.timePoint === p.timePoint)) have.pooled.push(p);
+      }
+    }
+    return [...byId.values()];
+  }
+}
+
+function robOverallOf(a: RobAssessment): 'low' | 'unclear' | 'high' {
+  return robOverall(robJudgements(a));
+}

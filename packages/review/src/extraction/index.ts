@@ -1,0 +1,4 @@
+/** Data extraction: the form schemas, per-field validation and dual-extraction discrepancies. */
+export * from './form-schema.js';
+export * from './validate.js';
+export * from './discrepancies.js';

@@ -1,0 +1,35 @@
+/**
+ * @exoatlas/review — the living-review workflow: projects, reviewers, dual screening with prioritised ranking,
+ * agreement, and the PRISMA 2020 flow diagram. The core is pure (no I/O); ReviewService adds the policy on top of a
+ * ReviewStore (packages/store implements it over SQLite).
+ */
+export * from './types.js';
+export { tokenize, terms } from './ranking/tokenize.js';
+export { tfidf, fnv1a, type TfidfOptions } from './ranking/tfidf.js';
+export type { SparseMatrix } from './ranking/sparse.js';
+export type { Classifier, Label } from './ranking/classifier.js';
+export { NaiveBayes, type NaiveBayesOptions } from './ranking/naive-bayes.js';
+export { LinearSvm, type LinearSvmOptions } from './ranking/linear-svm.js';
+export { MODEL_NAMES, DEFAULT_MODEL, createClassifier, type ModelName } from './ranking/models.js';
+export { Ranker, type Ranking, type RankerOptions } from './ranking/ranker.js';
+export { recordText, criteriaText } from './ranking/record-text.js';
+export { mulberry32, randomIndex } from './simulation/prng.js';
+export { simulateScreening, startingRecords, type SimulationOptions } from './simulation/simulate.js';
+export { screeningMetrics, type ScreeningMetrics } from './simulation/metrics.js';
+export { readLabelledSet, LABEL_COLUMNS, type LabelledSet } from './simulation/labelled.js';
+export { percentAgreement } from './agreement/percent.js';
+export { cohenKappa } from './agreement/cohen-kappa.js';
+export { agreementStats, type AgreementStats } from './agreement/agreement.js';
+export { prismaCounts, NO_REASON, type PrismaCounts, type PrismaRecord, type ReasonCount } from './prisma/counts.js';
+export { prismaSvg, type PrismaSvgOptions } from './prisma/svg.js';
+export { prismaCsv } from './prisma/csv.js';
+export { stageOutcome, latestByReviewer, latestResolution, requiredReviewers, validateDecision, type RecordStatus, type StageOutcome, type DecisionInput } from './screening/decisions.js';
+export { visibleDecisions, isBlinded } from './screening/blinding.js';
+export { findConflicts, type Conflict } from './screening/conflicts.js';
+export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
+export { hashPassword, verifyPassword, checkPasswordStrength, MIN_PASSWORD_LENGTH } from './auth/password.js';
+export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
+export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
+export { planImport, readSearchFiles, slimCitation, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
+export type { ReviewStore, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
+export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';

@@ -1,0 +1,101 @@
+/**
+ * Back into the atlas: a finished review project's included studies, as atlas `Study` records marked
+ * `origin: {kind: 'project', projectId, projectName}`, each with the pooled results it contributed to.
+ *
+ * The knowledge-base schema requires every Study to carry provenance quotes from the seed review and the review's
+ * reference numbers (both min 1); a project study has neither, so these records have both empty and do not pass
+ * `Study.parse` until the schema accepts empty ones for origin "project" — they are for merging into the study list
+ * and the evidence map (which read the fields), not for data/.
+ */
+import type { DiseaseArea, Setting, Study } from '@exoatlas/schema';
+import type { ExtractionForm } from '../extraction/form-schema.js';
+import type { SynthesisResult } from './synthesise.js';
+
+export interface ProjectRef {
+  id: string;
+  name: string;
+  /** the disease area of studies whose form does not give one */
+  diseaseArea: DiseaseArea;
+}
+
+export interface IncludedStudy {
+  studyId: string;
+  label: string;
+  title?: string;
+  firstAuthor?: string;
+  year?: number;
+  doi?: string;
+  pmid?: string;
+  form: ExtractionForm;
+}
+
+export interface PooledSummary {
+  outcome: string;
+  timePoint: string | null;
+  measure: string;
+  method: string;
+  k: number;
+  estimate: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  i2: number | null;
+  /** the study's comparisons that entered this pooled estimate */
+  comparisons: number;
+}
+
+export interface ProjectAtlasStudy {
+  study: Study;
+  /** bibliographic identifiers of the primary study */
+  doi?: string;
+  pmid?: string;
+  pooled: PooledSummary[];
+}
+
+function kebab(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The pooled results of a synthesis, in the compact form attached to atlas records. */
+export function pooledSummary(s: SynthesisResult): PooledSummary & { studyIds: string[] } {
+  const r = s.result;
+  const used = r.rowsUsed.map((row) => s.analysisTable.rows[row - 1]!.studyId);
+  return { outcome: s.options.outcome, timePoint: s.options.timePoint ?? null, measure: r.measure, method: r.method, k: r.k, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, i2: r.i2, comparisons: 0, studyIds: used };
+}
+
+export function projectAtlasStudies(project: ProjectRef, studies: readonly IncludedStudy[], syntheses: readonly SynthesisResult[]): ProjectAtlasStudy[] {
+  const pooled = syntheses.map(pooledSummary);
+  return studies.map((s) => {
+    const c = s.form.characteristics;
+    const outcomes = [...new Set(s.form.outcomes.map((o) => o.label ?? o.outcome))];
+    const setting: Setting[] = c.species === 'human' ? ['human'] : ['in-vivo'];
+    const study: Study = {
+      id: `project-${kebab(project.id)}-${kebab(s.studyId)}`,
+      title: s.title ?? `${c.cellSource} vesicles in ${c.species === 'not-reported' ? '' : `${c.species} `}${c.diseaseModel} (${s.label})`,
+      inTable1: false,
+      firstAuthor: s.firstAuthor,
+      year: s.year,
+      diseaseArea: c.diseaseArea ?? project.diseaseArea,
+      condition: c.diseaseModel,
+      model: [c.species === 'not-reported' ? null : c.species, c.strain, c.diseaseModel, c.induction ? `induced by ${c.induction}` : null].filter((x): x is string => !!x).join(', '),
+      species: c.species === 'not-reported' ? [] : [c.species],
+      setting,
+      cellSource: c.cellSource,
+      cellSourceDetail: c.cellSourceDetail,
+      vesicle: 'exosome',
+      comparisons: [],
+      outcome: outcomes.length > 0 ? outcomes.join('; ') : 'not extracted',
+      entities: [],
+      referenceNumbers: [],
+      origin: { kind: 'project', projectId: project.id, projectName: project.name },
+      provenance: [],
+      curationNote: `Extracted in the living-review project "${project.name}"; isolation ${c.isolation.methods.join(' + ')}${c.dose ? `, dose ${c.dose.value} ${c.dose.unit}` : ''}${c.route ? `, ${c.route}` : ''}.`,
+    };
+    const mine = pooled
+      .filter((p) => p.studyIds.includes(s.studyId))
+      .map(({ studyIds, ...p }) => ({ ...p, comparisons: studyIds.filter((id) => id === s.studyId).length }));
+    return { study, ...(s.doi ? { doi: s.doi } : {}), ...(s.pmid ? { pmid: s.pmid } : {}), pooled: mine };
+  });
+}

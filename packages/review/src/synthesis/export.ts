@@ -1,0 +1,52 @@
+/**
+ * Exports of a synthesis: the derived analysis table as CSV (metafor's escalc column names — `exoatlas meta
+ * table.csv --measure SMD` or R's escalc + rma reproduce the numbers), the per-study results as CSV, everything as
+ * JSON, and the plots as SVG.
+ */
+import type { Cell, Table } from '@exoatlas/meta';
+import type { SynthesisResult } from './synthesise.js';
+
+function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return 'NA';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NA';
+  const s = String(v);
+  return /[",\n\r]/.test(s) || s !== s.trim() || s === 'NA' ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function tableToCsv(t: Table): string {
+  return [t.columns.map(csvCell).join(','), ...t.rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+}
+
+/** One row per comparison: yi, vi, CI, weight (studies not used have no weight). */
+export function resultsToCsv(s: SynthesisResult): string {
+  const r = s.result;
+  const z = 1.959963984540054;
+  const used = new Map(r.rowsUsed.map((row, n) => [row, r.weights[n]!]));
+  const rows: Cell[][] = r.labels.map((label, i) => {
+    const st = r.studies[i]!;
+    const se = st.vi === null ? null : Math.sqrt(st.vi);
+    return [label, s.analysisTable.rows[i]?.studyId ?? null, st.yi, st.vi, st.yi !== null && se !== null ? st.yi - z * se : null, st.yi !== null && se !== null ? st.yi + z * se : null, used.get(i + 1) ?? null];
+  });
+  rows.push([`pooled (${r.method})`, null, r.estimate, r.se === null ? null : r.se ** 2, r.ciLower, r.ciUpper, 100]);
+  return tableToCsv({ columns: ['study', 'studyId', 'yi', 'vi', 'ciLower', 'ciUpper', 'weight'], rows });
+}
+
+/** The whole synthesis as one JSON document (options, derived table, results, warnings, SVGs). */
+export function synthesisToJson(s: SynthesisResult, meta: { projectId?: string; generatedAt?: string } = {}): string {
+  return `${JSON.stringify(
+    {
+      ...meta,
+      options: s.options,
+      measure: s.measure,
+      measureReason: s.measureReason,
+      table: s.analysisTable.table,
+      comparisons: s.analysisTable.rows,
+      excluded: s.analysisTable.excluded,
+      result: s.result,
+      warnings: s.warnings,
+      reproduce: `exoatlas meta table.csv --measure ${s.measure} --method ${s.result.method}${s.result.test === 'knha' ? ' --test knha' : ''}${s.options.subgroup ? ` (subgroups by ${s.options.subgroup})` : ''}`,
+    },
+    null,
+    2,
+  )}\n`;
+}

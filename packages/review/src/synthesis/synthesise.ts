@@ -1,0 +1,81 @@
+/**
+ * One-step meta-analysis of a review's extracted data: outcome → analysis table (buildAnalysisTable) →
+ * packages/meta's analyseTable (random effects, REML by default) with subgroups by an extracted characteristic or
+ * risk-of-bias judgement, bias tests and sensitivity analyses → forest, funnel and risk-of-bias forest plots.
+ * Everything needed to reproduce the numbers (the derived table and the options) is part of the result.
+ */
+import { type MetaResult, analyseTable, forestPlot, funnelPlot } from '@exoatlas/meta';
+import { ExoError } from '@exoatlas/schema';
+import { robForestSvg } from '../appraisal/rob-forest-svg.js';
+import { SYRCLE_ITEM_IDS, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
+import { type AnalysisTable, GROUPING_COLUMNS, buildAnalysisTable } from './analysis-table.js';
+import { type SynthesisMeasure, isSynthesisMeasure } from './measure-choice.js';
+import type { SynthesisStudy } from './study-input.js';
+
+export interface SynthesisOptions {
+  outcome: string;
+  timePoint?: string;
+  measure?: SynthesisMeasure;
+  /** τ² estimator (default REML) */
+  method?: string;
+  /** z (default) or knha */
+  test?: string;
+  /** a characteristic column to form subgroups by (species, cellSource, isolation, rob, rob_<item>, …) */
+  subgroup?: string;
+  /** Egger, rank correlation, trim-and-fill, fail-safe N (default true) */
+  bias?: boolean;
+  /** leave-one-out and influence diagnostics (default true) */
+  sensitivity?: boolean;
+  level?: number;
+}
+
+export interface SynthesisResult {
+  options: SynthesisOptions;
+  measure: SynthesisMeasure;
+  measureReason: string;
+  analysisTable: AnalysisTable;
+  result: MetaResult;
+  svg: { forest: string; funnel: string; robForest: string };
+  warnings: string[];
+}
+
+export const SUBGROUP_COLUMNS: readonly string[] = GROUPING_COLUMNS;
+
+function checkOptions(o: SynthesisOptions): void {
+  if (typeof o.outcome !== 'string' || o.outcome === '') throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'choose an outcome to pool', { field: 'outcome' });
+  if (o.measure !== undefined && !isSynthesisMeasure(o.measure)) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown measure "${String(o.measure)}"; use SMD, ROM, NMD, OR or RR`, { field: 'measure' });
+  if (o.subgroup !== undefined && !SUBGROUP_COLUMNS.includes(o.subgroup)) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `cannot form subgroups by "${o.subgroup}"; use one of ${SUBGROUP_COLUMNS.join(', ')}`, { field: 'subgroup' });
+}
+
+export function synthesise(studies: readonly SynthesisStudy[], options: SynthesisOptions): SynthesisResult {
+  checkOptions(options);
+  const at = buildAnalysisTable(studies, { outcome: options.outcome, timePoint: options.timePoint, measure: options.measure });
+  const sensitivity = options.sensitivity ?? true;
+  const result = analyseTable(at.table, {
+    measure: at.measure,
+    method: options.method ?? 'REML',
+    test: options.test ?? 'z',
+    level: options.level ?? 95,
+    bias: options.bias ?? true,
+    leaveOneOut: sensitivity,
+    influence: sensitivity,
+    subgroup: options.subgroup,
+    studyColumn: 'study',
+  });
+  const robCol = (id: SyrcleItemId): number => at.table.columns.indexOf(`rob_${id}`);
+  const judgements = at.table.rows.map((row) => {
+    const j: Partial<Record<SyrcleItemId, RobJudgement>> = {};
+    for (const id of SYRCLE_ITEM_IDS) {
+      const v = row[robCol(id)];
+      if (v === 'yes' || v === 'no' || v === 'unclear') j[id] = v;
+    }
+    return Object.keys(j).length > 0 ? j : undefined;
+  });
+  const title = `${options.outcome}${options.timePoint ? ` (${options.timePoint})` : ''}`;
+  const svg = {
+    forest: forestPlot(result, { title: `Forest plot: ${title}, ${result.measureLabel}`, idPrefix: 'synthesis-forest' }),
+    funnel: funnelPlot(result, { title: `Funnel plot: ${title}`, idPrefix: 'synthesis-funnel' }),
+    robForest: robForestSvg(result, judgements, { title: `Forest plot with risk of bias: ${title}`, idPrefix: 'synthesis-rob-forest' }),
+  };
+  return { options, measure: at.measure, measureReason: at.measureReason, analysisTable: at, result, svg, warnings: [...at.warnings, ...result.warnings] };
+}

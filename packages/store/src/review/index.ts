@@ -1,0 +1,1 @@
+export { SqliteReviewStore } from './sqlite-review-store.js';
