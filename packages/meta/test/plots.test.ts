@@ -12,10 +12,11 @@ const data = (c: string): ReturnType<typeof parseCsv> => parseCsv(readFileSync(j
 
 function golden(name: string, svg: string): void {
   const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(file, svg);
   }
+  if (!existsSync(file)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 npx vitest run packages/meta`);
   expect(svg).toBe(readFileSync(file, 'utf8'));
 }
 

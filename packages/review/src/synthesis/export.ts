@@ -4,7 +4,9 @@
  * JSON, and the plots as SVG.
  */
 import type { Cell, Table } from '@exoatlas/meta';
-import type { SynthesisResult } from './synthesise.js';
+import { ExoError } from '@exoatlas/schema';
+import type { AnalysisTable } from './analysis-table.js';
+import { type SynthesisOptions, type SynthesisResult, synthesiseTable } from './synthesise.js';
 
 function csvCell(v: Cell): string {
   if (v === null || v === undefined) return 'NA';
@@ -49,4 +51,17 @@ export function synthesisToJson(s: SynthesisResult, meta: { projectId?: string; 
     null,
     2,
   )}\n`;
+}
+
+/** A stored synthesis (the JSON of synthesisToJson) analysed again from its own derived table: the same numbers. */
+export function synthesisFromJson(stored: unknown): SynthesisResult {
+  const s = stored as { options?: SynthesisOptions; measure?: AnalysisTable['measure']; measureReason?: string; table?: Table; comparisons?: AnalysisTable['rows']; excluded?: AnalysisTable['excluded']; warnings?: string[] } | null;
+  if (!s || !s.options || !s.measure || !s.table || !Array.isArray(s.table.columns) || !Array.isArray(s.table.rows)) {
+    throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'not a stored synthesis: it needs options, measure and table {columns, rows}', { field: 'synthesis' });
+  }
+  const at: AnalysisTable = { measure: s.measure, measureReason: s.measureReason ?? '', table: s.table, rows: s.comparisons ?? [], excluded: s.excluded ?? [], warnings: [] };
+  const r = synthesiseTable(at, s.options);
+  // the table's own warnings (conversions, shared controls) were recorded when it was derived
+  const tableWarnings = (s.warnings ?? []).filter((w) => !r.warnings.includes(w));
+  return { ...r, analysisTable: { ...at, warnings: tableWarnings }, warnings: s.warnings ?? r.warnings };
 }

@@ -50,6 +50,12 @@ function checkOptions(o: SynthesisOptions): void {
 export function synthesise(studies: readonly SynthesisStudy[], options: SynthesisOptions): SynthesisResult {
   checkOptions(options);
   const at = buildAnalysisTable(studies, { outcome: options.outcome, timePoint: options.timePoint, measure: options.measure });
+  return synthesiseTable(at, options);
+}
+
+/** The analysis of a derived table (fresh, or as stored with a saved synthesis: the numbers are reproduced from it). */
+export function synthesiseTable(at: AnalysisTable, options: SynthesisOptions): SynthesisResult {
+  checkOptions(options);
   const sensitivity = options.sensitivity ?? true;
   const result = analyseTable(at.table, {
     measure: at.measure,
