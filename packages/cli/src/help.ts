@@ -42,7 +42,15 @@ Literature
   import <files…> [--database D] [--date YYYY-MM-DD] [--query Q] [--format F] [--json]
                                     search exports into the store, one transaction per file
 
+Living review (exoatlas review --help for every option)
+  review create --name N [--question Q] [--dual] [--population …]   a review project
+  review import <project> <files…> --database D --date YYYY-MM-DD [--query Q]
+  review screen <project> --as USER [--record ID --decision include|exclude|maybe [--reason R]]
+  review conflicts|resolve|agreement|prisma <project> …    review user add <name> --password-stdin
+  screen simulate <labelled.csv> --seed S [--label-column NAME] [--json]
+                                    measure the prioritised ranking (WSS@95, RRF@10, ATD)
+
 Common options: --data DIR (default: the project's data/, or EXOATLAS_DATA),
                 --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB)
-Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 invalid data, 5 storage.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 invalid data, 5 storage, 6 conflict, 7 auth.
 `;

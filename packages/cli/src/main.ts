@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   meta: async () => (await import('./commands/meta.js')).metaCommand,
   convert: async () => (await import('./commands/convert.js')).convertCommand,
   dedup: async () => (await import('./commands/dedup.js')).dedupCommand,
+  review: async () => (await import('./commands/review.js')).reviewCommand,
+  screen: async () => (await import('./commands/screen.js')).screenCommand,
 };
 
 /** Runs one command line; returns the exit code. Errors are printed as one plain line, never a stack trace. */

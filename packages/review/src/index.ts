@@ -33,3 +33,7 @@ export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
 export { planImport, readSearchFiles, slimCitation, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
 export type { ReviewStore, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';
+// —— part 2 (issue 8): data extraction, appraisal (SYRCLE, MISEV), one-step synthesis, back into the atlas ——
+export * from './extraction/index.js';
+export * from './appraisal/index.js';
+export * from './synthesis/index.js';

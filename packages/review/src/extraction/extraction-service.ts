@@ -60,6 +60,18 @@ function studyLabel(r: RecordView): string {
   return `${surname.trim()}${r.authors.length > 1 ? ' et al.' : ''} ${r.year ?? 'n.d.'}`.trim();
 }
 
+/** Validates a form as typed, without saving: every issue with its field path (MISEV also against the study's characteristics). */
+export function validateForm(kind: FormKind, data: unknown, characteristics?: unknown): { ok: boolean; issues: FieldIssue[] } {
+  const r = validateWith(SCHEMAS[kind], data);
+  if (!r.ok) return { ok: false, issues: r.issues };
+  if (kind === 'misev' && characteristics !== undefined) {
+    const c = ExtractionForm.shape.characteristics.safeParse(characteristics);
+    const issues = misevRuleIssues(r.value as MisevAppraisal, c.success ? c.data : undefined);
+    return { ok: issues.length === 0, issues };
+  }
+  return { ok: true, issues: [] };
+}
+
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class ExtractionService {
@@ -67,6 +79,11 @@ export class ExtractionService {
     readonly review: ReviewService,
     readonly store: ExtractionStore,
   ) {}
+
+  /** Throws unless the actor may do the action in the project (non-members: not found; others: forbidden). */
+  requireAccess(actor: User | undefined, projectId: string, action: Action): Role {
+    return this.access(actor, projectId, action).role;
+  }
 
   private access(actor: User | undefined, projectId: string, action: Action): { user: User; project: Project; role: Role } {
     const user = this.review.requireUser(actor);
@@ -94,16 +111,9 @@ export class ExtractionService {
     return kind as FormKind;
   }
 
-  /** Validates a form as typed, without saving: every issue with its field path (MISEV also against the study's characteristics). */
+  /** Validates a form as typed, without saving (see validateForm). */
   validate(kind: FormKind, data: unknown, characteristics?: unknown): { ok: boolean; issues: FieldIssue[] } {
-    const r = validateWith(SCHEMAS[kind], data);
-    if (!r.ok) return { ok: false, issues: r.issues };
-    if (kind === 'misev' && characteristics !== undefined) {
-      const c = ExtractionForm.shape.characteristics.safeParse(characteristics);
-      const issues = misevRuleIssues(r.value as MisevAppraisal, c.success ? c.data : undefined);
-      return { ok: issues.length === 0, issues };
-    }
-    return { ok: true, issues: [] };
+    return validateForm(kind, data, characteristics);
   }
 
   private effectiveExtraction(projectId: string, recordId: number): ExtractionForm | undefined {

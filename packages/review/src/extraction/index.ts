@@ -2,3 +2,5 @@
 export * from './form-schema.js';
 export * from './validate.js';
 export * from './discrepancies.js';
+export * from './extraction-store.js';
+export { ExtractionService, validateForm, type FormsView, type StudyStatus } from './extraction-service.js';

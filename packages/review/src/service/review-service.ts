@@ -476,6 +476,17 @@ export class ReviewService {
     return ranking.scores[row]!;
   }
 
+  /** Schedules a refit after a decision; a failure there (a closed database at shutdown) is left to the next request. */
+  private refreshLater(projectId: string, userId: number): void {
+    this.schedule?.(() => {
+      try {
+        this.refreshRanking(projectId, userId);
+      } catch {
+        // The next request refits the ranking itself.
+      }
+    });
+  }
+
   /** Refits this user's ranking now (the server runs it right after a decision, so the next request finds it ready). */
   refreshRanking(projectId: string, userId: number): void {
     const project = this.store.getProject(projectId);
@@ -559,7 +570,7 @@ export class ReviewService {
       throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `record ${recordId} is not at the full-text stage: it needs a title/abstract include${record.isNotRetrieved ? ' and a retrieved full text' : ''}`, { id: String(recordId) });
     }
     const decision = this.store.appendDecision({ projectId, recordId, reviewerId: user.id, ...valid });
-    this.schedule?.(() => this.refreshRanking(projectId, user.id));
+    this.refreshLater(projectId, user.id);
     const after = this.state(project);
     return { decision, record: this.view(after, this.findRecord(after, recordId), user.id, new Map(this.store.searches(projectId).map((s) => [s.id, s]))) };
   }
@@ -609,7 +620,7 @@ export class ReviewService {
       if (reasons.length > 0 && !reasons.includes(reason)) invalid(`unknown exclusion reason '${reason}'; the project lists: ${reasons.join('; ')}`, 'reason');
     }
     const resolution = this.store.appendResolution({ projectId, recordId, stage, decision: input.decision, reason, method: method as Resolution['method'], resolvedBy: user.id, note: text(input.note, 'note') });
-    this.schedule?.(() => this.refreshRanking(projectId, user.id));
+    this.refreshLater(projectId, user.id);
     return resolution;
   }
 

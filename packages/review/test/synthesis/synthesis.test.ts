@@ -4,7 +4,7 @@ import { ExoError } from '@exoatlas/schema';
 import { describe, expect, it } from 'vitest';
 import { buildAnalysisTable } from '../../src/synthesis/analysis-table.js';
 import { projectAtlasStudies } from '../../src/synthesis/atlas-records.js';
-import { resultsToCsv, synthesisToJson, tableToCsv } from '../../src/synthesis/export.js';
+import { resultsToCsv, synthesisFromJson, synthesisToJson, tableToCsv } from '../../src/synthesis/export.js';
 import { suggestMeasure } from '../../src/synthesis/measure-choice.js';
 import { synthesise } from '../../src/synthesis/synthesise.js';
 import type { SynthesisStudy } from '../../src/synthesis/study-input.js';
@@ -101,6 +101,16 @@ describe('subgroups, exports and reproducibility', () => {
     const json = JSON.parse(synthesisToJson(s, { projectId: 'p' }));
     expect(json.result.estimate).toBe(s.result.estimate);
     expect(json.table.columns).toContain('m1i');
+  });
+
+  it('a stored synthesis is reproduced from its own derived table', () => {
+    const again = synthesisFromJson(JSON.parse(synthesisToJson(s)));
+    expect(again.result.estimate).toBe(s.result.estimate);
+    expect(again.result.subgroups).toEqual(s.result.subgroups);
+    expect(again.svg.forest).toBe(s.svg.forest);
+    expect(again.svg.robForest).toBe(s.svg.robForest);
+    expect(again.warnings).toEqual(s.warnings);
+    expect(() => synthesisFromJson({ options: {} })).toThrow(/not a stored synthesis/);
   });
 });
 

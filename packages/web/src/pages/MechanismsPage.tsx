@@ -42,10 +42,14 @@ export function MechanismsPage({ route }: { route: Route }) {
   const claimLookup = useApi<ApiResponses['claims']>(p.claim ? paths.claims() : null);
   const linkedClaim = p.claim ? claimLookup.data?.items.find((c) => c.id === p.claim) : undefined;
 
+  // A linked claim centres the graph on its subject (unless a focus is given) and selects its relation.
+  const focus = p.focus || (p.claim && !figure ? linkedClaim?.subject : undefined);
+  const isWaitingForClaim = p.claim !== '' && !p.focus && !figure && claimLookup.data === undefined && !claimLookup.error;
   const graph = useApi<ApiResponses['graph']>(
-    paths.graph({ figure: figure || undefined, area: p.area || undefined, focus: p.focus || undefined, depth: p.focus ? p.depth || '1' : undefined, cellSource: p.cellSource || undefined }),
+    isWaitingForClaim ? null : paths.graph({ figure: figure || undefined, area: p.area || undefined, focus, depth: focus ? p.depth || '1' : undefined, cellSource: p.cellSource || undefined }),
   );
-  const selection: GraphSelection = p.node ? { kind: 'node', id: p.node } : p.edge ? { kind: 'edge', id: p.edge } : null;
+  const claimEdge = linkedClaim ? `${linkedClaim.subject}--${linkedClaim.predicate}--${linkedClaim.object}` : undefined;
+  const selection: GraphSelection = p.node ? { kind: 'node', id: p.node } : p.edge ? { kind: 'edge', id: p.edge } : claimEdge ? { kind: 'edge', id: claimEdge } : null;
   const onSelect = (s: GraphSelection): void => set({ node: s?.kind === 'node' ? s.id : '', edge: s?.kind === 'edge' ? s.id : '', claim: '' }, true);
 
   return (
@@ -97,8 +101,8 @@ export function MechanismsPage({ route }: { route: Route }) {
       <Async state={graph} what="The mechanism graph" loading={<Loading label="Loading the graph…" />}>
         {(g) => {
           // Around an entity, its own claims show until something else is selected.
-          const focusId = p.focus ? g.nodes.find((n) => n.distance === 0)?.id : undefined;
-          const shown: GraphSelection = selection ?? (focusId && !p.claim ? { kind: 'node', id: focusId } : null);
+          const focusId = focus ? g.nodes.find((n) => n.distance === 0)?.id : undefined;
+          const shown: GraphSelection = selection ?? (focusId ? { kind: 'node', id: focusId } : null);
           return g.nodes.length === 0 ? (
             <p className="empty">No mechanism matches these filters.</p>
           ) : (

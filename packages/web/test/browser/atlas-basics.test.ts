@@ -3,9 +3,9 @@
  * search, the study page with every field, the provenance quotes and the references.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { SUITE, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 
-describe.skipIf(!canRun)('the atlas in the browser: basics', () => {
+describe.skipIf(!canRun)('the atlas in the browser: basics', SUITE, () => {
   let atlas: Atlas;
   let w: Watched;
   beforeAll(async () => {

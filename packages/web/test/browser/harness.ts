@@ -75,7 +75,7 @@ export interface Watched {
 /** A new page in a fresh context whose console and network are watched. */
 export async function watchedPage(atlas: Atlas, options: { width?: number; height?: number } = {}): Promise<Watched> {
   const context = await atlas.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, acceptDownloads: true, baseURL: atlas.url });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -123,3 +123,6 @@ export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path, { waitUntil: 'domcontentloaded' });
   await page.locator('main h1').first().waitFor();
 }
+
+/** Vitest options of a browser suite: room for a busy machine (the whole repository's tests share two cores). */
+export const SUITE = { timeout: 60_000 } as const;

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { SUITE, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 
-describe.skipIf(!canRun)('a new visitor’s journeys', () => {
+describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
   let atlas: Atlas;
   let w: Watched;
   const scripts: string[] = [];

@@ -3,10 +3,10 @@
  * no console error or failed request, a screenshot kept in test-artifacts/web/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canRun, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { SUITE, canRun, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 import { PAGES, checkPage, load } from './page-checks.js';
 
-describe.skipIf(!canRun)('every page (1): accessibility, console, screenshots', () => {
+describe.skipIf(!canRun)('every page (1): accessibility, console, screenshots', SUITE, () => {
   let atlas: Atlas;
   let desktop: Watched;
   let phone: Watched;

@@ -7,10 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, canRun, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { ARTIFACTS, SUITE, canRun, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 import { PAGES, checkPage, initialJavaScript } from './page-checks.js';
 
-describe.skipIf(!canRun)('every page (2): accessibility, console, screenshots', () => {
+describe.skipIf(!canRun)('every page (2): accessibility, console, screenshots', SUITE, () => {
   let atlas: Atlas;
   let desktop: Watched;
   let phone: Watched;

@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/helpers/app.js';
+import { repoRoot } from '../../../test/helpers/paths.js';
+
+let ctx: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  ctx = await testApp();
+});
+afterAll(() => ctx.close());
+
+const fixture = (name: string) => readFileSync(join(repoRoot, 'packages/literature/test/fixtures', name), 'utf8');
+
+interface Res {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Record<string, unknown>;
+}
+
+async function call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, options: { token?: string; cookie?: string; body?: unknown } = {}): Promise<Res> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.cookie) headers.cookie = options.cookie;
+  const res = await ctx.app.inject({ method, url, headers, ...(options.body !== undefined ? { payload: options.body as object } : {}) });
+  const type = String(res.headers['content-type'] ?? '');
+  return { status: res.statusCode, body: type.includes('json') ? res.json() : res.body, headers: res.headers };
+}
+
+const tokens: Record<string, string> = {};
+const P = '/api/reviews/imsc-wounds';
+
+async function login(username: string, password = `${username}-password`): Promise<string> {
+  const res = await call('POST', '/api/reviews/auth/login', { body: { username, password } });
+  expect(res.status).toBe(200);
+  return res.body.token as string;
+}
+
+describe('accounts and sessions', () => {
+  it('the first account needs no sign-in and is an admin; after that only admins create accounts', async () => {
+    const first = await call('POST', '/api/reviews/users', { body: { username: 'olivia', password: 'olivia-password', displayName: 'Olivia Owner' } });
+    expect(first.status).toBe(201);
+    expect(first.body.user).toMatchObject({ username: 'olivia', isAdmin: true });
+    expect(first.body.user).not.toHaveProperty('passwordHash');
+    const anonymous = await call('POST', '/api/reviews/users', { body: { username: 'eve', password: 'eve-password' } });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('EXO_ERR_AUTH_REQUIRED');
+    tokens.olivia = await login('olivia');
+    for (const name of ['alice', 'bob', 'carol', 'vera', 'mallory']) {
+      const res = await call('POST', '/api/reviews/users', { token: tokens.olivia, body: { username: name, password: `${name}-password` } });
+      expect(res.status).toBe(201);
+      tokens[name] = await login(name);
+    }
+    const notAdmin = await call('POST', '/api/reviews/users', { token: tokens.alice, body: { username: 'eve', password: 'eve-password' } });
+    expect(notAdmin.status).toBe(403);
+    expect((await call('POST', '/api/reviews/users', { token: tokens.olivia, body: { username: 'alice', password: 'another-password' } })).body.error.code).toBe('EXO_ERR_AUTH_USER_EXISTS');
+    expect((await call('POST', '/api/reviews/users', { token: tokens.olivia, body: { username: 'shorty', password: 'short' } })).body.error.code).toBe('EXO_ERR_AUTH_WEAK_PASSWORD');
+  });
+
+  it('login sets an HttpOnly SameSite=Lax cookie; the cookie or a Bearer token authenticates; wrong passwords do not', async () => {
+    const wrong = await call('POST', '/api/reviews/auth/login', { body: { username: 'alice', password: 'not-her-password' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('EXO_ERR_AUTH_INVALID_CREDENTIALS');
+    expect((await call('POST', '/api/reviews/auth/login', { body: { username: 'nobody', password: 'whatever-pass' } })).status).toBe(401);
+    const ok = await call('POST', '/api/reviews/auth/login', { body: { username: 'alice', password: 'alice-password' } });
+    const cookie = String(ok.headers['set-cookie']);
+    expect(cookie).toMatch(/^exoatlas_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+/);
+    expect((await call('GET', '/api/reviews/auth/me', { cookie: cookie.split(';')[0] })).body.user.username).toBe('alice');
+    expect((await call('GET', '/api/reviews/auth/me', { token: ok.body.token })).body.user.username).toBe('alice');
+    expect((await call('GET', '/api/reviews/auth/me', { token: 'forged-token' })).status).toBe(401);
+    expect((await call('POST', '/api/reviews/auth/logout', { token: ok.body.token })).status).toBe(204);
+    expect((await call('GET', '/api/reviews/auth/me', { token: ok.body.token })).status).toBe(401);
+  });
+
+  it('every review route needs a session', async () => {
+    expect((await call('GET', '/api/reviews')).status).toBe(401);
+    expect((await call('POST', '/api/reviews', { body: { name: 'x' } })).status).toBe(401);
+    expect((await call('GET', `${P}/next`)).status).toBe(401);
+  });
+});
+
+describe('projects, members and imports', () => {
+  it('creates a dual-screening project whose creator is its owner, and adds members with roles', async () => {
+    const created = await call('POST', '/api/reviews', {
+      token: tokens.olivia,
+      body: { id: 'imsc-wounds', name: 'iMSC exosomes in wound healing', question: 'Do iMSC exosomes speed wound healing in animal models?', mode: 'dual', criteria: { population: 'Animal wound models', intervention: 'iMSC-derived exosomes' } },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'imsc-wounds', mode: 'dual', criteria: { population: 'Animal wound models' } });
+    expect((await call('POST', '/api/reviews', { token: tokens.olivia, body: { id: 'imsc-wounds', name: 'again' } })).status).toBe(409);
+    for (const [username, role] of [['alice', 'reviewer'], ['bob', 'reviewer'], ['carol', 'reviewer'], ['vera', 'viewer']]) {
+      expect((await call('POST', `${P}/members`, { token: tokens.olivia, body: { username, role } })).status).toBe(200);
+    }
+    expect((await call('POST', `${P}/members`, { token: tokens.alice, body: { username: 'mallory', role: 'owner' } })).status).toBe(403);
+    expect((await call('POST', '/api/reviews', { token: tokens.mallory, body: { id: 'other-review', name: 'Another review' } })).status).toBe(201);
+  });
+
+  it('reviewers of one project cannot see another: 404, not 403', async () => {
+    const res = await call('GET', P, { token: tokens.mallory });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('EXO_ERR_REVIEW_NOT_FOUND_PROJECT');
+    expect((await call('GET', '/api/reviews', { token: tokens.mallory })).body.items.map((p: { id: string }) => p.id)).toEqual(['other-review']);
+    expect((await call('GET', '/api/reviews/other-review', { token: tokens.alice })).status).toBe(404);
+  });
+
+  it('imports searches with provenance, de-duplicated across files', async () => {
+    const res = await call('POST', `${P}/searches`, {
+      token: tokens.olivia,
+      body: { database: 'Embase', date: '2026-11-01', query: 'exosome* AND wound*', files: [{ name: 'duplicates-embase.ris', content: fixture('duplicates-embase.ris') }, { name: 'duplicates-pubmed.nbib', content: fixture('duplicates-pubmed.nbib') }] },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.identified).toBe(8);
+    expect(res.body.added + res.body.duplicates).toBe(8);
+    expect(res.body.duplicates).toBeGreaterThan(0);
+    expect(res.body.searches[0]).toMatchObject({ database: 'Embase', date: '2026-11-01', query: 'exosome* AND wound*', fileName: 'duplicates-embase.ris', format: 'ris' });
+    // Importing the same file again adds nothing new: every record is a duplicate of one already there.
+    const again = await call('POST', `${P}/searches`, { token: tokens.olivia, body: { database: 'PubMed', date: '2026-11-02', files: [{ name: 'again.nbib', content: fixture('duplicates-pubmed.nbib') }] } });
+    expect(again.body).toMatchObject({ identified: 3, added: 0, duplicates: 3 });
+  });
+
+  it('an import that fails half-way leaves the project as it was', async () => {
+    const before = await call('GET', P, { token: tokens.olivia });
+    const res = await call('POST', `${P}/searches`, {
+      token: tokens.olivia,
+      body: { database: 'Scopus', date: '2026-11-03', files: [{ name: 'good.ris', content: 'TY  - JOUR\nTI  - A perfectly good record about exosomes\nER  - \n' }, { name: 'truncated.ris', content: fixture('truncated.ris') }] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('EXO_ERR_LIT_TRUNCATED');
+    const after = await call('GET', P, { token: tokens.olivia });
+    expect(after.body.searches).toEqual(before.body.searches);
+    expect(after.body.progress).toEqual(before.body.progress);
+  });
+
+  it('refuses imports from viewers and reviewers (owners only), and bad provenance', async () => {
+    const body = { database: 'Embase', date: '2026-11-01', files: [{ name: 'x.ris', content: fixture('duplicates-embase.ris') }] };
+    expect((await call('POST', `${P}/searches`, { token: tokens.vera, body })).status).toBe(403);
+    expect((await call('POST', `${P}/searches`, { token: tokens.alice, body })).status).toBe(403);
+    expect((await call('POST', `${P}/searches`, { token: tokens.mallory, body })).status).toBe(404);
+    const badDate = await call('POST', `${P}/searches`, { token: tokens.olivia, body: { ...body, date: '1 Nov 2026' } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error.context.field).toBe('date');
+  });
+});
+
+describe('screening', () => {
+  let recordIds: number[] = [];
+  let foreignRecord = 0;
+  beforeAll(async () => {
+    recordIds = (await call('GET', `${P}/records?limit=500`, { token: tokens.olivia })).body.items.map((r: { id: number }) => r.id);
+    await call('POST', '/api/reviews/other-review/searches', { token: tokens.mallory, body: { database: 'PubMed', date: '2026-10-01', files: [{ name: 'p.nbib', content: fixture('pubmed-two-records.nbib') }] } });
+    foreignRecord = (await call('GET', '/api/reviews/other-review/records', { token: tokens.mallory })).body.items[0].id;
+  });
+
+  it('serves the next record with its relevance score and the eligibility criteria', async () => {
+    const next = await call('GET', `${P}/next`, { token: tokens.alice });
+    expect(next.status).toBe(200);
+    expect(next.body.record.id).toBeTypeOf('number');
+    expect(next.body.record.score).toBeGreaterThanOrEqual(0);
+    expect(next.body.criteria.population).toBe('Animal wound models');
+    expect(next.body.exclusionReasons.length).toBeGreaterThan(0);
+    expect(next.body.progress.mine.remaining).toBe(recordIds.length);
+  });
+
+  it('records a decision, refuses a stale form with 409, and accepts the change with the current version', async () => {
+    const id = recordIds[0]!;
+    const first = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'include', expectedVersion: 0 } });
+    expect(first.status).toBe(201);
+    expect(first.body.decision).toMatchObject({ decision: 'include', version: 1, reviewer: 'alice' });
+    const stale = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'exclude', reason: 'Wrong outcome', expectedVersion: 0 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('EXO_ERR_REVIEW_STALE_DECISION');
+    expect(stale.body.error.context.currentVersion).toBe(1);
+    const changed = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'exclude', reason: 'Wrong outcome', expectedVersion: 1 } });
+    expect(changed.status).toBe(201);
+    expect(changed.body.decision.version).toBe(2);
+    const audit = await call('GET', `${P}/audit?record=${id}`, { token: tokens.alice });
+    expect(audit.body.items[0]).toMatchObject({ action: 'decision', username: 'alice', before: { decision: 'include', version: 1 }, after: { decision: 'exclude', reason: 'Wrong outcome', version: 2 } });
+  });
+
+  it('blinds: a reviewer does not see the other decision until both have decided', async () => {
+    const id = recordIds[0]!;
+    const bobView = await call('GET', `${P}/records/${id}`, { token: tokens.bob });
+    expect(bobView.body.stages['title-abstract']).toMatchObject({ status: 'partial', decidedBy: 1, isBlinded: true, decisions: [] });
+    const bobAudit = await call('GET', `${P}/audit?record=${id}`, { token: tokens.bob });
+    expect(JSON.stringify(bobAudit.body.items)).not.toContain('Wrong outcome');
+    await call('POST', `${P}/records/${id}/decisions`, { token: tokens.bob, body: { decision: 'include', expectedVersion: 0 } });
+    const after = await call('GET', `${P}/records/${id}`, { token: tokens.bob });
+    expect(after.body.stages['title-abstract']).toMatchObject({ status: 'conflict', isBlinded: false });
+    expect(after.body.stages['title-abstract'].decisions.map((d: { reviewer: string }) => d.reviewer).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('viewers, strangers and records outside the project: 403 / 404, nothing written', async () => {
+    const id = recordIds[1]!;
+    const auditBefore = (await call('GET', `${P}/audit`, { token: tokens.olivia })).body.total;
+    const viewer = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.vera, body: { decision: 'include', expectedVersion: 0 } });
+    expect(viewer.status).toBe(403);
+    expect(viewer.body.error.code).toBe('EXO_ERR_AUTH_FORBIDDEN');
+    const stranger = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.mallory, body: { decision: 'include', expectedVersion: 0 } });
+    expect(stranger.status).toBe(404);
+    const outside = await call('POST', `${P}/records/${foreignRecord}/decisions`, { token: tokens.alice, body: { decision: 'include', expectedVersion: 0 } });
+    expect(outside.status).toBe(404);
+    expect(outside.body.error.code).toBe('EXO_ERR_REVIEW_NOT_FOUND_RECORD');
+    expect((await call('POST', `${P}/records/abc/decisions`, { token: tokens.alice, body: { decision: 'include', expectedVersion: 0 } })).status).toBe(404);
+    const anonymous = await call('POST', `${P}/records/${id}/decisions`, { body: { decision: 'include', expectedVersion: 0 } });
+    expect(anonymous.status).toBe(401);
+    const bad = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'exclude', reason: 'I do not like it', expectedVersion: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('EXO_ERR_REVIEW_INVALID_INPUT');
+    const fullText = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { stage: 'full-text', decision: 'include', expectedVersion: 0 } });
+    expect(fullText.status).toBe(409);
+    expect(fullText.body.error.code).toBe('EXO_ERR_REVIEW_NOT_ELIGIBLE');
+    expect((await call('GET', `${P}/audit`, { token: tokens.olivia })).body.total).toBe(auditBefore);
+    expect((await call('GET', `${P}/records/${id}`, { token: tokens.olivia })).body.stages['title-abstract'].decidedBy).toBe(0);
+  });
+
+  it('two reviewers deciding the same record at the same moment: both recorded, no lost update', async () => {
+    const id = recordIds[2]!;
+    const [a, b] = await Promise.all([
+      call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'include', expectedVersion: 0 } }),
+      call('POST', `${P}/records/${id}/decisions`, { token: tokens.bob, body: { decision: 'include', expectedVersion: 0 } }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const view = await call('GET', `${P}/records/${id}`, { token: tokens.olivia });
+    expect(view.body.stages['title-abstract']).toMatchObject({ status: 'included', decidedBy: 2 });
+    // The same reviewer in two tabs with the same stale version: exactly one wins.
+    const [c, d] = await Promise.all([
+      call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'exclude', reason: 'Wrong outcome', expectedVersion: 1 } }),
+      call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'maybe', expectedVersion: 1 } }),
+    ]);
+    expect([c.status, d.status].sort()).toEqual([201, 409]);
+  });
+
+  it('lists conflicts and records their resolution by a third reviewer', async () => {
+    const id = recordIds[0]!;
+    const conflicts = await call('GET', `${P}/conflicts`, { token: tokens.carol });
+    const entry = conflicts.body.items.find((c: { recordId: number }) => c.recordId === id);
+    expect(entry.kind).toBe('disagreement');
+    expect(entry.decisions.map((d: { decision: string }) => d.decision).sort()).toEqual(['exclude', 'include']);
+    const ownConflict = await call('POST', `${P}/records/${id}/resolution`, { token: tokens.alice, body: { decision: 'include', method: 'third-reviewer' } });
+    expect(ownConflict.status).toBe(400);
+    expect((await call('POST', `${P}/records/${id}/resolution`, { token: tokens.vera, body: { decision: 'include' } })).status).toBe(403);
+    const resolved = await call('POST', `${P}/records/${id}/resolution`, { token: tokens.carol, body: { decision: 'include', method: 'third-reviewer', note: 'Wound model in mice' } });
+    expect(resolved.status).toBe(201);
+    expect(resolved.body).toMatchObject({ decision: 'include', method: 'third-reviewer', resolver: 'carol' });
+    expect((await call('GET', `${P}/records/${id}`, { token: tokens.alice })).body.stages['title-abstract']).toMatchObject({ status: 'included', resolution: { resolver: 'carol' } });
+    expect((await call('POST', `${P}/records/${id}/resolution`, { token: tokens.carol, body: { decision: 'exclude' } })).status).toBe(409);
+  });
+
+  it('runs to the end: agreement statistics and a PRISMA diagram whose numbers add up', async () => {
+    // Alice and Bob screen everything left; they disagree on one record, which Carol resolves.
+    for (const [k, id] of recordIds.entries()) {
+      for (const who of ['alice', 'bob']) {
+        const view = await call('GET', `${P}/records/${id}`, { token: tokens[who] });
+        if (view.body.stages['title-abstract'].mine) continue;
+        const decision = k % 2 === 0 || (who === 'bob' && k === 3) ? 'include' : 'exclude';
+        const res = await call('POST', `${P}/records/${id}/decisions`, { token: tokens[who], body: decision === 'include' ? { decision, expectedVersion: 0 } : { decision, reason: 'Wrong population or model', expectedVersion: 0 } });
+        expect(res.status).toBe(201);
+      }
+    }
+    for (const c of (await call('GET', `${P}/conflicts`, { token: tokens.carol })).body.items) {
+      expect((await call('POST', `${P}/records/${c.recordId}/resolution`, { token: tokens.carol, body: { decision: 'exclude', reason: 'Wrong outcome', method: 'third-reviewer' } })).status).toBe(201);
+    }
+    expect((await call('GET', `${P}/next`, { token: tokens.alice })).body.record).toBeNull();
+    // Full text: one report not retrieved, the others included or excluded with a reason.
+    const included = (await call('GET', `${P}/records?stage=full-text`, { token: tokens.olivia })).body.items.map((r: { id: number }) => r.id);
+    expect(included.length).toBeGreaterThan(1);
+    expect((await call('PUT', `${P}/records/${included[0]}/retrieval`, { token: tokens.alice, body: { isNotRetrieved: true } })).status).toBe(200);
+    for (const [k, id] of included.slice(1).entries()) {
+      for (const who of ['alice', 'bob']) {
+        const body = k === 0 ? { stage: 'full-text', decision: 'exclude', reason: 'Data not extractable', expectedVersion: 0 } : { stage: 'full-text', decision: 'include', expectedVersion: 0 };
+        expect((await call('POST', `${P}/records/${id}/decisions`, { token: tokens[who], body })).status).toBe(201);
+      }
+    }
+    const agreement = await call('GET', `${P}/agreement?stage=title-abstract`, { token: tokens.vera });
+    expect(agreement.status).toBe(200);
+    expect(agreement.body.items[0].records).toBe(recordIds.length);
+    expect(agreement.body.items[0].kappa).toBeLessThan(1);
+
+    const prisma = (await call('GET', `${P}/prisma`, { token: tokens.vera })).body;
+    expect(prisma.identified).toBe(11);
+    expect(prisma.screened).toBe(recordIds.length);
+    expect(prisma.identified - prisma.duplicatesRemoved).toBe(prisma.screened);
+    expect(prisma.excludedAtScreening + prisma.soughtForRetrieval + prisma.awaitingScreening).toBe(prisma.screened);
+    expect(prisma.awaitingScreening).toBe(0);
+    expect(prisma.excludedAtScreeningReasons.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(prisma.excludedAtScreening);
+    expect(prisma.notRetrieved).toBe(1);
+    expect(prisma.notRetrieved + prisma.assessedForEligibility).toBe(prisma.soughtForRetrieval);
+    expect(prisma.excludedAtFullText + prisma.included + prisma.awaitingAssessment).toBe(prisma.assessedForEligibility);
+    expect(prisma.excludedAtFullTextReasons).toEqual([{ reason: 'Data not extractable', count: 1 }]);
+    expect(prisma.included).toBe(included.length - 2);
+    expect(prisma.identifiedBySource).toEqual([
+      { source: 'Embase', count: 8 },
+      { source: 'PubMed', count: 3 },
+    ]);
+
+    const svg = await call('GET', `${P}/prisma.svg`, { token: tokens.vera });
+    expect(svg.headers['content-type']).toMatch(/image\/svg\+xml/);
+    expect(svg.body).toContain(`Records screened (n = ${prisma.screened})`);
+    expect((await call('GET', `${P}/prisma.svg?standalone=true`, { token: tokens.vera })).body).toMatch(/^<\?xml/);
+    const csv = await call('GET', `${P}/prisma.csv`, { token: tokens.vera });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toMatch(new RegExp(`^records_screened,.*,${prisma.screened}$`, 'm'));
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes every review route', async () => {
+    const doc = (await call('GET', '/api/openapi.json')).body;
+    for (const path of ['/api/reviews', '/api/reviews/auth/login', '/api/reviews/{project}/next', '/api/reviews/{project}/records/{record}/decisions', '/api/reviews/{project}/prisma.svg', '/api/reviews/{project}/conflicts']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'exoatlas_session' });
+  });
+});
