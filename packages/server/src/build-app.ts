@@ -10,6 +10,7 @@ import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
 
 export interface AppDeps {
@@ -32,6 +33,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.literature) literatureRoutes(app, deps.literature);
   metaRoutes(app);
   reviewRoutes(app, deps);
+  extractionRoutes(app, deps);
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', async () => openapi);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MetaRequest } from './routes/meta-routes.js';
 import { REVIEW_OPENAPI_COMPONENTS, REVIEW_OPENAPI_PATHS } from './routes/review-routes.js';
+import { EXTRACTION_OPENAPI_PATHS } from './routes/extraction-routes.js';
 import { CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
@@ -108,6 +109,7 @@ export function buildOpenApi(): Record<string, unknown> {
       '/api/records/{id}': { get: { summary: 'One imported record, whole (CitationRecord)', operationId: 'getRecord', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: ok({ type: 'object' }), 404: errors[404] } } },
       '/api/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: ok({ type: 'object' }) } } },
       ...REVIEW_OPENAPI_PATHS,
+      ...EXTRACTION_OPENAPI_PATHS,
     },
     components: {
       securitySchemes: REVIEW_OPENAPI_COMPONENTS.securitySchemes,

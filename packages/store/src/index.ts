@@ -5,3 +5,4 @@ export * from './sqlite/open-database.js';
 export * from './sqlite/migrations.js';
 export * from './literature/literature-store.js';
 export * from './review/index.js';
+export { SqliteExtractionStore } from './review/extraction-store.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExoError } from '@exoatlas/schema';
 import { prismaCsv, prismaSvg, ReviewService, STAGES, type AgreementStats, type RecordView, type Stage, type User } from '@exoatlas/review';
@@ -61,7 +62,7 @@ function open(io: CommandIO, values: { db?: string; data?: string }): Context {
 
 /** The account the CLI acts as: --as, EXOATLAS_USER, or the local account (created on first use). */
 function actAs(ctx: Context, io: CommandIO, as: string | undefined): User {
-  const name = as ?? io.env.EXOATLAS_USER ?? LOCAL_USER;
+  const name = as || io.env.EXOATLAS_USER || LOCAL_USER;
   const found = ctx.reviews.findUser(name);
   if (found) {
     const { passwordHash: _drop, ...user } = found;
@@ -70,6 +71,15 @@ function actAs(ctx: Context, io: CommandIO, as: string | undefined): User {
   if (name !== LOCAL_USER) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `no user '${name}': create it with exoatlas review user add ${name} --password-stdin`, { field: 'as' });
   // "disabled" never verifies: the local account cannot sign in to the server.
   return ctx.reviews.createUser({ username: LOCAL_USER, displayName: 'Local user', passwordHash: 'disabled', isAdmin: true });
+}
+
+/** Standard input, whole (file descriptor 0 reads pipes, files and sockets alike). */
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new ExoError('EXO_ERR_CLI_FILE', `cannot read the password from standard input: ${(error as Error).message}`);
+  }
 }
 
 const out = (io: CommandIO, value: unknown) => io.stdout(JSON.stringify(value, null, 2) + '\n');
@@ -108,7 +118,7 @@ export async function reviewCommand(args: string[], io: CommandIO): Promise<numb
       const [action, name] = positionals;
       if (action !== 'add' || name === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add <name> --password-stdin');
       if (!values['password-stdin']) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add: give the password on standard input with --password-stdin (never on the command line)');
-      const password = (await io.readFile('/dev/stdin')).replace(/\r?\n$/, '');
+      const password = readStdin().replace(/\r?\n$/, '');
       const ctx = open(io, values);
       try {
         const actor = actAs(ctx, io, values.as);

@@ -7,6 +7,7 @@ import type {
   EvidenceMap,
   Facets,
   Graph,
+  GraphEdge,
   IsolationMethod,
   KnowledgeBase,
   LinkedStudy,
@@ -115,6 +116,7 @@ export const paths = {
   entity: (idOrName: string) => `/api/entities/${encodeURIComponent(idOrName)}`,
   claims: (params: { entity?: string; figure?: string | number; area?: string; cellSource?: string } = {}) => apiPath('/api/claims', params),
   graph: (params: { focus?: string; depth?: string | number; area?: string; figure?: string | number; entity?: string; cellSource?: string } = {}) => apiPath('/api/graph', params),
+  graphPaths: (from: string, to: string) => apiPath('/api/graph/paths', { from, to }),
   map: () => apiPath('/api/map', { rows: 'diseaseArea', cols: 'cellSource' }),
   methods: () => '/api/methods',
   advise: (needs: Params) => apiPath('/api/methods/advise', needs),
@@ -135,6 +137,7 @@ export interface ApiResponses {
   entity: EntityDetail;
   claims: { total: number; items: Claim[] };
   graph: Graph;
+  paths: { from: string; to: string; paths: { nodes: string[]; edges: GraphEdge[] }[] };
   map: EvidenceMap;
   methods: { items: IsolationMethod[] };
   advise: Advice;

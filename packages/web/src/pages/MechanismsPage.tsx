@@ -11,7 +11,7 @@ import { DISEASE_AREA_LABELS, ENTITY_KIND_LABELS, FIGURE_TITLES, label } from '.
 import { Link } from '../router/Link';
 import { navigate, withQuery, type Route } from '../router/router';
 
-const PARAMS = ['figure', 'area', 'focus', 'depth', 'cellSource', 'node', 'edge', 'claim'] as const;
+const PARAMS = ['figure', 'area', 'focus', 'depth', 'cellSource', 'node', 'edge', 'claim', 'from', 'to'] as const;
 type Param = (typeof PARAMS)[number];
 
 const KIND_ORDER = ['pathway', 'mirna', 'gene', 'protein', 'cell-type', 'process', 'disease', 'compound', 'vesicle', 'anatomy', 'species'];
@@ -119,7 +119,65 @@ export function MechanismsPage({ route }: { route: Route }) {
           );
         }}
       </Async>
+      <PathFinder from={p.from} to={p.to} groups={groups} names={names} onChange={(from, to) => set({ from, to })} onSelectEdge={(id) => set({ edge: id, node: '', claim: '' })} />
     </>
+  );
+}
+
+/** Chains of claims leading from one entity to another (GET /api/graph/paths), each step selectable in the graph. */
+function PathFinder({
+  from,
+  to,
+  groups,
+  names,
+  onChange,
+  onSelectEdge,
+}: {
+  from: string;
+  to: string;
+  groups: OptionGroup[];
+  names: ReadonlyMap<string, string>;
+  onChange: (from: string, to: string) => void;
+  onSelectEdge: (id: string) => void;
+}) {
+  const result = useApi<ApiResponses['paths']>(from && to ? paths.graphPaths(from, to) : null);
+  const name = (id: string): string => names.get(id) ?? id;
+  return (
+    <section className="path-finder" aria-labelledby="paths-heading">
+      <h2 id="paths-heading">Chains of claims between two entities</h2>
+      <p className="muted">How does one thing lead to another, in the review's own statements? Choose a start and an end (at most four steps).</p>
+      <form className="toolbar" aria-label="Find chains of claims" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label="From" anyLabel="Choose…" value={from} groups={groups} onChange={(v) => onChange(v, to)} />
+        <SelectField label="To" anyLabel="Choose…" value={to} groups={groups} onChange={(v) => onChange(from, v)} />
+      </form>
+      {from && to && (
+        <Async state={result} what="Chains of claims">
+          {(r) =>
+            r.paths.length === 0 ? (
+              <p className="empty">No chain of claims leads from {name(from)} to {name(to)}.</p>
+            ) : (
+              <ol className="path-list">
+                {r.paths.map((path, i) => (
+                  <li key={i}>
+                    {path.edges.map((e, j) => (
+                      <span key={e.id}>
+                        {j === 0 && <Link to={`/entities/${e.source}`}>{name(e.source)}</Link>}{' '}
+                        <button type="button" className="link-button predicate" onClick={() => onSelectEdge(e.id)}>
+                          {e.predicate}
+                        </button>{' '}
+                        <Link to={`/entities/${e.target}`}>{name(e.target)}</Link>
+                        {e.referenceNumbers && e.referenceNumbers.length > 0 && <span className="muted"> [{e.referenceNumbers.join(', ')}]</span>}
+                        {j < path.edges.length - 1 && ' → '}
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </Async>
+      )}
+    </section>
   );
 }
 

@@ -122,6 +122,15 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     await page.waitForURL(/figure=1/);
     await panel.getByRole('heading', { level: 2, name: 'Claims of Figure 1' }).waitFor();
     await expect.poll(() => panel.locator('article.claim').count()).toBeGreaterThan(3);
+
+    // Chains of claims that run through PI3K/Akt.
+    const finder = page.getByRole('form', { name: 'Find chains of claims' });
+    await finder.getByLabel('From').selectOption('exosome');
+    await finder.getByLabel('To').selectOption('osteoblast-gene-expression');
+    await page.waitForURL(/from=exosome&to=osteoblast-gene-expression/);
+    const chains = page.locator('ol.path-list > li');
+    await expect.poll(() => chains.count()).toBeGreaterThan(1);
+    expect((await chains.allTextContents()).some((t) => t.includes('PI3K/Akt signalling pathway'))).toBe(true);
     w.expectClean();
   });
 

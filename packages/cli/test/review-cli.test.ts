@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliBin, repoRoot, sharedDir, tempDir } from '../../../test/helpers/paths.js';
+
+const tmp = tempDir('exoatlas-review-cli-');
+afterAll(() => tmp.cleanup());
+
+/** Runs the real bundled `exoatlas` binary on a database of its own. */
+function exoatlas(db: string, args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cliBin, ...args], { encoding: 'utf8', input, env: { ...process.env, EXOATLAS_DB: db, EXOATLAS_USER: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const json = (r: { stdout: string }) => JSON.parse(r.stdout);
+
+const synthetic = join(repoRoot, 'packages/review/test/fixtures/synthetic-labelled.csv');
+const literatureFixtures = join(repoRoot, 'packages/literature/test/fixtures');
+
+describe('exoatlas screen simulate', () => {
+  it('--json prints the order (every row once, the two starting records first) and the metrics; same seed, same order', () => {
+    const db = join(tmp.dir, 'sim.sqlite');
+    const a = exoatlas(db, ['screen', 'simulate', synthetic, '--seed', '3', '--json']);
+    expect(a.code).toBe(0);
+    const out = json(a);
+    expect([...out.order].sort((x: number, y: number) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(out).toMatchObject({ n: 60, relevant: 12, labelColumn: 'label_included', seed: 3 });
+    for (const key of ['wss95', 'rrf10', 'atd']) expect(out[key]).toBeTypeOf('number');
+    const labels = readFileSync(synthetic, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.at(-1));
+    expect(labels[out.order[0]]).toBe('1');
+    expect(labels[out.order[1]]).toBe('0');
+    expect(json(exoatlas(db, ['screen', 'simulate', synthetic, '--seed', '3', '--json'])).order).toEqual(out.order);
+    expect(json(exoatlas(db, ['screen', 'simulate', synthetic, '--seed', '4', '--json'])).order.slice(0, 2)).not.toEqual(out.order.slice(0, 2));
+  });
+
+  it('names a missing label column and a missing seed with exit codes', () => {
+    const db = join(tmp.dir, 'sim.sqlite');
+    const missing = exoatlas(db, ['screen', 'simulate', synthetic, '--seed', '1', '--label-column', 'nope']);
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toMatch(/no column 'nope'/);
+    expect(exoatlas(db, ['screen', 'simulate', synthetic]).code).toBe(2);
+  });
+});
+
+/** Two reviewers screen a project end to end; returns the PRISMA counts. */
+function runProject(db: string, files: string[][]): Record<string, number> {
+  const ok = (r: ReturnType<typeof exoatlas>) => {
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return r;
+  };
+  ok(exoatlas(db, ['review', 'create', '--name', 'iMSC exosomes in wound healing', '--question', 'Do iMSC exosomes improve wound healing?', '--population', 'Animal wound models', '--dual']));
+  ok(exoatlas(db, ['review', 'user', 'add', 'alice', '--password-stdin'], 'alice-password\n'));
+  ok(exoatlas(db, ['review', 'user', 'add', 'bob', '--password-stdin'], 'bob-password\n'));
+  ok(exoatlas(db, ['review', 'member', 'imsc-exosomes-in-wound-healing', 'alice', '--role', 'reviewer']));
+  ok(exoatlas(db, ['review', 'member', 'imsc-exosomes-in-wound-healing', 'bob', '--role', 'reviewer']));
+  for (const [database, ...paths] of files) ok(exoatlas(db, ['review', 'import', 'imsc-exosomes-in-wound-healing', ...paths, '--database', database!, '--date', '2026-11-01', '--query', 'exosome* AND wound*']));
+  const P = 'imsc-exosomes-in-wound-healing';
+  let k = 0;
+  for (;;) {
+    const next = json(ok(exoatlas(db, ['review', 'screen', P, '--as', 'alice', '--json'])));
+    if (!next.record) break;
+    expect(next.criteria.population).toBe('Animal wound models');
+    const id = String(next.record.id);
+    const aliceSays = k % 3 === 0 ? 'include' : 'exclude';
+    const bobSays = k % 6 === 3 ? 'include' : aliceSays;
+    for (const [who, decision] of [['alice', aliceSays], ['bob', bobSays]]) {
+      ok(exoatlas(db, ['review', 'screen', P, '--as', who!, '--record', id, '--decision', decision!, ...(decision === 'exclude' ? ['--reason', 'Wrong population or model'] : [])]));
+    }
+    k++;
+  }
+  const conflicts = json(ok(exoatlas(db, ['review', 'conflicts', P, '--json'])));
+  for (const c of conflicts.items) ok(exoatlas(db, ['review', 'resolve', P, '--record', String(c.recordId), '--decision', 'exclude', '--reason', 'Wrong outcome', '--method', 'third-reviewer']));
+  const agreement = json(ok(exoatlas(db, ['review', 'agreement', P, '--stage', 'title-abstract', '--json'])));
+  expect(agreement.items[0].records).toBe(k);
+  expect(ok(exoatlas(db, ['review', 'agreement', P])).stdout).toMatch(/Cohen's kappa/);
+  const svg = join(tmp.dir, `${k}.svg`);
+  const csv = join(tmp.dir, `${k}.csv`);
+  const counts = json(ok(exoatlas(db, ['review', 'prisma', P, '--svg', svg, '--csv', csv, '--json'])));
+  expect(readFileSync(svg, 'utf8')).toContain(`Records screened (n = ${counts.screened})`);
+  expect(readFileSync(csv, 'utf8')).toMatch(new RegExp(`^records_excluded,.*,${counts.excludedAtScreening}$`, 'm'));
+  expect(counts.identified - counts.duplicatesRemoved).toBe(counts.screened);
+  expect(counts.excludedAtScreening + counts.soughtForRetrieval + counts.awaitingScreening).toBe(counts.screened);
+  expect(counts.awaitingScreening).toBe(0);
+  expect(counts.screened).toBe(k);
+  // A viewer-less stranger cannot act: bob is a reviewer, not an owner.
+  const refused = exoatlas(db, ['review', 'import', P, paths0(files), '--database', 'X', '--date', '2026-11-02', '--as', 'bob']);
+  expect(refused.code).toBe(7);
+  return counts;
+}
+const paths0 = (files: string[][]) => files[0]![1]!;
+
+describe('exoatlas review: a two-reviewer project end to end', () => {
+  it('on the literature test exports (always)', () => {
+    const counts = runProject(join(tmp.dir, 'local.sqlite'), [
+      ['Embase', join(literatureFixtures, 'duplicates-embase.ris')],
+      ['PubMed', join(literatureFixtures, 'duplicates-pubmed.nbib')],
+    ]);
+    expect(counts.identified).toBe(8);
+    expect(counts.duplicatesRemoved).toBeGreaterThan(0);
+  });
+
+  const shared = join(sharedDir, 'fixtures/literature');
+  if (!existsSync(shared)) console.log(`skipped: the real-export run needs ${shared}`);
+  describe.skipIf(!existsSync(shared))('on real database exports from /work/shared/fixtures/literature', () => {
+    it('Embase and Scopus RIS plus PubMed XML', () => {
+      const counts = runProject(join(tmp.dir, 'shared.sqlite'), [
+        ['Embase', join(shared, 'asreview-embase.ris')],
+        ['Scopus', join(shared, 'asreview-scopus.ris')],
+        ['PubMed', join(shared, 'asreview-pubmed.xml')],
+      ]);
+      expect(counts.identified).toBe(22);
+      expect(counts.identifiedBySource).toBeUndefined();
+    });
+  });
+});

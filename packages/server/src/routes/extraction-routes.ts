@@ -1,0 +1,277 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ExoError } from '@exoatlas/schema';
+import {
+  ExtractionForm,
+  ExtractionService,
+  FORM_KINDS,
+  ISOLATION_METHODS,
+  MISEV_ITEMS,
+  MISEV_SCORE_LABEL,
+  MisevAppraisal,
+  ReviewService,
+  RobAssessment,
+  SUBGROUP_COLUMNS,
+  SYNTHESIS_MEASURES,
+  SYRCLE_ITEMS,
+  resultsToCsv,
+  synthesisFromJson,
+  synthesisToJson,
+  tableToCsv,
+  type SynthesisOptions,
+  type SynthesisResult,
+  type User,
+} from '@exoatlas/review';
+import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
+import { parseQuery } from '../query.js';
+import { sessionToken } from './review-routes.js';
+
+const NoQuery = z.object({}).strict();
+const ExportQuery = z.object({ what: z.enum(['table', 'results']).optional() }).strict();
+const SvgQuery = z.object({ plot: z.enum(['forest', 'funnel', 'rob-forest']).optional() }).strict();
+
+function body(request: FastifyRequest): Record<string, unknown> {
+  const b = request.body;
+  if (b === undefined || b === null || typeof b !== 'object' || Array.isArray(b)) throw new ExoError('EXO_ERR_HTTP_BAD_REQUEST', 'the request body must be a JSON object');
+  return b as Record<string, unknown>;
+}
+
+function positiveId(raw: string, code: 'EXO_ERR_REVIEW_NOT_FOUND_RECORD' | 'EXO_ERR_EXTRACT_NOT_FOUND', what: string): number {
+  if (!/^\d+$/.test(raw)) throw new ExoError(code, `no ${what} '${raw}'`, { id: raw });
+  return Number(raw);
+}
+
+const SynthesisBody = z
+  .object({
+    outcome: z.string().min(1),
+    timePoint: z.string().min(1).optional(),
+    measure: z.enum(SYNTHESIS_MEASURES).optional(),
+    method: z.string().optional(),
+    test: z.enum(['z', 'knha']).optional(),
+    subgroup: z.string().optional(),
+    bias: z.boolean().optional(),
+    sensitivity: z.boolean().optional(),
+    level: z.number().gt(0).lt(100).optional(),
+    save: z.boolean().optional(),
+  })
+  .strict();
+
+function synthesisOptions(b: unknown): { options: SynthesisOptions; save: boolean } {
+  const r = SynthesisBody.safeParse(b);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+    throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', issue.code === 'unrecognized_keys' ? `unknown option '${field}'` : `${field}: ${issue.message}`, { field });
+  }
+  const { save, ...options } = r.data;
+  return { options, save: save ?? false };
+}
+
+/** The JSON of a synthesis for the API: everything synthesisToJson writes, plus the SVGs. */
+function synthesisJson(id: number | null, s: SynthesisResult): Record<string, unknown> {
+  return { id, ...(JSON.parse(synthesisToJson(s)) as Record<string, unknown>), svg: s.svg };
+}
+
+const toJsonSchema = (schema: z.ZodType): unknown => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+/** The extraction service over the app's SQLite database, unless one is given; none for other stores. */
+function serviceFor(deps: { store: AtlasStore; reviews?: ReviewService; extraction?: ExtractionService }): ExtractionService | undefined {
+  if (deps.extraction) return deps.extraction;
+  const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
+  if (!db) return undefined;
+  const reviews = deps.reviews ?? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) });
+  return new ExtractionService(reviews, new SqliteExtractionStore(db));
+}
+
+/**
+ * Data extraction, appraisal (SYRCLE, MISEV) and synthesis of a review project, under /api/reviews/:project, with
+ * part 1's sessions and roles (reviewers and owners write their own forms and the consensus, viewers read); and the
+ * published project studies for the atlas at /api/project-studies (public).
+ */
+export function extractionRoutes(app: FastifyInstance, deps: { store: AtlasStore; reviews?: ReviewService; extraction?: ExtractionService }): void {
+  const service = serviceFor(deps);
+  if (!service) return;
+  const actor = (request: FastifyRequest): User | undefined => service.review.authenticate(sessionToken(request));
+  const svg = (reply: FastifyReply, text: string): string => {
+    void reply.type('image/svg+xml; charset=utf-8');
+    return text;
+  };
+  type P = { Params: { project: string } };
+  type PR = { Params: { project: string; record: string; kind: string } };
+  type PS = { Params: { project: string; id: string } };
+
+  app.get('/api/reviews/extraction/schema', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return {
+      kinds: FORM_KINDS,
+      isolationMethods: ISOLATION_METHODS,
+      syrcle: SYRCLE_ITEMS,
+      misev: { label: MISEV_SCORE_LABEL, items: MISEV_ITEMS.map(({ applies: _fn, ...item }) => item) },
+      measures: SYNTHESIS_MEASURES,
+      subgroups: SUBGROUP_COLUMNS,
+      jsonSchema: { extraction: toJsonSchema(ExtractionForm), rob: toJsonSchema(RobAssessment), misev: toJsonSchema(MisevAppraisal) },
+    };
+  });
+
+  app.get<P>('/api/reviews/:project/extraction', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return { items: service.studies(actor(request), request.params.project) };
+  });
+
+  app.post<P>('/api/reviews/:project/extraction/validate', async (request) => {
+    const b = body(request);
+    service.requireAccess(actor(request), request.params.project, 'read');
+    return service.validate(ExtractionService.checkKind(b.kind), b.data, b.characteristics);
+  });
+
+  app.get<PR>('/api/reviews/:project/records/:record/forms/:kind', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return service.forms(actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind);
+  });
+
+  app.put<PR>('/api/reviews/:project/records/:record/forms/:kind', async (request) =>
+    service.saveForm(actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind, body(request)),
+  );
+
+  app.get<PR>('/api/reviews/:project/records/:record/forms/:kind/history', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return { items: service.history(actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind) };
+  });
+
+  app.get<P>('/api/reviews/:project/appraisal', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return service.appraisalSummary(actor(request), request.params.project);
+  });
+
+  for (const [name, key] of [['rob-summary', 'robSummary'], ['rob-traffic-light', 'robTrafficLight'], ['misev-summary', 'misevSummary']] as const) {
+    app.get<P>(`/api/reviews/:project/appraisal/${name}.svg`, async (request, reply) => {
+      parseQuery(NoQuery, request.query);
+      return svg(reply, service.appraisalSummary(actor(request), request.params.project).svg[key]);
+    });
+  }
+
+  app.post<P>('/api/reviews/:project/synthesis', async (request, reply) => {
+    const { options, save } = synthesisOptions(body(request));
+    const { id, synthesis } = service.synthesise(actor(request), request.params.project, options, save);
+    if (save) void reply.status(201);
+    return synthesisJson(id, synthesis);
+  });
+
+  app.get<P>('/api/reviews/:project/syntheses', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return { items: service.syntheses(actor(request), request.params.project).map(({ result: _r, atlas: _a, ...s }) => s) };
+  });
+
+  const stored = (request: FastifyRequest<PS>): { id: number; synthesis: SynthesisResult; publishedAt: string | null } => {
+    const id = positiveId(request.params.id, 'EXO_ERR_EXTRACT_NOT_FOUND', 'synthesis');
+    const s = service.getSynthesis(actor(request), request.params.project, id);
+    return { id, synthesis: synthesisFromJson(s.result), publishedAt: s.publishedAt };
+  };
+
+  app.get<PS>('/api/reviews/:project/syntheses/:id', async (request) => {
+    parseQuery(NoQuery, request.query);
+    const { id, synthesis, publishedAt } = stored(request);
+    return { ...synthesisJson(id, synthesis), publishedAt };
+  });
+
+  app.get<PS>('/api/reviews/:project/syntheses/:id/export.csv', async (request, reply) => {
+    const { what } = parseQuery(ExportQuery, request.query);
+    const { synthesis } = stored(request);
+    void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="synthesis-${request.params.id}-${what ?? 'table'}.csv"`);
+    return what === 'results' ? resultsToCsv(synthesis) : tableToCsv(synthesis.analysisTable.table);
+  });
+
+  app.get<PS>('/api/reviews/:project/syntheses/:id/export.json', async (request, reply) => {
+    parseQuery(NoQuery, request.query);
+    const { synthesis } = stored(request);
+    void reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="synthesis-${request.params.id}.json"`);
+    return synthesisToJson(synthesis, { projectId: request.params.project });
+  });
+
+  app.get<PS>('/api/reviews/:project/syntheses/:id/plot.svg', async (request, reply) => {
+    const { plot } = parseQuery(SvgQuery, request.query);
+    const { synthesis } = stored(request);
+    return svg(reply, plot === 'funnel' ? synthesis.svg.funnel : plot === 'rob-forest' ? synthesis.svg.robForest : synthesis.svg.forest);
+  });
+
+  app.post<PS>('/api/reviews/:project/syntheses/:id/publish', async (request) => {
+    const b = body(request);
+    return service.publish(actor(request), request.params.project, positiveId(request.params.id, 'EXO_ERR_EXTRACT_NOT_FOUND', 'synthesis'), b.diseaseArea);
+  });
+
+  app.get('/api/project-studies', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return { items: service.atlasStudies() };
+  });
+}
+
+// ---------------------------------------------------------------- OpenAPI
+
+const json = (schema: unknown, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const err = (description: string) => json({ $ref: '#/components/schemas/Error' }, description);
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, ...(required.length ? { required } : {}) });
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const anyObj = { type: 'object' };
+const svgBody = { description: 'SVG', content: { 'image/svg+xml': { schema: str } } };
+const projectParam = { name: 'project', in: 'path', required: true, schema: str, description: 'Project id' };
+const recordParam = { name: 'record', in: 'path', required: true, schema: int, description: 'Record id (an included study)' };
+const kindParam = { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...FORM_KINDS] }, description: 'extraction, rob (SYRCLE) or misev' };
+const idParam = { name: 'id', in: 'path', required: true, schema: int, description: 'Saved synthesis id' };
+const secured = { security: [{ session: [] }, { bearer: [] }] };
+const common = { 401: err('Not signed in (EXO_ERR_AUTH_REQUIRED)'), 404: err('No such project for you, record or synthesis (EXO_ERR_REVIEW_NOT_FOUND_*, EXO_ERR_EXTRACT_NOT_FOUND)') };
+const tag = { tags: ['extraction'] };
+const SynthesisRequest = obj(
+  {
+    outcome: str,
+    timePoint: str,
+    measure: { type: 'string', enum: [...SYNTHESIS_MEASURES] },
+    method: str,
+    test: { type: 'string', enum: ['z', 'knha'] },
+    subgroup: { type: 'string', enum: [...SUBGROUP_COLUMNS] },
+    bias: { type: 'boolean' },
+    sensitivity: { type: 'boolean' },
+    level: { type: 'number' },
+    save: { type: 'boolean' },
+  },
+  ['outcome'],
+);
+
+/** The extraction, appraisal and synthesis paths for the OpenAPI document. */
+export const EXTRACTION_OPENAPI_PATHS: Record<string, unknown> = {
+  '/api/reviews/extraction/schema': { get: { ...tag, summary: 'The form definitions: SYRCLE items with signalling questions, MISEV items, isolation methods, measures, subgroup columns, JSON Schemas of the forms', operationId: 'extractionSchema', responses: { 200: json(anyObj) } } },
+  '/api/reviews/{project}/extraction': { get: { ...tag, ...secured, summary: 'The included studies with the state of their extraction, SYRCLE and MISEV forms (consensus, agreed, single, conflict, none)', operationId: 'extractionStudies', parameters: [projectParam], responses: { 200: json(obj({ items: { type: 'array', items: anyObj } })), ...common } } },
+  '/api/reviews/{project}/extraction/validate': {
+    post: { ...tag, ...secured, summary: 'Validates a form as typed, without saving: {ok, issues: [{path, message}]}', operationId: 'validateForm', parameters: [projectParam], requestBody: { required: true, content: { 'application/json': { schema: obj({ kind: { type: 'string', enum: [...FORM_KINDS] }, data: anyObj, characteristics: anyObj }, ['kind', 'data']) } } }, responses: { 200: json(obj({ ok: { type: 'boolean' }, issues: { type: 'array', items: obj({ path: str, message: str }) } })), ...common } },
+  },
+  '/api/reviews/{project}/records/{record}/forms/{kind}': {
+    get: { ...tag, ...secured, summary: "The reviewers' forms (hidden from a reviewer until they saved their own), the consensus, discrepancies, agreement and the value synthesis uses", operationId: 'getForms', parameters: [projectParam, recordParam, kindParam], responses: { 200: json(anyObj), ...common, 409: err('Not an included study (EXO_ERR_EXTRACT_NOT_INCLUDED)') } },
+    put: {
+      ...tag,
+      ...secured,
+      summary: 'Saves your form (or with consensus: true the consensus form) whole, in one transaction; a bad value is refused with every field\'s message in error.context.fields and nothing is saved',
+      operationId: 'saveForm',
+      parameters: [projectParam, recordParam, kindParam],
+      requestBody: { required: true, content: { 'application/json': { schema: obj({ data: anyObj, expectedVersion: int, consensus: { type: 'boolean' } }, ['data']) } } },
+      responses: { 200: json(anyObj), 400: err('Bad values (EXO_ERR_EXTRACT_INVALID, EXO_ERR_APPRAISAL_INVALID) with context.fields [{path, message}]'), 403: err('Viewers cannot write (EXO_ERR_AUTH_FORBIDDEN)'), 409: err('Stale form or not included (EXO_ERR_EXTRACT_STALE, EXO_ERR_EXTRACT_NOT_INCLUDED)'), ...common },
+    },
+  },
+  '/api/reviews/{project}/records/{record}/forms/{kind}/history': { get: { ...tag, ...secured, summary: 'Every saved version of the forms of a study and kind', operationId: 'formHistory', parameters: [projectParam, recordParam, kindParam], responses: { 200: json(obj({ items: { type: 'array', items: anyObj } })), ...common } } },
+  '/api/reviews/{project}/appraisal': { get: { ...tag, ...secured, summary: 'SYRCLE judgements and MISEV scores of the included studies, with the summary, traffic-light and MISEV SVGs', operationId: 'appraisalSummary', parameters: [projectParam], responses: { 200: json(anyObj), ...common } } },
+  '/api/reviews/{project}/appraisal/rob-summary.svg': { get: { ...tag, ...secured, summary: 'SYRCLE summary plot', operationId: 'robSummarySvg', parameters: [projectParam], responses: { 200: svgBody, ...common } } },
+  '/api/reviews/{project}/appraisal/rob-traffic-light.svg': { get: { ...tag, ...secured, summary: 'SYRCLE traffic-light plot', operationId: 'robTrafficLightSvg', parameters: [projectParam], responses: { 200: svgBody, ...common } } },
+  '/api/reviews/{project}/appraisal/misev-summary.svg': { get: { ...tag, ...secured, summary: "MISEV reporting summary (ExoAtlas's own checklist score, not EV-METRIC)", operationId: 'misevSummarySvg', parameters: [projectParam], responses: { 200: svgBody, ...common } } },
+  '/api/reviews/{project}/synthesis': {
+    post: { ...tag, ...secured, summary: 'Pools an outcome of the extracted data in one step (packages/meta): derived table, random-effects result, subgroups, bias and sensitivity analyses, forest, funnel and risk-of-bias forest SVGs; save: true stores it (201)', operationId: 'synthesise', parameters: [projectParam], requestBody: { required: true, content: { 'application/json': { schema: SynthesisRequest } } }, responses: { 200: json(anyObj), 201: json(anyObj), 400: err('Bad option (EXO_ERR_EXTRACT_BAD_OPTION, EXO_ERR_META_*)'), 422: err('No usable data (EXO_ERR_EXTRACT_NO_DATA)'), ...common } },
+  },
+  '/api/reviews/{project}/syntheses': { get: { ...tag, ...secured, summary: 'Saved syntheses (options, when, published)', operationId: 'listSyntheses', parameters: [projectParam], responses: { 200: json(obj({ items: { type: 'array', items: anyObj } })), ...common } } },
+  '/api/reviews/{project}/syntheses/{id}': { get: { ...tag, ...secured, summary: 'A saved synthesis, re-analysed from its stored derived table', operationId: 'getSynthesis', parameters: [projectParam, idParam], responses: { 200: json(anyObj), ...common } } },
+  '/api/reviews/{project}/syntheses/{id}/export.csv': { get: { ...tag, ...secured, summary: 'The derived table (metafor column names; what=table) or per-study results (what=results) as CSV', operationId: 'exportSynthesisCsv', parameters: [projectParam, idParam, { name: 'what', in: 'query', required: false, schema: { type: 'string', enum: ['table', 'results'] } }], responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: str } } }, ...common } } },
+  '/api/reviews/{project}/syntheses/{id}/export.json': { get: { ...tag, ...secured, summary: 'The synthesis as one JSON document (options, table, result, warnings)', operationId: 'exportSynthesisJson', parameters: [projectParam, idParam], responses: { 200: json(anyObj), ...common } } },
+  '/api/reviews/{project}/syntheses/{id}/plot.svg': { get: { ...tag, ...secured, summary: 'Forest (default), funnel or risk-of-bias forest plot', operationId: 'synthesisPlot', parameters: [projectParam, idParam, { name: 'plot', in: 'query', required: false, schema: { type: 'string', enum: ['forest', 'funnel', 'rob-forest'] } }], responses: { 200: svgBody, ...common } } },
+  '/api/reviews/{project}/syntheses/{id}/publish': { post: { ...tag, ...secured, summary: "Publishes a saved synthesis to the atlas (owners): the included studies become atlas studies with origin 'project'", operationId: 'publishSynthesis', parameters: [projectParam, idParam], requestBody: { required: false, content: { 'application/json': { schema: obj({ diseaseArea: str }) } } }, responses: { 200: json(anyObj), 403: err('Owners only (EXO_ERR_AUTH_FORBIDDEN)'), ...common } } },
+  '/api/project-studies': { get: { ...tag, summary: 'Studies of published review projects as atlas Study records (origin: project) with their pooled results, for the study list and the evidence map', operationId: 'projectStudies', responses: { 200: json(obj({ items: { type: 'array', items: obj({ study: { $ref: '#/components/schemas/Study' }, doi: str, pmid: str, pooled: { type: 'array', items: anyObj }, synthesisId: int, publishedAt: str }) } })) } } },
+};
