@@ -6,13 +6,12 @@ import { readCitations } from '@exoatlas/literature';
 import { tfidf } from '../../packages/review/src/ranking/tfidf.js';
 import { NaiveBayes } from '../../packages/review/src/ranking/naive-bayes.js';
 import { LinearSvm } from '../../packages/review/src/ranking/linear-svm.js';
-import { SvmNaiveBayes } from '../../packages/review/src/ranking/ensemble.js';
 import type { Classifier, Label } from '../../packages/review/src/ranking/classifier.js';
 import { startingRecords } from '../../packages/review/src/simulation/simulate.js';
 import { screeningMetrics } from '../../packages/review/src/simulation/metrics.js';
 import type { SparseMatrix } from '../../packages/review/src/ranking/sparse.js';
 
-interface Setting { name: string; model: 'nb' | 'svm' | 'ens'; c?: number; alpha?: number; ngrams?: 1 | 2; minDf?: number; balanced?: boolean; tol?: number; fresh?: boolean }
+interface Setting { name: string; model: 'nb' | 'svm'; c?: number; alpha?: number; ngrams?: 1 | 2; minDf?: number; balanced?: boolean; tol?: number; fresh?: boolean }
 const settings: Setting[] = JSON.parse(process.env.TUNE ?? '[{"name":"svm","model":"svm"},{"name":"nb","model":"nb"}]');
 const seeds = (process.env.SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
@@ -42,7 +41,7 @@ for (const file of process.argv.slice(2)) {
   for (const s of settings) {
     const x = tfidf(texts, { ngrams: s.ngrams ?? 2, minDf: s.minDf ?? 1 });
     const t0 = performance.now();
-    const ms = seeds.map((seed) => screeningMetrics(simulate(x, labels, seed, () => (s.model === 'ens' ? new SvmNaiveBayes({ c: s.c }) : s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balanced: s.balanced }) : new LinearSvm({ c: s.c, balanced: s.balanced, tolerance: s.tol })), s.fresh), labels));
+    const ms = seeds.map((seed) => screeningMetrics(simulate(x, labels, seed, () => (s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balanced: s.balanced }) : new LinearSvm({ c: s.c, balanced: s.balanced, tolerance: s.tol })), s.fresh), labels));
     const mean = (k: 'wss95' | 'rrf10' | 'atd') => (ms.reduce((a, m) => a + m[k], 0) / ms.length) * 100;
     console.log(`${basename(file).padEnd(36)} ${s.name.padEnd(16)} WSS@95 ${mean('wss95').toFixed(1).padStart(5)}  RRF@10 ${mean('rrf10').toFixed(1).padStart(5)}  ATD ${mean('atd').toFixed(2).padStart(5)}  (${((performance.now() - t0) / 1000 / seeds.length).toFixed(1)} s/run)`);
   }

@@ -49,6 +49,9 @@ Living review (exoatlas review --help for every option)
   review conflicts|resolve|agreement|prisma <project> …    review user add <name> --password-stdin
   screen simulate <labelled.csv> --seed S [--label-column NAME] [--json]
                                     measure the prioritised ranking (WSS@95, RRF@10, ATD)
+  synthesis extract|appraise <project> --record ID --file F | --syrcle F | --misev F [--consensus]
+  synthesis run <project> --outcome O [--measure SMD|ROM|NMD] [--subgroup C] [--forest f.svg] [--save]
+  synthesis studies|forms|appraisal|show|publish <project> …   (exoatlas synthesis --help)
 
 Common options: --data DIR (default: the project's data/, or EXOATLAS_DATA),
                 --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB)

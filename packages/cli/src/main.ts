@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   dedup: async () => (await import('./commands/dedup.js')).dedupCommand,
   review: async () => (await import('./commands/review.js')).reviewCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
+  synthesis: async () => (await import('./commands/extract.js')).synthesisCommand,
 };
 
 /** Runs one command line; returns the exit code. Errors are printed as one plain line, never a stack trace. */

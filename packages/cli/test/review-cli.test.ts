@@ -77,13 +77,14 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   const svg = join(tmp.dir, `${k}.svg`);
   const csv = join(tmp.dir, `${k}.csv`);
   const counts = json(ok(exoatlas(db, ['review', 'prisma', P, '--svg', svg, '--csv', csv, '--json'])));
+  expect(counts.identifiedBySource.reduce((n: number, s: { count: number }) => n + s.count, 0)).toBe(counts.identified);
   expect(readFileSync(svg, 'utf8')).toContain(`Records screened (n = ${counts.screened})`);
   expect(readFileSync(csv, 'utf8')).toMatch(new RegExp(`^records_excluded,.*,${counts.excludedAtScreening}$`, 'm'));
   expect(counts.identified - counts.duplicatesRemoved).toBe(counts.screened);
   expect(counts.excludedAtScreening + counts.soughtForRetrieval + counts.awaitingScreening).toBe(counts.screened);
   expect(counts.awaitingScreening).toBe(0);
   expect(counts.screened).toBe(k);
-  // A viewer-less stranger cannot act: bob is a reviewer, not an owner.
+  // Every write checks the role: bob is a reviewer, not an owner, so he cannot import (exit code 7).
   const refused = exoatlas(db, ['review', 'import', P, paths0(files), '--database', 'X', '--date', '2026-11-02', '--as', 'bob']);
   expect(refused.code).toBe(7);
   return counts;
@@ -98,7 +99,7 @@ describe('exoatlas review: a two-reviewer project end to end', () => {
     ]);
     expect(counts.identified).toBe(8);
     expect(counts.duplicatesRemoved).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   const shared = join(sharedDir, 'fixtures/literature');
   if (!existsSync(shared)) console.log(`skipped: the real-export run needs ${shared}`);
@@ -110,7 +111,11 @@ describe('exoatlas review: a two-reviewer project end to end', () => {
         ['PubMed', join(shared, 'asreview-pubmed.xml')],
       ]);
       expect(counts.identified).toBe(22);
-      expect(counts.identifiedBySource).toBeUndefined();
-    });
+      expect(counts.identifiedBySource).toEqual([
+        { source: 'Embase', count: 6 },
+        { source: 'Scopus', count: 6 },
+        { source: 'PubMed', count: 10 },
+      ]);
+    }, 120_000);
   });
 });

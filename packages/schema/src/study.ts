@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CellSource, DiseaseArea, Setting, Species } from './vocabulary.js';
-import { Id, ReferenceNumber, curated } from './provenance.js';
+import { Id, Provenance, ReferenceNumber, curated } from './provenance.js';
 
 /** How the vesicles compared with a comparator in a head-to-head experiment. */
 export const Comparison = z
@@ -41,10 +41,13 @@ export const Study = z
     outcome: z.string().min(1),
     mechanism: z.string().optional(),
     entities: z.array(Id).default([]).describe('Entities (miRNAs, genes, pathways, cell types…) the study names'),
-    referenceNumbers: z.array(ReferenceNumber).min(1),
+    referenceNumbers: z.array(ReferenceNumber).describe("The review's reference numbers (at least one for a study of the review)"),
     origin: Origin.default({ kind: 'review' }),
     ...curated,
+    provenance: z.array(Provenance).describe('Verbatim quotes (at least one for a study of the review; a living-review project study has none)'),
   })
   .strict()
-  .refine((s) => s.inTable1 === (s.table1Row !== undefined), { message: 'table1Row is required exactly when inTable1 is true', path: ['table1Row'] });
+  .refine((s) => s.inTable1 === (s.table1Row !== undefined), { message: 'table1Row is required exactly when inTable1 is true', path: ['table1Row'] })
+  .refine((s) => s.origin.kind !== 'review' || s.referenceNumbers.length > 0, { message: 'a study of the review cites at least one reference', path: ['referenceNumbers'] })
+  .refine((s) => s.origin.kind !== 'review' || s.provenance.length > 0, { message: 'a study of the review has at least one provenance quote', path: ['provenance'] });
 export type Study = z.infer<typeof Study>;

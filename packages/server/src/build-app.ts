@@ -3,7 +3,10 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
-import type { AtlasStore, LiteratureStore } from '@exoatlas/store';
+import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type LiteratureStore, type SqliteDatabase } from '@exoatlas/store';
+import { ExtractionService, ReviewService } from '@exoatlas/review';
+import type { Study } from '@exoatlas/schema';
+import { currentAtlasProvider } from './current-atlas.js';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
@@ -28,12 +31,17 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
   installErrorHandling(app);
-  atlasRoutes(app, deps);
-  knowledgeRoutes(app, deps);
+  // One review service and one extraction service over the app's database, shared by their routes and the atlas view.
+  const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
+  const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
+  const extraction = db && reviews ? new ExtractionService(reviews, new SqliteExtractionStore(db)) : undefined;
+  const currentAtlas = currentAtlasProvider(deps.atlas, extraction ? () => extraction.atlasStudies().map((s) => s.study as Study) : undefined);
+  atlasRoutes(app, { ...deps, currentAtlas });
+  knowledgeRoutes(app, { ...deps, currentAtlas });
   if (deps.literature) literatureRoutes(app, deps.literature);
   metaRoutes(app);
-  reviewRoutes(app, deps);
-  extractionRoutes(app, deps);
+  reviewRoutes(app, { ...deps, reviews });
+  extractionRoutes(app, { ...deps, reviews, extraction });
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', async () => openapi);
 

@@ -5,7 +5,7 @@
  * extraction with discrepancies and consensus, appraisal summaries, stored syntheses reproduced, and publication to
  * the atlas.
  */
-import { ExoError } from '@exoatlas/schema';
+import type { ExoError } from '@exoatlas/schema';
 import { ExtractionService, ReviewService, synthesisFromJson } from '@exoatlas/review';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SqliteExtractionStore, SqliteReviewStore, SqliteStore } from '../src/index.js';

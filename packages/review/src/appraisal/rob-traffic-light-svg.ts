@@ -38,7 +38,7 @@ export function robTrafficLightSvg(studies: readonly RobStudyRow[], opts: RobPlo
   const ly = top + studies.length * rowH + 24;
   out.push(judgementLegend(10, ly));
   out.push('<g class="item-key" font-size="11">');
-  SYRCLE_ITEMS.forEach((item, j) => out.push(`<text x="10" y="${c(ly + 26 + j * 15)}">${esc(`D${item.number} ${item.label} (${item.domain} bias)`)}</text>`));
+  SYRCLE_ITEMS.forEach((item, j) => out.push(`<text x="10" y="${c(ly + 26 + j * 15)}">${esc(`D${item.number} ${item.label}${item.label.toLowerCase().includes(item.domain) ? '' : ` (${item.domain} bias)`}`)}</text>`));
   out.push('</g>');
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -145,7 +145,8 @@ export class ExtractionService {
     }
     const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId)?.characteristics : undefined;
     const r = validateWith(SCHEMAS[kind], input.data);
-    const issues = r.ok ? (kind === 'misev' ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
+    // MISEV applicability follows the study's extracted characteristics; before extraction every answer is accepted
+    const issues = r.ok ? (kind === 'misev' && characteristics !== undefined ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
     if (!r.ok || issues.length > 0) {
       const what = kind === 'extraction' ? 'The extraction form' : kind === 'rob' ? 'The risk-of-bias assessment' : 'The MISEV appraisal';
       throw new ExoError(kind === 'extraction' ? 'EXO_ERR_EXTRACT_INVALID' : 'EXO_ERR_APPRAISAL_INVALID', `${what} has ${issues.length === 1 ? 'a bad value' : `${issues.length} bad values`}; nothing was saved:\n${formatIssues(issues)}`, { fields: issues });

@@ -7,7 +7,7 @@
 import { type MetaResult, analyseTable, forestPlot, funnelPlot } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import { robForestSvg } from '../appraisal/rob-forest-svg.js';
-import { SYRCLE_ITEM_IDS, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
+import { SYRCLE_ITEM_IDS, robOverall, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
 import { type AnalysisTable, GROUPING_COLUMNS, buildAnalysisTable } from './analysis-table.js';
 import { type SynthesisMeasure, isSynthesisMeasure } from './measure-choice.js';
 import type { SynthesisStudy } from './study-input.js';
@@ -27,6 +27,8 @@ export interface SynthesisOptions {
   /** leave-one-out and influence diagnostics (default true) */
   sensitivity?: boolean;
   level?: number;
+  /** sensitivity analysis: leave out studies whose overall SYRCLE summary is one of these (and, with "unclear", those not assessed) */
+  excludeRob?: ('high' | 'unclear')[];
 }
 
 export interface SynthesisResult {
@@ -44,12 +46,21 @@ export const SUBGROUP_COLUMNS: readonly string[] = GROUPING_COLUMNS;
 function checkOptions(o: SynthesisOptions): void {
   if (typeof o.outcome !== 'string' || o.outcome === '') throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'choose an outcome to pool', { field: 'outcome' });
   if (o.measure !== undefined && !isSynthesisMeasure(o.measure)) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown measure "${String(o.measure)}"; use SMD, ROM, NMD, OR or RR`, { field: 'measure' });
+  if (o.excludeRob !== undefined && !(Array.isArray(o.excludeRob) && o.excludeRob.every((x) => x === 'high' || x === 'unclear'))) {
+    throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'excludeRob lists the risk-of-bias summaries to leave out: high and/or unclear', { field: 'excludeRob' });
+  }
   if (o.subgroup !== undefined && !SUBGROUP_COLUMNS.includes(o.subgroup)) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `cannot form subgroups by "${o.subgroup}"; use one of ${SUBGROUP_COLUMNS.join(', ')}`, { field: 'subgroup' });
 }
 
 export function synthesise(studies: readonly SynthesisStudy[], options: SynthesisOptions): SynthesisResult {
   checkOptions(options);
-  const at = buildAnalysisTable(studies, { outcome: options.outcome, timePoint: options.timePoint, measure: options.measure });
+  const drop = new Set<string>(options.excludeRob ?? []);
+  const kept = studies.filter((s) => !drop.has(s.rob ? robOverall(s.rob) : 'unclear'));
+  const at = buildAnalysisTable(kept, { outcome: options.outcome, timePoint: options.timePoint, measure: options.measure });
+  if (kept.length < studies.length) {
+    const left = studies.filter((s) => !kept.includes(s));
+    at.warnings.push(`Sensitivity analysis: ${left.length} stud${left.length === 1 ? 'y' : 'ies'} with ${[...drop].join(' or ')} risk of bias left out (${left.map((s) => s.label).join(', ')}).`);
+  }
   return synthesiseTable(at, options);
 }
 

@@ -107,3 +107,20 @@ describe('synthesis of the wound-healing fixture matches metafor (SMD, REML)', (
     expect((s.svg.robForest.match(/class="study"/g) ?? []).length).toBe(7);
   });
 });
+
+/**
+ * The same data as ROM (log ratio of means), Chen 2020 again swapped (ln(m_control/m_treatment)):
+ *   es  <- escalc(measure="ROM", m1i=m1i, sd1i=sd1i, n1i=n1i, m2i=m2i, sd2i=sd2i, n2i=n2i, data=dat)
+ *   res <- rma(yi, vi, data=es, method="REML", control=ctl)
+ *   # est 0.3033374711352994, se 0.0564970780845075, tau2 0.0151236433894153, I2 73.8013480090371701
+ */
+describe('synthesis of the wound-healing fixture matches metafor (ROM, REML)', () => {
+  it('pooled log ratio of means and heterogeneity', () => {
+    const r = synthesise(woundHealingStudies(), { outcome: 'wound-closure', measure: 'ROM' }).result;
+    expect(r.measure).toBe('ROM');
+    expect(r.estimate!).toBeCloseTo(0.3033374711352994, 9);
+    expect(r.se!).toBeCloseTo(0.0564970780845075, 9);
+    expect(r.tau2!).toBeCloseTo(0.0151236433894153, 9);
+    expect(r.i2!).toBeCloseTo(73.8013480090371701, 6);
+  });
+});

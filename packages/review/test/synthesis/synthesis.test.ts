@@ -89,6 +89,13 @@ describe('subgroups, exports and reproducibility', () => {
     expect(byIsolation.result.subgroups!.groups.map((g) => g.level)).toEqual(['dUC', 'dUC+SEC', 'PEG', 'SEC+UF', 'UF']);
   });
 
+  it('sensitivity analysis without the studies at high risk of bias', () => {
+    const low = synthesise(studies, { outcome: 'wound-closure', excludeRob: ['high'] });
+    expect(low.result.labels).toEqual(['Zhang 2015', 'Kim 2018', 'Chen 2020', 'Garcia 2022']);
+    expect(low.warnings).toContain('Sensitivity analysis: 2 studies with high risk of bias left out (Li 2019, Wang 2021).');
+    expect(() => synthesise(studies, { outcome: 'wound-closure', excludeRob: ['low' as 'high'] })).toThrow(/excludeRob/);
+  });
+
   it('the CSV export reproduces the analysis through packages/meta', () => {
     const csv = tableToCsv(s.analysisTable.table);
     expect(csv.split('\n')[0]).toMatch(/^study,studyId,arm,timePoint,m1i,sd1i,n1i,m2i,sd2i,n2i,swapped,/);

@@ -32,8 +32,10 @@ const SearchQuery = z
 const NoQuery = z.object({}).strict();
 
 /** The read-only atlas API: health, studies, search, export. */
-export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string }): void {
+export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string; currentAtlas?: () => Atlas }): void {
   const { atlas, store } = deps;
+  /** The curated atlas plus published project studies (the study list and pages show both, marked by origin). */
+  const withProjects = deps.currentAtlas ?? (() => atlas);
 
   app.get('/api/health', async () => ({
     status: 'ok',
@@ -44,17 +46,17 @@ export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: A
 
   app.get('/api/studies', async (request) => {
     const { limit, offset, ...filters } = parseQuery(StudiesQuery, request.query);
-    return atlas.listStudies(filters, { limit: limit ?? 100, offset: offset ?? 0 });
+    return withProjects().listStudies(filters, { limit: limit ?? 100, offset: offset ?? 0 });
   });
 
   app.get('/api/studies/facets', async (request) => {
     parseQuery(NoQuery, request.query);
-    return atlas.facets();
+    return withProjects().facets();
   });
 
   app.get<{ Params: { id: string } }>('/api/studies/:id', async (request) => {
     parseQuery(NoQuery, request.query);
-    const study = atlas.getStudy(request.params.id);
+    const study = withProjects().getStudy(request.params.id);
     return { ...study, references: atlas.referencesFor(study.referenceNumbers) };
   });
 

@@ -52,6 +52,7 @@ const SynthesisBody = z
     bias: z.boolean().optional(),
     sensitivity: z.boolean().optional(),
     level: z.number().gt(0).lt(100).optional(),
+    excludeRob: z.array(z.enum(['high', 'unclear'])).optional(),
     save: z.boolean().optional(),
   })
   .strict();
@@ -235,6 +236,7 @@ const SynthesisRequest = obj(
     bias: { type: 'boolean' },
     sensitivity: { type: 'boolean' },
     level: { type: 'number' },
+    excludeRob: { type: 'array', items: { type: 'string', enum: ['high', 'unclear'] }, description: 'Sensitivity analysis: leave out studies whose SYRCLE summary is high (or unclear / not assessed)' },
     save: { type: 'boolean' },
   },
   ['outcome'],

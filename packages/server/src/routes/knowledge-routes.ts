@@ -19,8 +19,9 @@ const NoQuery = z.object({}).strict();
  * The knowledge API: overview, entity pages, claims, the mechanism graph and its paths, the evidence map, the
  * isolation-method advisor and the references in citation formats. Thin: every answer comes from the Atlas.
  */
-export function knowledgeRoutes(app: FastifyInstance, deps: { atlas: Atlas }): void {
+export function knowledgeRoutes(app: FastifyInstance, deps: { atlas: Atlas; currentAtlas?: () => Atlas }): void {
   const { atlas } = deps;
+  const withProjects = deps.currentAtlas ?? (() => atlas);
 
   app.get('/api/overview', async (request) => {
     parseQuery(NoQuery, request.query);
@@ -54,7 +55,7 @@ export function knowledgeRoutes(app: FastifyInstance, deps: { atlas: Atlas }): v
     return atlas.graphPaths(from, to, { maxLength });
   });
 
-  app.get('/api/map', async (request) => atlas.evidenceMap(parseQuery(MapQuery, request.query)));
+  app.get('/api/map', async (request) => withProjects().evidenceMap(parseQuery(MapQuery, request.query)));
 
   app.get('/api/methods', async (request) => {
     parseQuery(NoQuery, request.query);

@@ -18,7 +18,11 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
   }, [route.path, route.hash]);
   useEffect(() => {
     if (!route.hash) return;
-    const t = window.setTimeout(() => document.getElementById(route.hash)?.scrollIntoView(), 50);
+    const t = window.setTimeout(() => {
+      // The anchor may exist twice (a table on wide screens, cards on narrow ones): scroll to the one shown.
+      const candidates = [document.getElementById(route.hash), ...document.querySelectorAll(`[data-anchor="${CSS.escape(route.hash)}"]`)];
+      candidates.find((el): el is HTMLElement => el instanceof HTMLElement && el.offsetParent !== null)?.scrollIntoView();
+    }, 50);
     return () => window.clearTimeout(t);
   }, [route.hash, route.href]);
 

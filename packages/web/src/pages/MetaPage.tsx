@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { ApiError, runMeta } from '../api/client';
+import type { MetaResult } from '@exoatlas/meta';
 import type { MetaResponse } from '../api/types';
 import { ForestPlotView } from '../components/ForestPlotView';
 import { SelectField } from '../components/SelectField';
@@ -56,40 +57,8 @@ export const EXAMPLE_CSV = `study,ai,bi,ci,di,ablat,alloc,year
 
 const INPUT_COLUMNS = new Set(['study', 'm1i', 'sd1i', 'n1i', 'm2i', 'sd2i', 'n2i', 'ai', 'bi', 'ci', 'di', 'xi', 'ni', 'ri', 'yi', 'vi']);
 
-interface ResultLike {
-  k?: number;
-  estimate?: number | null;
-  se?: number | null;
-  statistic?: number | null;
-  pval?: number | null;
-  ciLower?: number | null;
-  ciUpper?: number | null;
-  piLower?: number | null;
-  piUpper?: number | null;
-  tau2?: number | null;
-  i2?: number | null;
-  h2?: number | null;
-  q?: number | null;
-  qDf?: number;
-  qPval?: number | null;
-  measure?: string;
-  measureLabel?: string;
-  method?: string;
-  test?: string;
-  df?: number | null;
-  labels?: string[];
-  rowsUsed?: number[];
-  studies?: { yi: number | null; vi: number | null }[];
-  weights?: number[];
-  coefficients?: { name: string; estimate: number | null; se: number | null; statistic: number | null; pval: number | null; ciLower: number | null; ciUpper: number | null }[];
-  qm?: number | null;
-  qmDf?: number;
-  qmPval?: number | null;
-  warnings?: string[];
-  dropped?: { row: number; reason: string }[];
-  bias?: { egger?: { z?: number; pval?: number } | null; rank?: { tau?: number; pval?: number } | null; trimfill?: { k0: number; side: string; estimate: number | null } | null; failsafe?: { n?: number; fsnum?: number } | null };
-  leaveOneOut?: { estimate?: number; ciLower?: number; ciUpper?: number; pval?: number; i2?: number; tau2?: number }[];
-}
+/** The engine's result (packages/meta), every field optional so that an older or newer server still shows. */
+type ResultLike = Partial<MetaResult>;
 
 /** The result part of a /api/meta response, whether nested under `result` or spread at the top level. */
 export function resultOf(response: MetaResponse): ResultLike {
@@ -359,7 +328,7 @@ function MetaResults({ response }: { response: MetaResponse }) {
                 {fmt(r.q, 3)} ({r.qDf ?? '–'}), p {fmtP(r.qPval)}
               </td>
             </tr>
-            {r.qm !== undefined && r.qm !== null && (
+            {r.qm !== undefined && r.qm !== null && (r.coefficients?.length ?? 0) > 1 && (
               <tr>
                 <th scope="row">Moderators QM (df), p</th>
                 <td className="num">
@@ -409,14 +378,26 @@ function MetaResults({ response }: { response: MetaResponse }) {
       )}
       {r.bias && (
         <ul className="bias-list">
-          {r.bias.egger && <li>Egger's regression test: z = {fmt(r.bias.egger.z, 3)}, p {fmtP(r.bias.egger.pval)}</li>}
-          {r.bias.rank && <li>Rank correlation: Kendall's τ = {fmt(r.bias.rank.tau, 3)}, p {fmtP(r.bias.rank.pval)}</li>}
+          {r.bias.egger && (
+            <li>
+              Egger's regression test: {r.test === 'knha' ? 't' : 'z'} = {fmt(r.bias.egger.statistic, 3)}, p {fmtP(r.bias.egger.pval)}
+            </li>
+          )}
+          {r.bias.rank && (
+            <li>
+              Rank correlation: Kendall's τ = {fmt(r.bias.rank.tau, 3)}, p {fmtP(r.bias.rank.pval ?? r.bias.rank.pvalNormal)}
+            </li>
+          )}
           {r.bias.trimfill && (
             <li>
               Trim and fill: {r.bias.trimfill.k0} studies imputed on the {r.bias.trimfill.side} side; adjusted estimate {fmt(r.bias.trimfill.estimate)}
             </li>
           )}
-          {r.bias.failsafe && <li>Fail-safe N: {r.bias.failsafe.fsnum ?? r.bias.failsafe.n ?? '–'}</li>}
+          {r.bias.failsafe && (
+            <li>
+              Fail-safe N (Rosenthal): {r.bias.failsafe.rosenthal}, p {fmtP(r.bias.failsafe.pval)}
+            </li>
+          )}
         </ul>
       )}
       <div className="plots">
@@ -428,7 +409,7 @@ function MetaResults({ response }: { response: MetaResponse }) {
       {studyRows.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Studies" tabIndex={0}>
           <table className="data-table">
-            <caption>Studies (yi, vi on the {r.measure ?? ''} scale)</caption>
+            <caption>Studies: effect size yi and variance vi{measureNote ? ` (${measureNote})` : ''}</caption>
             <thead>
               <tr>
                 <th scope="col">Study</th>

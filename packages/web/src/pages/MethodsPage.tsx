@@ -59,7 +59,12 @@ export function MethodsPage({ route }: { route: Route }) {
       <section aria-labelledby="compare-heading">
         <h2 id="compare-heading">The six methods side by side</h2>
         <Async state={methods} what="Isolation methods">
-          {(m) => <MethodTable methods={m.items} />}
+          {(m) => (
+            <>
+              <MethodTable methods={m.items} />
+              <MethodCards methods={m.items} />
+            </>
+          )}
         </Async>
       </section>
       <section aria-labelledby="advisor-heading" id="advisor">
@@ -94,7 +99,7 @@ function StatementCell({ items }: { items: MethodStatementView[] }) {
 
 function MethodTable({ methods }: { methods: IsolationMethod[] }) {
   return (
-    <div className="table-wrap" role="region" aria-label="The six isolation methods side by side" tabIndex={0}>
+    <div className="table-wrap only-wide" role="region" aria-label="The six isolation methods side by side" tabIndex={0}>
       <table className="data-table method-table">
         <thead>
           <tr>
@@ -158,6 +163,34 @@ function MethodTable({ methods }: { methods: IsolationMethod[] }) {
           </tr>
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** The same comparison as cards, one method after another, for narrow screens. */
+function MethodCards({ methods }: { methods: IsolationMethod[] }) {
+  return (
+    <div className="method-cards only-narrow">
+      {methods.map((m) => (
+        <article key={m.id} className="method-card" data-anchor={`method-${m.id}`}>
+          <h3>
+            {m.abbr} <span className="method-name">{m.name}</span>
+          </h3>
+          <p>{m.principle}</p>
+          <h4>Advantages</h4>
+          <div className="pro">
+            <StatementCell items={m.advantages} />
+          </div>
+          <h4>Disadvantages</h4>
+          <div className="con">
+            <StatementCell items={m.disadvantages} />
+          </div>
+          <p className="muted">
+            Separates by {m.separationBasis.join(', ')}
+            {m.combinations.length > 0 ? ` · used with ${[...new Set(m.combinations.map((c) => c.with))].join(', ')}` : ''} · <RefNumbers numbers={m.referenceNumbers} />
+          </p>
+        </article>
+      ))}
     </div>
   );
 }
@@ -270,7 +303,7 @@ function RankItem({ rank: r }: { rank: AdviceRank }) {
         <span className="rank-number">{r.rank}.</span> {r.method} — {r.name} <span className="rank-score">score {r.score > 0 ? `+${r.score}` : r.score}</span>
       </h4>
       {r.reasons.length === 0 ? (
-        <p className="muted">The review says nothing about this method for the needs you chose.</p>
+        (r.unknown ?? []).length === 0 && <p className="muted">No statement of the review bears on this method for the needs you chose.</p>
       ) : (
         <ul className="reasons">
           {r.reasons.map((why, i) => {
