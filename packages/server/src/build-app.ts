@@ -50,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (path.startsWith('/api/') || path === '/api' || !hasWeb || request.method !== 'GET') {
+    // API paths, and files (assets, anything with an extension) that do not exist, are 404s — not the app's page.
+    if (path.startsWith('/api/') || path === '/api' || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path) || !hasWeb || request.method !== 'GET') {
       return reply.status(404).send(notFoundRoute(request.method, request.url));
     }
     // Client-side routes of the single-page app all load index.html; the app shows its own "not found".
