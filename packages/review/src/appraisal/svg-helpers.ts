@@ -1,18 +1,10 @@
 /** Deterministic SVG text for the appraisal plots: escaped strings, coordinates rounded to 0.01, stable ids. */
 import type { RobJudgement } from './syrcle.js';
 
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+// The same escaping and rounding as the meta-analysis plots, so every SVG of ExoAtlas is written alike.
+import { escapeSvgText as esc, svgCoordinate as c, svgIdSafe as idSafe } from '@exoatlas/meta';
 
-export function c(x: number): string {
-  const r = Math.round(x * 100) / 100;
-  return String(Object.is(r, -0) ? 0 : r);
-}
-
-export function idSafe(s: string): string {
-  return s.replace(/[^A-Za-z0-9_-]/g, '-');
-}
+export { esc, c, idSafe };
 
 export function fixed(x: number | null | undefined, digits = 2): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'NA';

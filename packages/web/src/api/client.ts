@@ -33,6 +33,8 @@ export class ApiError extends Error {
     readonly path: string,
     readonly status = 0,
     readonly code = '',
+    /** the error's context from the API (e.g. `fields` of a refused form, `currentVersion` of a stale write) */
+    readonly context: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,10 +52,12 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   if (response.ok) return response;
   let code = '';
   let message = `${response.status} ${response.statusText}`;
+  let context: Record<string, unknown> = {};
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: string; message?: string; context?: Record<string, unknown> } };
     code = body.error?.code ?? '';
     message = body.error?.message ?? message;
+    context = body.error?.context ?? {};
   } catch {
     // not JSON: keep the status line
   }
@@ -61,7 +65,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   const isFormatUnsupported = response.status === 400 && /unknown query parameter/.test(message);
   const kind: ApiErrorKind = isMissingRoute || isFormatUnsupported ? 'unavailable' : response.status === 404 ? 'not-found' : response.status === 400 ? 'bad-request' : response.status >= 500 ? 'server' : 'bad-request';
   if (response.status >= 502 && response.status <= 504) throw new ApiError('network', 'The ExoAtlas API cannot be reached.', path, response.status, code);
-  throw new ApiError(kind, message, path, response.status, code);
+  throw new ApiError(kind, message, path, response.status, code, context);
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -76,6 +80,13 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
 
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const response = await request(path, { method: 'POST', signal, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return (await response.json()) as T;
+}
+
+/** Any method with an optional JSON body; the parsed JSON answer, or null for an empty one (204). */
+export async function sendJson<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await request(path, { method, signal, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  if (response.status === 204) return null as T;
   return (await response.json()) as T;
 }
 
