@@ -71,6 +71,21 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it('answers repeated searches from its cache, and forgets them when data/ changes', () => {
+    const copy = copyOfData();
+    cleanups.push(copy.cleanup);
+    const store = new SqliteStore(join(copy.dir, 'atlas.sqlite'));
+    store.ensureCurrent(copy.dataDir);
+    const first = store.search('osteoarthritis');
+    expect(store.search('osteoarthritis')).toBe(first);
+    const file = join(copy.dataDir, 'studies/zhu-2017-osteoarthritis.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Zebrafishlike renamed study'));
+    store.ensureCurrent(copy.dataDir);
+    expect(store.search('Zebrafishlike').total).toBe(1);
+    expect(store.search('osteoarthritis')).not.toBe(first);
+    store.close();
+  });
+
   it('says clearly when the database path cannot be written', () => {
     expect(() => new SqliteStore('/proc/no-such-dir/atlas.sqlite')).toThrow(/cannot open the database at \/proc\/no-such-dir\/atlas\.sqlite/);
     expect(() => new SqliteStore('/proc/no-such-dir/atlas.sqlite')).toThrow(expect.objectContaining({ code: 'EXO_ERR_STORE_OPEN' }));

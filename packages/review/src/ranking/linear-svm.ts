@@ -1,4 +1,5 @@
 import type { Classifier, Label } from './classifier.js';
+import { trainingWeights, type Balance } from './balance.js';
 import { addRow, dotRow, rowNormSquared, type SparseMatrix } from './sparse.js';
 
 export interface LinearSvmOptions {
@@ -6,6 +7,8 @@ export interface LinearSvmOptions {
   c?: number;
   /** Weight each class by n / (2·n_class), so that a handful of includes count as much as many excludes (default true). */
   balanced?: boolean;
+  /** Row weights (C per row = C · weight); overrides `balanced` ("double-sampled" is not supported here). */
+  balance?: Exclude<Balance, 'double-sampled'>;
   /** Stop when the projected-gradient spread falls below this (default 0.1, as LIBLINEAR). */
   tolerance?: number;
   /** At most this many passes over the labelled rows per fit (default 50). */
@@ -25,13 +28,13 @@ export class LinearSvm implements Classifier {
   private readonly alphas = new Map<number, number>();
   private readonly labels = new Map<number, Label>();
   private readonly c: number;
-  private readonly balanced: boolean;
+  private readonly balance: Exclude<Balance, 'double-sampled'>;
   private readonly tolerance: number;
   private readonly maxPasses: number;
 
   constructor(options: LinearSvmOptions = {}) {
     this.c = options.c ?? 1;
-    this.balanced = options.balanced ?? true;
+    this.balance = options.balance ?? (options.balanced === false ? 'none' : 'classes');
     this.tolerance = options.tolerance ?? 0.1;
     this.maxPasses = options.maxPasses ?? 50;
   }
@@ -61,9 +64,8 @@ export class LinearSvm implements Classifier {
     const n = labelled.size;
     const negatives = n - positives;
     if (positives === 0 || negatives === 0) return;
-    const cPos = this.balanced ? (this.c * n) / (2 * positives) : this.c;
-    const cNeg = this.balanced ? (this.c * n) / (2 * negatives) : this.c;
     const rows = [...labelled.keys()].sort((a, b) => a - b);
+    const rowWeights = trainingWeights(rows, rows.map((r) => labelled.get(r)!), this.balance);
     const ys = new Int8Array(rows.length);
     const diag = new Float64Array(rows.length);
     const qii = new Float64Array(rows.length);
@@ -71,7 +73,7 @@ export class LinearSvm implements Classifier {
     rows.forEach((row, k) => {
       const label = labelled.get(row)!;
       ys[k] = label === 1 ? 1 : -1;
-      diag[k] = 1 / (2 * (label === 1 ? cPos : cNeg));
+      diag[k] = 1 / (2 * this.c * rowWeights[k]!);
       qii[k] = rowNormSquared(x, row) + 1 + diag[k]!;
       alpha[k] = this.alphas.get(row) ?? 0;
       this.labels.set(row, label);

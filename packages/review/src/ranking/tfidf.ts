@@ -1,9 +1,13 @@
 import type { SparseMatrix } from './sparse.js';
-import { terms } from './tokenize.js';
+import { terms, type Tokenizer } from './tokenize.js';
 
 export interface TfidfOptions {
-  /** 1: words; 2: words and adjacent word pairs (default 2). */
+  /** 1: words (default); 2: words and adjacent word pairs. */
   ngrams?: 1 | 2;
+  /** "plain": scikit-learn's default token pattern, nothing dropped (default); "filtered": accent-folded, no stop words or bare numbers. */
+  tokenizer?: Tokenizer;
+  /** tf = 1 + ln(count) instead of the raw count (default false, as scikit-learn's default). */
+  sublinear?: boolean;
   /** log2 of the number of hashed feature columns (default 20: 1,048,576 columns). */
   hashBits?: number;
   /** Terms in fewer documents than this are dropped (default 1: keep all). */
@@ -22,12 +26,15 @@ export function fnv1a(s: string): number {
 
 /**
  * TF-IDF features of documents with the hashing trick (terms hash into 2^hashBits columns, so no vocabulary has to be
- * held): tf = 1 + ln(count) (sublinear), idf = ln((1 + n) / (1 + df)) + 1 (smoothed, as scikit-learn's
- * TfidfVectorizer), each row scaled to unit Euclidean length. Unsupervised: built once over every record of a
- * project, whatever has been screened.
+ * held). Defaults are scikit-learn's TfidfVectorizer defaults, as ASReview uses them: lower-cased words of two or more
+ * word characters, unigrams, tf = raw count, idf = ln((1 + n) / (1 + df)) + 1 (smoothed), each row scaled to unit
+ * Euclidean length. Unsupervised: built once over every record of a project (title and abstract; a record without an
+ * abstract is ranked by its title), whatever has been screened.
  */
 export function tfidf(documents: readonly string[], options: TfidfOptions = {}): SparseMatrix {
-  const ngrams = options.ngrams ?? 2;
+  const ngrams = options.ngrams ?? 1;
+  const tokenizer = options.tokenizer ?? 'plain';
+  const sublinear = options.sublinear ?? false;
   const bits = options.hashBits ?? 20;
   const mask = (1 << bits) - 1;
   const minDf = options.minDf ?? 1;
@@ -38,7 +45,7 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
   let nnz = 0;
   for (const doc of documents) {
     const counts = new Map<number, number>();
-    for (const term of terms(doc, ngrams)) {
+    for (const term of terms(doc, ngrams, tokenizer)) {
       const col = fnv1a(term) & mask;
       counts.set(col, (counts.get(col) ?? 0) + 1);
     }
@@ -64,7 +71,7 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k]!;
       if (df[c]! < minDf) continue;
-      const v = (1 + Math.log(counts[k]!)) * (Math.log((1 + n) / (1 + df[c]!)) + 1);
+      const v = (sublinear ? 1 + Math.log(counts[k]!) : counts[k]!) * (Math.log((1 + n) / (1 + df[c]!)) + 1);
       colIdx[at] = c;
       values[at] = v;
       norm += v * v;

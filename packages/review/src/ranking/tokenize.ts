@@ -1,8 +1,8 @@
 import { STOP_WORDS } from './stop-words.js';
 
 /**
- * Words of a text for the ranking features: Unicode letters and digits, case- and accent-folded, at least two
- * characters, neither a stop word nor a bare number ("mir-135b" gives "mir" and "135b"; "2019" is dropped).
+ * Words of a text, filtered: Unicode letters and digits, case- and accent-folded, at least two characters, neither a
+ * stop word nor a bare number ("mir-135b" gives "mir" and "135b"; "2019" is dropped).
  */
 export function tokenize(text: string): string[] {
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
@@ -15,9 +15,20 @@ export function tokenize(text: string): string[] {
   return words;
 }
 
+/**
+ * Words of a text as scikit-learn's CountVectorizer/TfidfVectorizer find them by default: lower-cased, every run of
+ * two or more word characters (token_pattern `(?u)\b\w\w+\b`: letters, digits, underscore), numbers and stop words kept.
+ */
+export function tokenizePlain(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}\p{M}_]{2,}/gu) ?? [];
+}
+
+/** Which tokenizer: "plain" (scikit-learn's default pattern, the default) or "filtered" (`tokenize`). */
+export type Tokenizer = 'plain' | 'filtered';
+
 /** The words of a text, then (ngrams 2) each pair of adjacent kept words, as scikit-learn forms bigrams after stop-word removal. */
-export function terms(text: string, ngrams: 1 | 2): string[] {
-  const words = tokenize(text);
+export function terms(text: string, ngrams: 1 | 2, tokenizer: Tokenizer = 'filtered'): string[] {
+  const words = tokenizer === 'plain' ? tokenizePlain(text) : tokenize(text);
   if (ngrams === 1) return words;
   const out = words.slice();
   for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);

@@ -3,6 +3,7 @@ import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
 import { loadKnowledgeBaseFromFiles, readDataFiles, hashDataFiles, searchDocuments } from '@exoatlas/atlas';
 import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
 import { markSnippet, toFtsQuery } from '../fts-query.js';
+import { LruCache } from '../lru-cache.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 
 /** Bumped when the way the store is built changes, so that old stores are rebuilt. */
@@ -13,6 +14,8 @@ export class SqliteStore implements AtlasStore {
   readonly backend = 'sqlite' as const;
   readonly db: SqliteDatabase;
   private cachedKb: KnowledgeBase | undefined;
+  /** Recent search results: the index only changes when the store is rebuilt, and searches repeat (EXOATLAS_SEARCH_CACHE=0 turns it off). */
+  private readonly searchCache = new LruCache<{ total: number; hits: SearchHit[] }>(Number(process.env.EXOATLAS_SEARCH_CACHE ?? 1000));
   /** Prepared search statements by kind filter: preparing costs more than running a small FTS query. */
   private readonly searchStatements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
 
@@ -50,6 +53,7 @@ export class SqliteStore implements AtlasStore {
       throw new ExoError('EXO_ERR_STORE_BUILD', `cannot write the database at ${this.path}: ${(error as Error).message}`, { file: this.path });
     }
     this.cachedKb = kb;
+    this.searchCache.clear();
     return { rebuilt: true, hash, builtAt };
   }
 
@@ -64,12 +68,17 @@ export class SqliteStore implements AtlasStore {
   search(query: string, options: SearchOptions = {}): { total: number; hits: SearchHit[] } {
     const match = toFtsQuery(query);
     const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
+    const cacheKey = JSON.stringify([match, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
+    const cached = this.searchCache.get(cacheKey);
+    if (cached) return cached;
     const params: Record<string, string | number> = { q: match };
     (kinds ?? []).forEach((k, i) => (params[`k${i}`] = k));
     const statements = this.searchStatementsFor(kinds?.length ?? 0);
     const total = (statements.count.get(params) as { n: number }).n;
     const rows = statements.page.all({ ...params, limit: options.limit ?? 20, offset: options.offset ?? 0 }) as { kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }[];
-    return { total, hits: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
+    const result = { total, hits: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
+    this.searchCache.set(cacheKey, result);
+    return result;
   }
 
   private searchStatementsFor(kindCount: number): { count: Database.Statement; page: Database.Statement } {

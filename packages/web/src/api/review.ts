@@ -1,0 +1,326 @@
+/** The living-review API (/api/reviews, issues 7 and 8): shapes as the server sends them, and the paths. */
+import { sendJson } from './client';
+
+export const STAGES = ['title-abstract', 'full-text'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, string> = { 'title-abstract': 'Title and abstract', 'full-text': 'Full text' };
+export type Role = 'owner' | 'reviewer' | 'viewer';
+export type DecisionValue = 'include' | 'exclude' | 'maybe';
+export type RecordStatus = 'unscreened' | 'partial' | 'included' | 'excluded' | 'conflict';
+
+export interface ReviewUser {
+  id: number;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+export interface Criteria {
+  population?: string;
+  intervention?: string;
+  comparator?: string;
+  outcomes?: string;
+  studyDesigns?: string;
+  inclusion?: string;
+  exclusion?: string;
+}
+
+export interface ReviewProject {
+  id: string;
+  name: string;
+  question: string;
+  criteria: Criteria;
+  mode: 'single' | 'dual';
+  exclusionReasons: Record<Stage, string[]>;
+  createdAt: string;
+  role?: Role;
+  records?: number;
+}
+
+export interface Member {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface Search {
+  id: number;
+  database: string;
+  date: string;
+  query: string;
+  fileName: string;
+  format: string;
+  identified: number;
+  duplicates: number;
+  added: number;
+  importedAt: string;
+  warnings: string[];
+}
+
+export interface StageProgress {
+  eligible: number;
+  included: number;
+  excluded: number;
+  conflicts: number;
+  partial: number;
+  unscreened: number;
+  mine: { decided: number; remaining: number };
+}
+
+export interface ProjectView {
+  project: ReviewProject;
+  role: Role;
+  members: Member[];
+  searches: Search[];
+  progress: Record<Stage, StageProgress>;
+}
+
+export interface Decision {
+  id: number;
+  recordId: number;
+  stage: Stage;
+  reviewer: string;
+  decision: DecisionValue;
+  reason?: string;
+  note?: string;
+  version: number;
+  createdAt: string;
+}
+
+export interface Resolution {
+  decision: 'include' | 'exclude';
+  reason?: string;
+  method: 'third-reviewer' | 'discussion';
+  resolver: string;
+  note?: string;
+  createdAt: string;
+}
+
+export interface StageView {
+  status: RecordStatus;
+  decidedBy: number;
+  isBlinded: boolean;
+  mine?: Decision;
+  decisions: Decision[];
+  resolution?: Resolution;
+  reason?: string;
+}
+
+export interface RecordView {
+  id: number;
+  title: string;
+  authors: string[];
+  year?: number;
+  journal?: string;
+  abstract?: string;
+  doi?: string;
+  pmid?: string;
+  keywords: string[];
+  sources: string[];
+  isNotRetrieved: boolean;
+  stages: Record<Stage, StageView>;
+  score?: number;
+}
+
+export interface StoppingGuidance {
+  screened: number;
+  remaining: number;
+  included: number;
+  sinceLastInclude: number;
+  expectedRemainingIncludes?: number;
+  estimatedRecall?: number;
+  note: string;
+}
+
+export interface NextRecord {
+  record: RecordView | null;
+  question: string;
+  criteria: Criteria;
+  exclusionReasons: string[];
+  progress: StageProgress;
+  ranking: { basis: string; millis: number } | null;
+  stopping: StoppingGuidance | null;
+}
+
+export interface Conflict {
+  recordId: number;
+  stage: Stage;
+  decisions: Decision[];
+  kind: 'disagreement' | 'maybe';
+  record: RecordView;
+}
+
+export interface AgreementStats {
+  stage: Stage;
+  records: number;
+  percentAgreement?: number;
+  kappa?: number;
+  kappaIncludeExclude?: number;
+  pairs: { reviewers: [string, string]; records: number; percentAgreement?: number; kappa?: number }[];
+}
+
+export interface PrismaCounts {
+  identifiedBySource: { source: string; count: number }[];
+  identified: number;
+  duplicatesRemoved: number;
+  screened: number;
+  awaitingScreening: number;
+  excludedAtScreening: number;
+  excludedAtScreeningReasons: { reason: string; count: number }[];
+  soughtForRetrieval: number;
+  notRetrieved: number;
+  assessedForEligibility: number;
+  awaitingAssessment: number;
+  excludedAtFullText: number;
+  excludedAtFullTextReasons: { reason: string; count: number }[];
+  included: number;
+}
+
+export type FormKind = 'extraction' | 'rob' | 'misev';
+export type ConsensusStatus = 'consensus' | 'agreed' | 'single' | 'conflict' | 'none';
+
+export interface StudyStatus {
+  recordId: number;
+  label: string;
+  title: string;
+  year?: number;
+  extraction: { status: ConsensusStatus; reviewers: number; mine: number | null };
+  rob: { status: ConsensusStatus; reviewers: number; mine: number | null; overall: 'low' | 'unclear' | 'high' | null };
+  misev: { status: ConsensusStatus; reviewers: number; mine: number | null; score: number | null };
+  outcomes: string[];
+}
+
+export interface SavedForm {
+  id: number;
+  recordId: number;
+  kind: FormKind;
+  reviewerId: number | null;
+  reviewer: string | null;
+  version: number;
+  data: unknown;
+  createdAt: string;
+}
+
+export interface FormsView {
+  recordId: number;
+  kind: FormKind;
+  forms: SavedForm[];
+  consensus: SavedForm | null;
+  discrepancies: { path: string; a?: unknown; b?: unknown }[];
+  status: ConsensusStatus;
+  effective: unknown;
+  score?: { reported: number; applicable: number; score: number | null; label: string } | null;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface SyrcleItem {
+  id: string;
+  number: number;
+  domain: string;
+  label: string;
+  question: string;
+  signalling: string[];
+}
+
+export interface MisevItem {
+  id: string;
+  label: string;
+  criterion: string;
+  appliesWhen: string;
+}
+
+/** A JSON Schema fragment: enough to read the enumerations of the form's fields. */
+export interface JsonSchema {
+  type?: string;
+  enum?: string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+}
+
+export interface ExtractionSchema {
+  kinds: FormKind[];
+  isolationMethods: string[];
+  syrcle: SyrcleItem[];
+  misev: { label: string; items: MisevItem[] };
+  measures: string[];
+  subgroups: string[];
+  jsonSchema: { extraction: JsonSchema; rob: JsonSchema; misev: JsonSchema };
+}
+
+export interface AppraisalSummary {
+  rob: { label: string; judgements: Record<string, string> }[];
+  misev: { label: string; score: { reported: number; applicable: number; score: number | null } }[];
+  svg: { robSummary: string; robTrafficLight: string; misevSummary: string };
+}
+
+export interface SynthesisResponse {
+  id: number | null;
+  options: Record<string, unknown>;
+  measure: string;
+  measureReason: string;
+  result: {
+    measureLabel?: string;
+    method?: string;
+    k?: number;
+    estimate: number;
+    se: number;
+    ciLower: number;
+    ciUpper: number;
+    pval?: number;
+    tau2?: number;
+    i2?: number;
+    labels: string[];
+    rowsUsed: number[];
+    weights: number[];
+    studies: { yi: number | null; vi: number | null }[];
+    subgroups?: { groups: { level: string; k: number; estimate: number; ciLower: number; ciUpper: number }[] } | null;
+  };
+  warnings: string[];
+  svg: { forest: string; funnel: string; robForest: string };
+  publishedAt?: string | null;
+}
+
+const P = (project: string): string => `/api/reviews/${encodeURIComponent(project)}`;
+
+/** Paths of the review API. */
+export const reviewPaths = {
+  me: () => '/api/reviews/auth/me',
+  login: () => '/api/reviews/auth/login',
+  logout: () => '/api/reviews/auth/logout',
+  users: () => '/api/reviews/users',
+  projects: () => '/api/reviews',
+  project: (p: string) => P(p),
+  members: (p: string) => `${P(p)}/members`,
+  searches: (p: string) => `${P(p)}/searches`,
+  records: (p: string, stage: Stage) => `${P(p)}/records?stage=${stage}&sort=score&limit=500`,
+  record: (p: string, id: number) => `${P(p)}/records/${id}`,
+  next: (p: string, stage: Stage) => `${P(p)}/next?stage=${stage}`,
+  decide: (p: string, id: number) => `${P(p)}/records/${id}/decisions`,
+  conflicts: (p: string, stage: Stage) => `${P(p)}/conflicts?stage=${stage}`,
+  resolve: (p: string, id: number) => `${P(p)}/records/${id}/resolution`,
+  agreement: (p: string) => `${P(p)}/agreement`,
+  prisma: (p: string) => `${P(p)}/prisma`,
+  prismaSvg: (p: string, standalone = false) => `${P(p)}/prisma.svg${standalone ? '?standalone=true' : ''}`,
+  prismaCsv: (p: string) => `${P(p)}/prisma.csv`,
+  extractionSchema: () => '/api/reviews/extraction/schema',
+  extraction: (p: string) => `${P(p)}/extraction`,
+  validate: (p: string) => `${P(p)}/extraction/validate`,
+  forms: (p: string, id: number, kind: FormKind) => `${P(p)}/records/${id}/forms/${kind}`,
+  appraisal: (p: string) => `${P(p)}/appraisal`,
+  synthesis: (p: string) => `${P(p)}/synthesis`,
+  synthesisExport: (p: string, id: number, what: 'csv-table' | 'csv-results' | 'json') =>
+    what === 'json' ? `${P(p)}/syntheses/${id}/export.json` : `${P(p)}/syntheses/${id}/export.csv?what=${what === 'csv-table' ? 'table' : 'results'}`,
+  publish: (p: string, id: number) => `${P(p)}/syntheses/${id}/publish`,
+};
+
+export const reviewApi = {
+  get: <T>(path: string, signal?: AbortSignal) => sendJson<T>('GET', path, undefined, signal),
+  post: <T>(path: string, body: unknown) => sendJson<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => sendJson<T>('PUT', path, body),
+};

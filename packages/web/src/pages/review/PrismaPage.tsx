@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { getText } from '../../api/client';
+import { reviewPaths, type PrismaCounts } from '../../api/review';
+import { Async } from '../../components/StatusMessage';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { downloadText } from '../../lib/download';
+import { ProjectNav } from './ProjectPage';
+import { explain, useFresh } from './session';
+
+function useSvg(path: string) {
+  const [state, setState] = useState<{ path: string; svg?: string; error?: string } | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    getText(path).then(
+      (svg) => isCurrent && setState({ path, svg }),
+      (e: unknown) => isCurrent && setState({ path, error: explain(e) }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [path]);
+  return state;
+}
+
+/** PRISMA 2020: the flow diagram (the server's SVG, inline), the counts that add up, downloads. */
+export function PrismaPage({ project }: { project: string }) {
+  useDocumentTitle('PRISMA flow diagram');
+  const counts = useFresh<PrismaCounts>(reviewPaths.prisma(project));
+  const svg = useSvg(reviewPaths.prismaSvg(project));
+  const [message, setMessage] = useState('');
+  const download = async (what: 'svg' | 'csv'): Promise<void> => {
+    try {
+      if (what === 'svg') downloadText(`${project}-prisma.svg`, await getText(reviewPaths.prismaSvg(project, true)), 'image/svg+xml');
+      else downloadText(`${project}-prisma.csv`, await getText(reviewPaths.prismaCsv(project)), 'text/csv');
+      setMessage(`Downloaded ${project}-prisma.${what}.`);
+    } catch (e) {
+      setMessage(`The download failed: ${explain(e)}`);
+    }
+  };
+  return (
+    <>
+      <h1>PRISMA 2020 flow diagram</h1>
+      <ProjectNav project={project} current="/prisma" />
+      <div className="download-row" role="group" aria-label="Download the flow diagram">
+        <button type="button" className="button button-secondary" onClick={() => void download('svg')}>
+          Diagram (SVG)
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void download('csv')}>
+          Counts (CSV, PRISMA2020 tool layout)
+        </button>
+        <p className="form-message" role="status">
+          {message}
+        </p>
+      </div>
+      {svg?.svg ? <div className="prisma-svg plot-image" dangerouslySetInnerHTML={{ __html: svg.svg }} /> : svg?.error ? <p role="alert">{svg.error}</p> : null}
+      <Async state={counts} what="The PRISMA counts">
+        {(c) => (
+          <section aria-labelledby="counts-heading">
+            <h2 id="counts-heading">The counts</h2>
+            <div className="table-wrap" role="region" aria-label="PRISMA counts" tabIndex={0}>
+              <table className="data-table prisma-table">
+                <caption>Records and reports at each step</caption>
+                <tbody>
+                  {c.identifiedBySource.map((s) => (
+                    <tr key={s.source}>
+                      <th scope="row">Identified from {s.source}</th>
+                      <td className="num">{s.count}</td>
+                    </tr>
+                  ))}
+                  {(
+                    [
+                      ['Records identified', c.identified],
+                      ['Duplicates removed', c.duplicatesRemoved],
+                      ['Records screened', c.screened],
+                      ['Awaiting screening', c.awaitingScreening],
+                      ['Excluded on title and abstract', c.excludedAtScreening],
+                      ['Reports sought for retrieval', c.soughtForRetrieval],
+                      ['Reports not retrieved', c.notRetrieved],
+                      ['Reports assessed for eligibility', c.assessedForEligibility],
+                      ['Awaiting full-text assessment', c.awaitingAssessment],
+                      ['Excluded at full text', c.excludedAtFullText],
+                      ['Studies included', c.included],
+                    ] as const
+                  ).map(([label, n]) => (
+                    <tr key={label}>
+                      <th scope="row">{label}</th>
+                      <td className="num" data-count={label}>
+                        {n}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="hint">
+              They add up: identified {c.identified} − duplicates {c.duplicatesRemoved} = screened {c.screened} = excluded {c.excludedAtScreening} + sought {c.soughtForRetrieval} +
+              awaiting {c.awaitingScreening}; sought {c.soughtForRetrieval} = not retrieved {c.notRetrieved} + assessed {c.assessedForEligibility}; assessed {c.assessedForEligibility} =
+              excluded {c.excludedAtFullText} + included {c.included} + awaiting {c.awaitingAssessment}.
+            </p>
+            {[
+              ['Reasons for exclusion on title and abstract', c.excludedAtScreeningReasons],
+              ['Reasons for exclusion at full text', c.excludedAtFullTextReasons],
+            ].map(([title, reasons]) =>
+              (reasons as { reason: string; count: number }[]).length > 0 ? (
+                <div key={title as string}>
+                  <h3>{title as string}</h3>
+                  <ul>
+                    {(reasons as { reason: string; count: number }[]).map((r) => (
+                      <li key={r.reason}>
+                        {r.reason}: {r.count}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null,
+            )}
+          </section>
+        )}
+      </Async>
+    </>
+  );
+}

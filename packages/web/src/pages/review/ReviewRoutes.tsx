@@ -1,0 +1,32 @@
+/** The living-review pages (issues 7 and 8), one lazy chunk: the app's router hands every /reviews path to this. */
+import { matchPath, type Route } from '../../router/router';
+import { NotFoundPage } from '../NotFoundPage';
+import { ConflictsPage } from './ConflictsPage';
+import { ExtractionPage } from './ExtractionPage';
+import { PrismaPage } from './PrismaPage';
+import { ProjectPage } from './ProjectPage';
+import { ReviewsHome } from './ReviewsHome';
+import { ScreeningPage } from './ScreeningPage';
+import { SynthesisPage } from './SynthesisPage';
+import { RequireSignIn } from './SignIn';
+import '../../styles/review.css';
+
+export function ReviewRoutes({ route }: { route: Route }) {
+  const { path } = route;
+  if (path === '/reviews') return <ReviewsHome />;
+  let m: Record<string, string> | null;
+  if ((m = matchPath('/reviews/:project', path))) return <RequireSignIn>{() => <ProjectPage key={m!.project} project={m!.project!} />}</RequireSignIn>;
+  if ((m = matchPath('/reviews/:project/:view', path))) {
+    const project = m.project!;
+    const view = m.view!;
+    const page =
+      view === 'screen' ? () => <ScreeningPage key={project} project={project} route={route} />
+      : view === 'conflicts' ? () => <ConflictsPage key={project} project={project} route={route} />
+      : view === 'prisma' ? () => <PrismaPage key={project} project={project} />
+      : view === 'extraction' ? () => <ExtractionPage key={project} project={project} route={route} />
+      : view === 'synthesis' ? () => <SynthesisPage key={project} project={project} route={route} />
+      : null;
+    if (page) return <RequireSignIn>{page}</RequireSignIn>;
+  }
+  return <NotFoundPage path={path} />;
+}

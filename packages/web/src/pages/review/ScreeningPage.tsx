@@ -1,0 +1,252 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { reviewApi, reviewPaths, STAGE_LABELS, type DecisionValue, type NextRecord, type RecordView, type Stage } from '../../api/review';
+import { CriteriaList, RecordCard, StoppingView } from '../../components/review/ReviewParts';
+import { Async, ErrorState, Loading } from '../../components/StatusMessage';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { Link } from '../../router/Link';
+import { navigate, withQuery, type Route } from '../../router/router';
+import { ProjectNav } from './ProjectPage';
+import { explain, useFresh } from './session';
+
+export const stageOf = (route: Route): Stage => (route.query.get('stage') === 'full-text' ? 'full-text' : 'title-abstract');
+
+/** Keys typed into a text field, a select or an editable region are the user's, not shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  return false;
+}
+
+interface Stale {
+  recordId: number;
+  currentVersion: number | undefined;
+  attempted: DecisionValue;
+}
+
+/** Screening: the next top-ranked record with the criteria beside it; include / exclude / maybe by button or key. */
+export function ScreeningPage({ project, route }: { project: string; route: Route }) {
+  const stage = stageOf(route);
+  const recordParam = route.query.get('record');
+  const recordId = recordParam && /^\d+$/.test(recordParam) ? Number(recordParam) : null;
+  useDocumentTitle(`Screening (${STAGE_LABELS[stage].toLowerCase()})`);
+  const next = useFresh<NextRecord>(reviewPaths.next(project, stage));
+  const chosen = useFresh<RecordView>(recordId !== null ? reviewPaths.record(project, recordId) : null);
+  const list = useFresh<{ total: number; items: RecordView[] }>(reviewPaths.records(project, stage));
+  const record = recordId !== null ? chosen.data : next.data?.record;
+
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [stale, setStale] = useState<Stale | null>(null);
+  /** the record just decided: the next one is on its way, a second key press must not decide it again */
+  const [justDecided, setJustDecided] = useState<number | null>(null);
+  const reasonRef = useRef<HTMLSelectElement>(null);
+  const ids = { reason: useId(), note: useId() };
+  const go = (params: Record<string, string | number | undefined>): void => navigate(withQuery(`/reviews/${encodeURIComponent(project)}/screen`, { stage, ...params }));
+
+  // a new record: a clean form, prefilled with your own latest decision's reason and note
+  const shownId = record?.id;
+  useEffect(() => {
+    const mine = record?.stages[stage].mine;
+    setReason(mine?.reason ?? '');
+    setNote(mine?.note ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shownId, stage]);
+
+  const decide = async (decision: DecisionValue): Promise<void> => {
+    if (!record || busy || (recordId === null && record.id === justDecided)) return;
+    if (decision === 'exclude' && !reason) {
+      setMessage({ text: 'Choose the reason for the exclusion first (the list beside Exclude), then press Exclude or E.', isError: true });
+      reasonRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    setStale(null);
+    const expectedVersion = record.stages[stage].mine?.version ?? 0;
+    try {
+      await reviewApi.post(reviewPaths.decide(project, record.id), { stage, decision, expectedVersion, ...(decision === 'exclude' ? { reason } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+      setMessage({ text: `Recorded: ${decision} for record ${record.id} “${record.title.slice(0, 80)}”.`, isError: false });
+      setNote('');
+      setReason('');
+      setJustDecided(record.id);
+      if (recordId !== null) go({});
+      next.reload();
+      list.reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'EXO_ERR_REVIEW_STALE_DECISION') {
+        setStale({ recordId: record.id, currentVersion: typeof error.context.currentVersion === 'number' ? error.context.currentVersion : undefined, attempted: decision });
+      } else setMessage({ text: `Not recorded: ${explain(error)}`, isError: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // keyboard: I, E, M decide; ← and → move between records (never while typing in a field)
+  const handler = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  handler.current = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'i' || key === 'e' || key === 'm') {
+      e.preventDefault();
+      void decide(key === 'i' ? 'include' : key === 'e' ? 'exclude' : 'maybe');
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const items = list.data?.items ?? [];
+      if (!record || items.length === 0) return;
+      const at = items.findIndex((r) => r.id === record.id);
+      const to = e.key === 'ArrowRight' ? items[at + 1] : at > 0 ? items[at - 1] : undefined;
+      if (to) {
+        e.preventDefault();
+        go({ record: to.id });
+      }
+    }
+  };
+  useEffect(() => {
+    const h = (e: KeyboardEvent): void => handler.current(e);
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, []);
+
+  const items = list.data?.items ?? [];
+  const at = record ? items.findIndex((r) => r.id === record.id) : -1;
+  return (
+    <>
+      <h1>Screening: {STAGE_LABELS[stage].toLowerCase()}</h1>
+      <ProjectNav project={project} current="/screen" />
+      <p className="stage-switch">
+        Stage:{' '}
+        {(['title-abstract', 'full-text'] as const).map((s) => (
+          <Link key={s} className="stage-link" to={withQuery(`/reviews/${encodeURIComponent(project)}/screen`, { stage: s })} aria-current={s === stage ? 'page' : undefined}>
+            {STAGE_LABELS[s]}
+          </Link>
+        ))}
+      </p>
+      <details className="shortcuts" open>
+        <summary>Keyboard shortcuts</summary>
+        <p>
+          <kbd>I</kbd> include · <kbd>E</kbd> exclude (choose the reason first) · <kbd>M</kbd> maybe · <kbd>←</kbd> <kbd>→</kbd> previous or next record in ranked order. The
+          keys do nothing while you type in the note or choose from a list.
+        </p>
+      </details>
+      <Async state={next} what="The next record">
+        {(n) => (
+          <div className="screening">
+            <div className="screening-main">
+              <section aria-labelledby="record-heading">
+                <h2 id="record-heading" className="visually-hidden">
+                  The record
+                </h2>
+                {recordId !== null && chosen.error ? (
+                  <ErrorState error={chosen.error} what="The record" />
+                ) : recordId !== null && !chosen.data ? (
+                  <Loading label="Loading the record…" />
+                ) : record ? (
+                  <>
+                    <p className="muted" aria-live="polite">
+                      {recordId === null ? 'The next record for you, the highest ranked you have not decided' : `Record ${at + 1} of ${items.length} in ranked order`}
+                      {recordId !== null && (
+                        <>
+                          {' '}
+                          · <Link to={withQuery(`/reviews/${encodeURIComponent(project)}/screen`, { stage })}>back to the next undecided record</Link>
+                        </>
+                      )}
+                    </p>
+                    <RecordCard record={record} stage={stage} headingLevel={3} />
+                  </>
+                ) : (
+                  <div className="notice notice-info" role="status">
+                    <h3 className="notice-title">Nothing left for you to screen at this stage</h3>
+                    <p>
+                      Every record here has your decision (or enough reviewers). See the <Link to={`/reviews/${encodeURIComponent(project)}/conflicts?stage=${stage}`}>conflicts</Link> or the{' '}
+                      <Link to={`/reviews/${encodeURIComponent(project)}/prisma`}>PRISMA flow</Link>.
+                    </p>
+                  </div>
+                )}
+              </section>
+              {record && (
+                <form
+                  className="decision-form"
+                  aria-label="Your decision"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                  }}
+                >
+                  {record.stages[stage].mine && (
+                    <p className="muted">
+                      Your decision so far: {record.stages[stage].mine!.decision} (version {record.stages[stage].mine!.version}); a new one replaces it.
+                    </p>
+                  )}
+                  <div className="decision-buttons" role="group" aria-label="Decide">
+                    <button type="button" className="button decide-include" disabled={busy} onClick={() => void decide('include')}>
+                      Include <kbd>I</kbd>
+                    </button>
+                    <button type="button" className="button decide-exclude" disabled={busy} onClick={() => void decide('exclude')}>
+                      Exclude <kbd>E</kbd>
+                    </button>
+                    <button type="button" className="button button-secondary" disabled={busy} onClick={() => void decide('maybe')}>
+                      Maybe <kbd>M</kbd>
+                    </button>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={ids.reason}>Reason for exclusion</label>
+                    <select id={ids.reason} ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)}>
+                      <option value="">Choose a reason…</option>
+                      {n.exclusionReasons.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={ids.note}>Note (optional)</label>
+                    <textarea id={ids.note} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+                  </div>
+                  <p className={message?.isError ? 'form-message is-error' : 'form-message'} role={message?.isError ? 'alert' : 'status'}>
+                    {message?.text ?? ''}
+                  </p>
+                  {stale && (
+                    <div className="notice notice-warning" role="alert">
+                      <h3 className="notice-title">Your decision was not saved: the form was out of date</h3>
+                      <p>
+                        Record {stale.recordId} already has a newer decision of yours{stale.currentVersion !== undefined ? ` (version ${stale.currentVersion})` : ''}, made in another tab or
+                        window after this page loaded it. ExoAtlas does not overwrite it silently. Reload the record to see your current decision, then decide again if you still want “
+                        {stale.attempted}”.
+                      </p>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => {
+                          setStale(null);
+                          next.reload();
+                          chosen.reload();
+                          list.reload();
+                        }}
+                      >
+                        Reload the record
+                      </button>
+                    </div>
+                  )}
+                </form>
+              )}
+            </div>
+            <aside className="screening-side" aria-labelledby="side-heading">
+              <h2 id="side-heading">Eligibility criteria</h2>
+              <CriteriaList criteria={n.criteria} question={n.question} />
+              <h2>Progress and stopping guidance</h2>
+              <p>
+                You have decided {n.progress.mine.decided}; {n.progress.mine.remaining} remain for you. Included {n.progress.included}, excluded {n.progress.excluded}, conflicts{' '}
+                {n.progress.conflicts}.
+              </p>
+              {n.stopping && <StoppingView stopping={n.stopping} />}
+            </aside>
+          </div>
+        )}
+      </Async>
+    </>
+  );
+}
