@@ -28,7 +28,12 @@ export const IsolationMethod = z
     typicalUse: z.array(z.string().min(1)).default([]),
     combinations: z
       .array(z.object({ with: z.enum(['dUC', 'SEC', 'UF', 'PEG', 'IA', 'MF']), text: z.string().min(1), provenance: z.array(Provenance).min(1) }).strict())
-      .default([]),
+      .default([])
+      .describe('Methods the review says this one is used together with'),
+    similarTo: z
+      .array(z.object({ with: z.enum(['dUC', 'SEC', 'UF', 'PEG', 'IA', 'MF']), text: z.string().min(1), provenance: z.array(Provenance).min(1) }).strict())
+      .default([])
+      .describe('Methods the review compares this one with ("similar to dUC…"): a likeness, not a combination'),
     referenceNumbers: z.array(ReferenceNumber).min(1),
     ...curated,
   })
