@@ -17,6 +17,8 @@ import { matchPath, useRoute, type Route } from './router/router';
 // The two heavy pages load on demand: the graph library and the meta-analysis workbench stay out of the first load.
 const MechanismsPage = lazy(() => import('./pages/MechanismsPage').then((m) => ({ default: m.MechanismsPage })));
 const MetaPage = lazy(() => import('./pages/MetaPage').then((m) => ({ default: m.MetaPage })));
+// The living-review pages (sign-in, projects, screening, conflicts, PRISMA, extraction, synthesis): one chunk.
+const ReviewRoutes = lazy(() => import('./pages/review/ReviewRoutes').then((m) => ({ default: m.ReviewRoutes })));
 
 /** The page for a route: the app's whole routing table. */
 export function routeElement(route: Route): ReactNode {
@@ -34,6 +36,7 @@ export function routeElement(route: Route): ReactNode {
   if ((m = matchPath('/references/:n', path))) return <ReferencePage key={m.n} n={m.n!} />;
   if (path === '/search') return <SearchPage route={route} />;
   if (path === '/meta') return <MetaPage route={route} />;
+  if (path === '/reviews' || path.startsWith('/reviews/')) return <ReviewRoutes route={route} />;
   return <NotFoundPage path={path} />;
 }
 

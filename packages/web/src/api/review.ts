@@ -281,6 +281,7 @@ export interface SynthesisResponse {
     studies: { yi: number | null; vi: number | null }[];
     subgroups?: { groups: { level: string; k: number; estimate: number; ciLower: number; ciUpper: number }[] } | null;
   };
+  table?: { columns: string[]; rows: (string | number | null)[][] };
   warnings: string[];
   svg: { forest: string; funnel: string; robForest: string };
   publishedAt?: string | null;

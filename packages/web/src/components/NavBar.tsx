@@ -10,6 +10,7 @@ export const NAV_ITEMS: { to: string; label: string }[] = [
   { to: '/clinical', label: 'Clinical translation' },
   { to: '/references', label: 'References' },
   { to: '/meta', label: 'Meta-analysis' },
+  { to: '/reviews', label: 'Reviews' },
 ];
 
 const isActive = (to: string, path: string): boolean => (to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`));
