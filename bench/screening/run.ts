@@ -1,5 +1,5 @@
 // The screening benchmark: 15 seeded simulations per labelled review, mean WSS@95, RRF@10 and ATD.
-// `npx tsx bench/screening/run.ts [csv…]` (default: every CSV in /work/shared/benchmarks/screening); MODEL=svm|nb, SEEDS=1,…,15.
+// `npx tsx bench/screening/run.ts [csv…]` (default: every CSV in /work/shared/benchmarks/screening); MODEL=nb|nb-double|svm|nb+svm, SEEDS=1,…,15.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '../../packages/review/src/index.js';

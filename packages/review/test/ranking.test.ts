@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { LinearSvm, mulberry32, NaiveBayes, Ranker, terms, tfidf, tokenize, type Label } from '../src/index.js';
+import { classWeights, doubleBalanceSizes, trainingWeights } from '../src/ranking/balance.js';
+import { Ensemble } from '../src/ranking/ensemble.js';
+import { tokenizePlain } from '../src/ranking/tokenize.js';
 
 describe('tokenize and TF-IDF', () => {
   it('folds case and accents, drops stop words, short tokens and bare numbers; adds word pairs', () => {
     expect(tokenize('The Exosomes of iPSC-derived MSCs in 2019: Œdème réduit, miR-135b')).toEqual(['exosomes', 'ipsc', 'derived', 'mscs', 'œdeme', 'reduit', 'mir', '135b']);
     expect(terms('stem cell exosomes', 2)).toEqual(['stem', 'cell', 'exosomes', 'stem cell', 'cell exosomes']);
+    // scikit-learn's default token pattern: runs of 2+ word characters, nothing dropped.
+    expect(tokenizePlain('The MSCs in 2019: a mir_135b')).toEqual(['the', 'mscs', 'in', '2019', 'mir_135b']);
+  });
+
+  it('numbers only the columns that occur', () => {
+    const x = tfidf(['exosome wound', 'exosome soil'], { ngrams: 1 });
+    expect(x.cols).toBe(3);
+    expect(Math.max(...x.colIdx)).toBe(2);
   });
 
   it('gives unit-length rows; a term in every document weighs less than a rare one', () => {
@@ -35,10 +46,32 @@ function corpus(n: number, seed = 1): { texts: string[]; labels: Label[] } {
   return { texts, labels };
 }
 
+describe('balancing', () => {
+  it('follows ASReview DoubleBalance: includes oversampled, excludes undersampled, n places kept', () => {
+    // 5 includes, 200 excludes: include weight 2.155·(5/200)^−0.94, exclude weight 1 − 0.211·(1 + ln 205)^−1.
+    const w1 = 2.155 * (5 / 200) ** -0.94;
+    const w0 = 1 - 0.211 / (1 + Math.log(205));
+    const { ones, zeros } = doubleBalanceSizes(5, 200);
+    expect(ones).toBeCloseTo((w1 * 5 * 205) / (w1 * 5 + w0 * 200), 10);
+    expect(ones + zeros).toBeCloseTo(205, 10);
+    expect(ones).toBeGreaterThan(100);
+    // At least one include and two excludes.
+    expect(doubleBalanceSizes(1, 1).ones).toBe(1);
+    const [f0, f1] = classWeights(5, 200, 'classes');
+    expect(f1 * 5).toBeCloseTo(f0 * 200, 10);
+    const sampled = trainingWeights([0, 1, 2, 3, 4, 5], [1, 0, 0, 0, 0, 0], 'double-sampled');
+    expect(sampled.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(sampled.every((v) => Number.isInteger(v))).toBe(true);
+  });
+});
+
 describe('classifiers', () => {
   it.each([
     ['linear SVM', () => new LinearSvm()],
     ['naive Bayes', () => new NaiveBayes()],
+    ['naive Bayes, double balance', () => new NaiveBayes({ balance: 'double' })],
+    ['naive Bayes, sampled double balance', () => new NaiveBayes({ balance: 'double-sampled' })],
+    ['naive Bayes + SVM', () => new Ensemble([new NaiveBayes(), new LinearSvm({ c: 0.1 })])],
   ])('%s ranks unseen relevant records above the rest', (_name, make) => {
     const { texts, labels } = corpus(400);
     const x = tfidf(texts);

@@ -30,6 +30,18 @@ export function doubleBalanceSizes(n1: number, n0: number, p = DOUBLE_BALANCE): 
 }
 
 /**
+ * The weight of each record of a class under a balance strategy that weighs a class's records alike ("double",
+ * "classes", "none"): [weight of an exclude, weight of an include].
+ */
+export function classWeights(n1: number, n0: number, balance: Exclude<Balance, 'double-sampled'>): [number, number] {
+  if (balance === 'none' || n1 === 0 || n0 === 0) return [1, 1];
+  const n = n1 + n0;
+  if (balance === 'classes') return [n / (2 * n0), n / (2 * n1)];
+  const sizes = doubleBalanceSizes(n1, n0);
+  return [sizes.zeros / n0, sizes.ones / n1];
+}
+
+/**
  * The weight (number of copies in the training set) of each labelled row, in the order of `rows`.
  * `rows` must be in a fixed order (sorted) for reproducibility.
  */

@@ -2,11 +2,11 @@ import type { SparseMatrix } from './sparse.js';
 import { terms, type Tokenizer } from './tokenize.js';
 
 export interface TfidfOptions {
-  /** 1: words (default); 2: words and adjacent word pairs. */
+  /** 1: words; 2: words and adjacent word pairs (default). */
   ngrams?: 1 | 2;
-  /** "plain": scikit-learn's default token pattern, nothing dropped (default); "filtered": accent-folded, no stop words or bare numbers. */
+  /** "filtered" (default): accent-folded, no stop words or bare numbers; "plain": scikit-learn's default token pattern, nothing dropped. */
   tokenizer?: Tokenizer;
-  /** tf = 1 + ln(count) instead of the raw count (default false, as scikit-learn's default). */
+  /** tf = 1 + ln(count) instead of the raw count (default true; scikit-learn's default is false). */
   sublinear?: boolean;
   /** log2 of the number of hashed feature columns (default 20: 1,048,576 columns). */
   hashBits?: number;
@@ -26,15 +26,17 @@ export function fnv1a(s: string): number {
 
 /**
  * TF-IDF features of documents with the hashing trick (terms hash into 2^hashBits columns, so no vocabulary has to be
- * held). Defaults are scikit-learn's TfidfVectorizer defaults, as ASReview uses them: lower-cased words of two or more
- * word characters, unigrams, tf = raw count, idf = ln((1 + n) / (1 + df)) + 1 (smoothed), each row scaled to unit
- * Euclidean length. Unsupervised: built once over every record of a project (title and abstract; a record without an
+ * held; the columns that occur are then numbered 0, 1, …). By default: words (case- and accent-folded, stop words and
+ * bare numbers dropped) and adjacent word pairs, tf = 1 + ln(count) (sublinear), idf = ln((1 + n) / (1 + df)) + 1
+ * (smoothed, as scikit-learn), each row scaled to unit Euclidean length. `{ ngrams: 1, tokenizer: 'plain', sublinear:
+ * false }` gives scikit-learn's TfidfVectorizer defaults (ASReview's features); they ranked worse here
+ * (bench/screening/RESULTS.md). Unsupervised: built once over every record of a project (title and abstract; a record without an
  * abstract is ranked by its title), whatever has been screened.
  */
 export function tfidf(documents: readonly string[], options: TfidfOptions = {}): SparseMatrix {
-  const ngrams = options.ngrams ?? 1;
-  const tokenizer = options.tokenizer ?? 'plain';
-  const sublinear = options.sublinear ?? false;
+  const ngrams = options.ngrams ?? 2;
+  const tokenizer = options.tokenizer ?? 'filtered';
+  const sublinear = options.sublinear ?? true;
   const bits = options.hashBits ?? 20;
   const mask = (1 << bits) - 1;
   const minDf = options.minDf ?? 1;
@@ -59,6 +61,11 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
     rowCounts.push(values);
     nnz += cols.length;
   }
+  // Number the hashed columns that occur (in hash order), so the matrix has only as many columns as distinct terms:
+  // the models' weight vectors stay small and cache-friendly.
+  const compact = new Int32Array(mask + 1).fill(-1);
+  let used = 0;
+  for (let c = 0; c <= mask; c++) if (df[c]! >= Math.max(minDf, 1)) compact[c] = used++;
   const rowPtr = new Int32Array(n + 1);
   const colIdx = new Int32Array(nnz);
   const values = new Float64Array(nnz);
@@ -72,7 +79,7 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
       const c = cols[k]!;
       if (df[c]! < minDf) continue;
       const v = (sublinear ? 1 + Math.log(counts[k]!) : counts[k]!) * (Math.log((1 + n) / (1 + df[c]!)) + 1);
-      colIdx[at] = c;
+      colIdx[at] = compact[c]!;
       values[at] = v;
       norm += v * v;
       at++;
@@ -81,5 +88,5 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
     for (let k = start; k < at; k++) values[k]! *= scale;
     rowPtr[i + 1] = at;
   }
-  return { rows: n, cols: mask + 1, rowPtr, colIdx: colIdx.subarray(0, at), values: values.subarray(0, at) };
+  return { rows: n, cols: Math.max(used, 1), rowPtr, colIdx: colIdx.subarray(0, at), values: values.subarray(0, at) };
 }

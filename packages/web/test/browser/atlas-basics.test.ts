@@ -111,6 +111,7 @@ describe.skipIf(!canRun)('the atlas in the browser: basics', SUITE, () => {
       ['Clinical translation', /\/clinical$/],
       ['References', /\/references$/],
       ['Meta-analysis', /\/meta$/],
+      ['Reviews', /\/reviews$/],
       ['Overview', /\/$/],
     ];
     for (const [name, url] of expected) {

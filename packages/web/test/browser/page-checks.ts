@@ -21,6 +21,7 @@ export const PAGES: { name: string; path: string; ready: string }[] = [
   { name: 'reference', path: '/references/16', ready: '.related-list li' },
   { name: 'search', path: '/search?q=miR-21', ready: '.hit' },
   { name: 'meta-analysis', path: '/meta', ready: 'form.meta-form' },
+  { name: 'reviews-sign-in', path: '/reviews', ready: 'form.review-form' },
   { name: 'not-found', path: '/no-such-page', ready: 'main h1' },
 ];
 

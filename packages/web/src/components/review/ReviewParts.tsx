@@ -149,7 +149,7 @@ export function RecordCard({ record, stage, headingLevel = 2 }: { record: Record
       <div className="record-status">
         <p>
           Status at {STAGE_LABELS[stage].toLowerCase()}: <strong>{view.status}</strong> ({view.decidedBy} decided)
-          {view.isBlinded ? ' — the other reviewer’s decision stays hidden until both have decided.' : ''}
+          {view.isBlinded && view.decidedBy > 0 ? ' — the other reviewer’s decision stays hidden until both have decided.' : ''}
         </p>
         {view.decisions.length > 0 && (
           <ul className="decision-list" aria-label="Decisions you may see">

@@ -54,7 +54,6 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
     const mine = record?.stages[stage].mine;
     setReason(mine?.reason ?? '');
     setNote(mine?.note ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownId, stage]);
 
   const decide = async (decision: DecisionValue): Promise<void> => {

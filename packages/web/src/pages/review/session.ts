@@ -1,5 +1,5 @@
 /** The review pages' session: who is signed in (the cookie is HttpOnly, so a marker in localStorage says whether to ask). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../../api/client';
 import { reviewApi, reviewPaths, type ReviewUser } from '../../api/review';
 
@@ -23,7 +23,7 @@ export function setSignedIn(user: ReviewUser | null): void {
 let pending: Promise<void> | null = null;
 function load(): void {
   if (current !== undefined || pending) return;
-  let marker: string | null = null;
+  let marker: string | null;
   try {
     marker = localStorage.getItem(MARKER);
   } catch {
@@ -31,6 +31,7 @@ function load(): void {
   }
   if (!marker) {
     current = null;
+    emit();
     return;
   }
   pending = reviewApi.get<{ user: ReviewUser }>(reviewPaths.me()).then(
@@ -51,14 +52,14 @@ function load(): void {
 
 /** The signed-in user: undefined while asking, null when signed out. */
 export function useMe(): ReviewUser | null | undefined {
-  load();
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const l = (): void => setTick((t) => t + 1);
-    listeners.add(l);
-    return () => void listeners.delete(l);
-  }, []);
-  return current;
+  const user = useSyncExternalStore(subscribe, () => current);
+  useEffect(load, []);
+  return user;
+}
+
+function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => void listeners.delete(onChange);
 }
 
 export async function signOut(): Promise<void> {
