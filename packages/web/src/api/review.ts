@@ -208,6 +208,8 @@ export interface FormsView {
   forms: SavedForm[];
   consensus: SavedForm | null;
   discrepancies: { path: string; a?: unknown; b?: unknown }[];
+  /** appraisals: the first two reviewers' agreement over the items */
+  agreement: { items: number; agreed: number; percent: number | null; kappa: number | null } | null;
   status: ConsensusStatus;
   effective: unknown;
   score?: { reported: number; applicable: number; score: number | null; label: string } | null;
@@ -303,6 +305,7 @@ export const reviewPaths = {
   record: (p: string, id: number) => `${P(p)}/records/${id}`,
   next: (p: string, stage: Stage) => `${P(p)}/next?stage=${stage}`,
   decide: (p: string, id: number) => `${P(p)}/records/${id}/decisions`,
+  retrieval: (p: string, id: number) => `${P(p)}/records/${id}/retrieval`,
   conflicts: (p: string, stage: Stage) => `${P(p)}/conflicts?stage=${stage}`,
   resolve: (p: string, id: number) => `${P(p)}/records/${id}/resolution`,
   agreement: (p: string) => `${P(p)}/agreement`,

@@ -307,4 +307,44 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await screenshot(page, 'review-synthesis-1280');
     owner.expectClean();
   });
+
+  it("shows the discrepancies between two reviewers' extraction forms and saves a consensus; a report not retrieved counts in PRISMA", async () => {
+    // bob extracts Zhang et al. like alice but for one SD (through the API; the owner reads alice's form)
+    await login('bob');
+    const studies = (await api('GET', `/api/reviews/${PROJECT}/extraction`, undefined, 'olivia')).body.items as { recordId: number; label: string }[];
+    const zhang = studies.find((s) => s.label.startsWith('Zhang'))!;
+    const data = (await api('GET', `/api/reviews/${PROJECT}/records/${zhang.recordId}/forms/extraction`, undefined, 'olivia')).body.forms[0].data;
+    data.outcomes[0].groups[0].sd = 6;
+    expect((await api('PUT', `/api/reviews/${PROJECT}/records/${zhang.recordId}/forms/extraction`, { data, expectedVersion: 0 }, 'bob')).status).toBe(200);
+
+    const { page } = owner;
+    owner.reset();
+    await open(page, `/reviews/${PROJECT}/extraction?record=${zhang.recordId}&form=extraction`);
+    const table = page.getByRole('table', { name: /discrepanc(y|ies) between the forms of/ });
+    await expect.poll(() => table.locator('tbody').textContent()).toMatch(/sd.*5.*6|sd.*6.*5/);
+    await axe(page);
+    await page.getByRole('link', { name: 'Save a consensus form' }).click();
+    await page.waitForURL(/as=consensus/);
+    const form = page.getByRole('form', { name: 'Consensus data extraction form' });
+    const sd = form.getByLabel('SD (outcome 1, group 1)', { exact: true });
+    await expect.poll(() => sd.inputValue()).toMatch(/^(5|6)$/); // prefilled from a reviewer's form
+    await sd.fill('6');
+    await form.getByRole('button', { name: 'Save the consensus extraction form' }).click();
+    await form.getByText('Saved: version 1 of the consensus extraction form.').waitFor();
+    await expect.poll(() => page.locator('.consensus-view').textContent()).toMatch(/Status: consensus · consensus form saved \(version 1/);
+
+    // the owner marks Rossi et al.'s full text as not retrieved from the full-text stage of the screening page
+    const records = (await api('GET', `/api/reviews/${PROJECT}/records?stage=title-abstract&limit=500`, undefined, 'olivia')).body.items as { id: number; title: string }[];
+    const rossi = records.find((r) => r.title === T.rossi)!;
+    await open(page, `/reviews/${PROJECT}/screen?stage=full-text&record=${rossi.id}`);
+    await page.getByRole('button', { name: 'Mark the full text as not retrieved' }).click();
+    await page.getByText(`Marked: the full text of record ${rossi.id} was not retrieved.`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Mark the full text as retrieved' }).waitFor();
+    await axe(page);
+    await open(page, `/reviews/${PROJECT}/prisma`);
+    const n = async (label: string): Promise<number> => Number(await page.locator(`td[data-count="${label}"]`).textContent());
+    await page.locator('td[data-count="Reports not retrieved"]').waitFor();
+    expect({ sought: await n('Reports sought for retrieval'), notRetrieved: await n('Reports not retrieved'), assessed: await n('Reports assessed for eligibility') }).toEqual({ sought: 3, notRetrieved: 1, assessed: 2 });
+    owner.expectClean();
+  });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { reviewApi, reviewPaths, type AppraisalSummary, type ExtractionSchema, type FieldIssue, type FormKind, type FormsView, type StudyStatus } from '../../api/review';
+import { reviewApi, reviewPaths, type AppraisalSummary, type ExtractionSchema, type FieldIssue, type FormKind, type FormsView, type ProjectView, type StudyStatus } from '../../api/review';
 import { ForestPlotView } from '../../components/ForestPlotView';
 import { issuesByPath, pct } from '../../components/review/ReviewParts';
 import { Async } from '../../components/StatusMessage';
@@ -19,7 +19,8 @@ export function ExtractionPage({ project, route }: { project: string; route: Rou
   const record = Number(route.query.get('record') ?? '') || null;
   const kindParam = route.query.get('form');
   const kind: FormKind = kindParam === 'rob' || kindParam === 'misev' ? kindParam : 'extraction';
-  useDocumentTitle(record ? `${KIND_LABELS[kind]} of record ${record}` : 'Extraction and appraisal');
+  const asConsensus = route.query.get('as') === 'consensus';
+  useDocumentTitle(record ? `${asConsensus ? 'Consensus: ' : ''}${KIND_LABELS[kind]} of record ${record}` : 'Extraction and appraisal');
   const studies = useFresh<{ items: StudyStatus[] }>(reviewPaths.extraction(project));
   const schema = useFresh<ExtractionSchema>(reviewPaths.extractionSchema());
   const base = `/reviews/${encodeURIComponent(project)}/extraction`;
@@ -28,6 +29,7 @@ export function ExtractionPage({ project, route }: { project: string; route: Rou
     return (
       <>
         <h1>
+          {asConsensus ? 'Consensus — ' : ''}
           {KIND_LABELS[kind]}: {study ? `${study.label} — ${study.title}` : `record ${record}`}
         </h1>
         <ProjectNav project={project} current="/extraction" />
@@ -46,7 +48,7 @@ export function ExtractionPage({ project, route }: { project: string; route: Rou
           </ul>
         </nav>
         <Async state={schema} what="The form definitions">
-          {(s) => <StudyForm key={`${record}-${kind}`} project={project} record={record} kind={kind} schema={s} />}
+          {(s) => <StudyForm key={`${record}-${kind}-${asConsensus}`} project={project} record={record} kind={kind} schema={s} asConsensus={asConsensus} base={base} />}
         </Async>
       </>
     );
@@ -144,17 +146,99 @@ function AppraisalSummaryView({ project }: { project: string }) {
   );
 }
 
-function StudyForm({ project, record, kind, schema }: { project: string; record: number; kind: FormKind; schema: ExtractionSchema }) {
+function StudyForm({ project, record, kind, schema, asConsensus, base }: { project: string; record: number; kind: FormKind; schema: ExtractionSchema; asConsensus: boolean; base: string }) {
   const me = useMe();
   const forms = useFresh<FormsView>(reviewPaths.forms(project, record, kind));
+  // the role is known only from the dashboard; viewers cannot save a consensus
+  const view = useFresh<ProjectView>(reviewPaths.project(project));
+  const canResolve = view.data?.role === 'owner' || view.data?.role === 'reviewer';
   return (
     <Async state={forms} what="The forms">
       {(f) => {
         const mine = f.forms.find((x) => x.reviewer === me?.username);
-        const props = { project, record, version: mine?.version ?? 0, data: mine?.data, onSaved: forms.reload, others: f };
-        return kind === 'extraction' ? <ExtractionForm {...props} schema={schema} /> : <AppraisalForm {...props} kind={kind} schema={schema} />;
+        // the consensus form starts from the consensus, else the value synthesis uses, else a reviewer's form
+        const props = asConsensus
+          ? { project, record, version: f.consensus?.version ?? 0, data: f.consensus?.data ?? f.effective ?? mine?.data ?? f.forms[0]?.data, onSaved: forms.reload, others: f, consensus: true }
+          : { project, record, version: mine?.version ?? 0, data: mine?.data, onSaved: forms.reload, others: f, consensus: false };
+        return (
+          <>
+            <ConsensusView forms={f} kind={kind} schema={schema} asConsensus={asConsensus} canResolve={canResolve} link={(as) => withQuery(base, { record, form: kind, as })} />
+            {asConsensus && !canResolve && view.data ? (
+              <p className="notice notice-info">Your role ({view.data.role}) does not allow saving the consensus form: only owners and reviewers can.</p>
+            ) : kind === 'extraction' ? (
+              <ExtractionForm {...props} schema={schema} />
+            ) : (
+              <AppraisalForm {...props} kind={kind} schema={schema} />
+            )}
+          </>
+        );
       }}
     </Async>
+  );
+}
+
+const show = (v: unknown): string => (v === undefined || v === null || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Where the reviewers' forms differ (once the API shows them), the consensus state and the way to the consensus form. */
+function ConsensusView({ forms: f, kind, schema, asConsensus, canResolve, link }: { forms: FormsView; kind: FormKind; schema: ExtractionSchema; asConsensus: boolean; canResolve: boolean; link: (as: string | undefined) => string }) {
+  const headingId = useId();
+  const [a, b] = [f.forms[0]?.reviewer ?? 'first reviewer', f.forms[1]?.reviewer ?? 'second reviewer'];
+  const itemLabel = (path: string): string => {
+    const id = path.startsWith('items.') ? path.slice(6) : null;
+    if (id === null || kind === 'extraction') return path;
+    const s = kind === 'rob' ? schema.syrcle.find((x) => x.id === id) : undefined;
+    const m = kind === 'misev' ? schema.misev.items.find((x) => x.id === id) : undefined;
+    return s ? `${s.number}. ${s.label}` : (m?.label ?? path);
+  };
+  return (
+    <section className="consensus-view" aria-labelledby={headingId}>
+      <h2 id={headingId}>Reviewers' forms and consensus</h2>
+      <p>
+        Status: {f.status}
+        {f.consensus ? ` · consensus form saved (version ${f.consensus.version}${f.consensus.reviewer ? ` by ${f.consensus.reviewer}` : ''})` : ' · no consensus form yet'}
+        {f.agreement && f.agreement.percent !== null ? ` · agreement ${pct(f.agreement.percent)} (${f.agreement.agreed} of ${f.agreement.items} items${f.agreement.kappa !== null ? `, κ ${f.agreement.kappa.toFixed(2)}` : ''})` : ''}
+      </p>
+      {f.forms.length < 2 ? (
+        <p className="muted">The discrepancies are shown once two reviewers' forms are visible to you (a reviewer sees the others' forms after saving their own).</p>
+      ) : f.discrepancies.length === 0 ? (
+        <p>The reviewers' forms agree.</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-label="Discrepancies" tabIndex={0}>
+          <table className="data-table">
+            <caption>
+              {f.discrepancies.length} discrepanc{f.discrepancies.length === 1 ? 'y' : 'ies'} between the forms of {a} and {b}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{kind === 'extraction' ? 'Field' : 'Item'}</th>
+                <th scope="col">{a}</th>
+                <th scope="col">{b}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.discrepancies.map((d) => (
+                <tr key={d.path}>
+                  <th scope="row">
+                    <code>{itemLabel(d.path)}</code>
+                  </th>
+                  <td>{show(d.a)}</td>
+                  <td>{show(d.b)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canResolve && (
+        <p>
+          {asConsensus ? (
+            <Link to={link(undefined)}>Back to your own form</Link>
+          ) : (
+            <Link to={link('consensus')}>{f.consensus ? 'Edit the consensus form' : 'Save a consensus form'}</Link>
+          )}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -165,6 +249,8 @@ interface FormProps {
   data: unknown;
   onSaved: () => void;
   others: FormsView;
+  /** the consensus form (saved with consensus: true), not the user's own */
+  consensus: boolean;
 }
 
 /** A field's error, next to it; the input points at it with aria-describedby. */
@@ -247,9 +333,9 @@ function SaveState({ saving, message, stale }: { saving: boolean; message: { tex
   );
 }
 
-async function save(project: string, record: number, kind: FormKind, data: unknown, expectedVersion: number): Promise<{ ok: true; version: number } | { ok: false; stale: boolean; fields: FieldIssue[]; text: string }> {
+async function save(project: string, record: number, kind: FormKind, data: unknown, expectedVersion: number, consensus: boolean): Promise<{ ok: true; version: number } | { ok: false; stale: boolean; fields: FieldIssue[]; text: string }> {
   try {
-    const r = await reviewApi.put<{ version: number }>(reviewPaths.forms(project, record, kind), { data, expectedVersion });
+    const r = await reviewApi.put<{ version: number }>(reviewPaths.forms(project, record, kind), { data, expectedVersion, ...(consensus ? { consensus: true } : {}) });
     return { ok: true, version: r.version };
   } catch (error) {
     if (error instanceof ApiError && error.status === 409 && error.code === 'EXO_ERR_EXTRACT_STALE') return { ok: false, stale: true, fields: [], text: 'Not saved: the form is out of date.' };
@@ -258,7 +344,7 @@ async function save(project: string, record: number, kind: FormKind, data: unkno
   }
 }
 
-function ExtractionForm({ project, record, version, data, onSaved, schema, others }: FormProps & { schema: ExtractionSchema }) {
+function ExtractionForm({ project, record, version, data, onSaved, schema, others, consensus }: FormProps & { schema: ExtractionSchema }) {
   const [draft, setDraft] = useState<ExtractionDraft>(() => (data ? fromData(data) : emptyDraft()));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -294,11 +380,11 @@ function ExtractionForm({ project, record, version, data, onSaved, schema, other
     setSaving(true);
     setMessage(null);
     setStale(false);
-    const r = await save(project, record, 'extraction', payload, loadedVersion);
+    const r = await save(project, record, 'extraction', payload, loadedVersion, consensus);
     setSaving(false);
     if (r.ok) {
       setLoadedVersion(r.version);
-      setMessage({ text: `Saved: version ${r.version} of your extraction form.`, isError: false });
+      setMessage({ text: `Saved: version ${r.version} of ${consensus ? 'the consensus' : 'your'} extraction form.`, isError: false });
       setShowAll(false);
       onSaved();
     } else {
@@ -312,18 +398,25 @@ function ExtractionForm({ project, record, version, data, onSaved, schema, other
   return (
     <form
       className="extraction-form"
-      aria-label="Data extraction form"
+      aria-label={consensus ? 'Consensus data extraction form' : 'Data extraction form'}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <p className="muted">
-        {loadedVersion > 0 ? `Editing your saved form (version ${loadedVersion}).` : 'A new form: nothing of yours is saved for this study yet.'} Other reviewers' forms:{' '}
-        {Math.max(0, others.forms.length - (data ? 1 : 0))} visible · status {others.status}
-        {others.discrepancies.length > 0 ? ` · ${others.discrepancies.length} discrepancies` : ''}
-      </p>
+      {consensus ? (
+        <p className="muted">
+          {loadedVersion > 0 ? `Editing the consensus form (version ${loadedVersion}).` : 'A new consensus form, prefilled from the current value; settle the discrepancies above and save it.'} Synthesis uses the
+          consensus form once it is saved.
+        </p>
+      ) : (
+        <p className="muted">
+          {loadedVersion > 0 ? `Editing your saved form (version ${loadedVersion}).` : 'A new form: nothing of yours is saved for this study yet.'} Other reviewers' forms:{' '}
+          {Math.max(0, others.forms.length - (data ? 1 : 0))} visible · status {others.status}
+          {others.discrepancies.length > 0 ? ` · ${others.discrepancies.length} discrepancies` : ''}
+        </p>
+      )}
       <fieldset className="form-section">
         <legend>Study characteristics</legend>
         <div className="field-grid">
@@ -462,7 +555,7 @@ function ExtractionForm({ project, record, version, data, onSaved, schema, other
       )}
       <div className="button-row">
         <button type="submit" className="button" disabled={saving}>
-          Save the extraction form
+          {consensus ? 'Save the consensus extraction form' : 'Save the extraction form'}
         </button>
       </div>
       <SaveState saving={saving} message={message} stale={stale} />
@@ -523,7 +616,7 @@ function IsolationMethods({ methods, options, onChange, ctx }: { methods: string
 
 type Answer = { value: string; quote: string };
 
-function AppraisalForm({ project, record, version, data, onSaved, kind, schema, others }: FormProps & { kind: 'rob' | 'misev'; schema: ExtractionSchema }) {
+function AppraisalForm({ project, record, version, data, onSaved, kind, schema, others, consensus }: FormProps & { kind: 'rob' | 'misev'; schema: ExtractionSchema }) {
   const items = kind === 'rob' ? schema.syrcle.map((s) => ({ id: s.id, label: `${s.number}. ${s.label}`, help: s.question })) : schema.misev.items.map((m) => ({ id: m.id, label: m.label, help: `${m.criterion} (applies ${m.appliesWhen})` }));
   const choices = kind === 'rob' ? [['yes', 'Yes (low risk)'], ['no', 'No (high risk)'], ['unclear', 'Unclear']] : [['yes', 'Yes (reported)'], ['no', 'No (not reported)'], ['na', 'Not applicable']];
   const field = kind === 'rob' ? 'judgement' : 'answer';
@@ -542,12 +635,12 @@ function AppraisalForm({ project, record, version, data, onSaved, kind, schema, 
     setMessage(null);
     setStale(false);
     const payload = { items: Object.fromEntries(items.map((it) => [it.id, { [field]: answers[it.id]!.value || undefined, ...(answers[it.id]!.quote.trim() ? { quote: answers[it.id]!.quote.trim() } : {}) }])) };
-    const r = await save(project, record, kind, payload, loadedVersion);
+    const r = await save(project, record, kind, payload, loadedVersion, consensus);
     setSaving(false);
     if (r.ok) {
       setIssues([]);
       setLoadedVersion(r.version);
-      setMessage({ text: `Saved: version ${r.version}.`, isError: false });
+      setMessage({ text: `Saved: version ${r.version}${consensus ? ' of the consensus form' : ''}.`, isError: false });
       onSaved();
     } else {
       setIssues(r.fields);
@@ -558,7 +651,7 @@ function AppraisalForm({ project, record, version, data, onSaved, kind, schema, 
   return (
     <form
       className="appraisal-form"
-      aria-label={KIND_LABELS[kind]}
+      aria-label={consensus ? `Consensus: ${KIND_LABELS[kind]}` : KIND_LABELS[kind]}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -621,7 +714,8 @@ function AppraisalForm({ project, record, version, data, onSaved, kind, schema, 
         </table>
       </div>
       <button type="submit" className="button" disabled={saving}>
-        Save the {kind === 'rob' ? 'SYRCLE assessment' : 'MISEV checklist'}
+        Save the {consensus ? 'consensus ' : ''}
+        {kind === 'rob' ? 'SYRCLE assessment' : 'MISEV checklist'}
       </button>
       <SaveState saving={saving} message={message} stale={stale} />
     </form>

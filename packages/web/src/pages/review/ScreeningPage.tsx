@@ -166,6 +166,17 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                   </div>
                 )}
               </section>
+              {record && stage === 'full-text' && (
+                <RetrievalForm
+                  project={project}
+                  record={record}
+                  onDone={() => {
+                    next.reload();
+                    chosen.reload();
+                    list.reload();
+                  }}
+                />
+              )}
               {record && (
                 <form
                   className="decision-form"
@@ -247,5 +258,53 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
         )}
       </Async>
     </>
+  );
+}
+
+/**
+ * Full text only: an owner or a reviewer marks a sought report as not retrieved (PRISMA counts it under "reports not
+ * retrieved" and it leaves full-text screening), or as retrieved after all.
+ */
+export function RetrievalForm({ project, record, onDone }: { project: string; record: RecordView; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const headingId = useId();
+  const set = async (isNotRetrieved: boolean): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await reviewApi.put(reviewPaths.retrieval(project, record.id), { isNotRetrieved });
+      setMessage({
+        text: isNotRetrieved
+          ? `Marked: the full text of record ${record.id} was not retrieved. PRISMA counts it under “reports not retrieved”; it leaves full-text screening.`
+          : `Marked: the full text of record ${record.id} is retrieved; it is back in full-text screening.`,
+        isError: false,
+      });
+      onDone();
+    } catch (error) {
+      const text =
+        error instanceof ApiError && error.status === 409
+          ? `Not changed: record ${record.id} was not included on title and abstract, so its full text is not sought (${error.message}).`
+          : `Not changed: ${explain(error)}`;
+      setMessage({ text, isError: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="retrieval-form" aria-labelledby={headingId}>
+      <h3 id={headingId}>Full-text retrieval</h3>
+      <p>
+        {record.isNotRetrieved
+          ? 'This full text is marked as not retrieved: it is not screened at full text and PRISMA counts it under “reports not retrieved”.'
+          : 'If the full text cannot be obtained, mark it as not retrieved: PRISMA counts it under “reports not retrieved”.'}
+      </p>
+      <button type="button" className="button button-secondary" disabled={busy} onClick={() => void set(!record.isNotRetrieved)}>
+        {record.isNotRetrieved ? 'Mark the full text as retrieved' : 'Mark the full text as not retrieved'}
+      </button>
+      <p className={message?.isError ? 'form-message is-error' : 'form-message'} role={message?.isError ? 'alert' : 'status'}>
+        {message?.text ?? ''}
+      </p>
+    </section>
   );
 }
