@@ -1,6 +1,6 @@
 import { LiteratureError, where } from '../../errors.js';
-import { LineSplitter } from '../../text/lines.js';
-import { TaggedEntries, type NativeParser, type ReaderContext } from '../reader.js';
+import { TaggedEntries } from '../reader.js';
+import { LineRecordParser } from '../line-record-parser.js';
 
 /** An EndNote / Refer tagged record ("%0 Journal Article", "%T …", "%A …"), with the line of its first tag. */
 export interface EndnoteNative {
@@ -12,36 +12,8 @@ export interface EndnoteNative {
  * Stage 1 of EndNote's tagged format (.enw, the "Refer" family: EndNote, Google Scholar, many publishers): "%X value"
  * lines, records separated by blank lines; a line without a tag continues the previous value.
  */
-export class EndnoteParser implements NativeParser<EndnoteNative> {
-  private readonly lines: LineSplitter;
-  private current: EndnoteNative | undefined;
-  private done: EndnoteNative[] = [];
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.lines = new LineSplitter((line, lineNo) => this.onLine(line, lineNo));
-  }
-
-  push(text: string): void {
-    this.lines.push(text);
-  }
-
-  end(): void {
-    this.lines.end();
-    this.close();
-  }
-
-  take(): EndnoteNative[] {
-    const out = this.done;
-    this.done = [];
-    return out;
-  }
-
-  private close(): void {
-    if (this.current) this.done.push(this.current);
-    this.current = undefined;
-  }
-
-  private onLine(line: string, lineNo: number): void {
+export class EndnoteParser extends LineRecordParser<EndnoteNative> {
+  protected onLine(line: string, lineNo: number): void {
     if (line.trim() === '') {
       this.close();
       return;

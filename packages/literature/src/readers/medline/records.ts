@@ -1,6 +1,6 @@
 import { LiteratureError, where } from '../../errors.js';
-import { LineSplitter } from '../../text/lines.js';
-import { TaggedEntries, type NativeParser, type ReaderContext } from '../reader.js';
+import { TaggedEntries } from '../reader.js';
+import { LineRecordParser } from '../line-record-parser.js';
 
 /** A MEDLINE (PubMed "nbib") record: its tags in order and the line of its PMID. */
 export interface MedlineNative {
@@ -15,36 +15,8 @@ const TAG_LINE = /^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$/;
  * Stage 1 of MEDLINE: lines → records. Records are separated by blank lines (and start with PMID); values continue
  * on lines indented by spaces.
  */
-export class MedlineParser implements NativeParser<MedlineNative> {
-  private readonly lines: LineSplitter;
-  private current: MedlineNative | undefined;
-  private done: MedlineNative[] = [];
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.lines = new LineSplitter((line, lineNo) => this.onLine(line, lineNo));
-  }
-
-  push(text: string): void {
-    this.lines.push(text);
-  }
-
-  end(): void {
-    this.lines.end();
-    this.close();
-  }
-
-  take(): MedlineNative[] {
-    const out = this.done;
-    this.done = [];
-    return out;
-  }
-
-  private close(): void {
-    if (this.current) this.done.push(this.current);
-    this.current = undefined;
-  }
-
-  private onLine(line: string, lineNo: number): void {
+export class MedlineParser extends LineRecordParser<MedlineNative> {
+  protected onLine(line: string, lineNo: number): void {
     if (line.trim() === '') {
       this.close();
       return;

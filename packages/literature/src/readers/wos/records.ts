@@ -1,6 +1,6 @@
 import { LiteratureError, where } from '../../errors.js';
-import { LineSplitter } from '../../text/lines.js';
-import { TaggedEntries, type NativeParser, type ReaderContext } from '../reader.js';
+import { TaggedEntries } from '../reader.js';
+import { LineRecordParser } from '../line-record-parser.js';
 
 /** A Web of Science record: its tags (every continuation line a value of its own) and the line of its PT. */
 export interface WosNative {
@@ -16,20 +16,8 @@ const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
  * records from PT to ER, "EF" at the end). Continuation lines (three spaces) are kept as separate values: one author,
  * one cited reference per line; the field table joins them where a value was merely wrapped (titles, abstracts).
  */
-export class WosParser implements NativeParser<WosNative> {
-  private readonly lines: LineSplitter;
-  private current: WosNative | undefined;
-  private done: WosNative[] = [];
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.lines = new LineSplitter((line, lineNo) => this.onLine(line, lineNo));
-  }
-
-  push(text: string): void {
-    this.lines.push(text);
-  }
-
-  end(): void {
+export class WosParser extends LineRecordParser<WosNative> {
+  override end(): void {
     this.lines.end();
     if (this.current) {
       throw new LiteratureError(
@@ -40,13 +28,7 @@ export class WosParser implements NativeParser<WosNative> {
     }
   }
 
-  take(): WosNative[] {
-    const out = this.done;
-    this.done = [];
-    return out;
-  }
-
-  private onLine(line: string, lineNo: number): void {
+  protected onLine(line: string, lineNo: number): void {
     if (line.trim() === '') return;
     if (line.startsWith('   ')) {
       if (this.current) this.current.entries.add(this.current.entries.order[this.current.entries.order.length - 1]!, line.trim());
@@ -62,8 +44,7 @@ export class WosParser implements NativeParser<WosNative> {
       this.current = { line: lineNo, entries: new TaggedEntries() };
       this.current.entries.add(tag, value);
     } else if (tag === 'ER') {
-      if (this.current) this.done.push(this.current);
-      this.current = undefined;
+      this.close();
     } else if (this.current) this.current.entries.add(tag, value);
     // FN, VR and EF lie outside records.
   }
