@@ -28,5 +28,4 @@ for (let k = 1; k <= 5; k++) {
   seen.set(k, labels[k]!);
   times.push(ranker.rank(seen, classifier).millis);
 }
-t = performance.now();
 console.log(`refit + score (${seen.size} labels): first ${first.millis.toFixed(0)} ms, then ${times.map((x) => x.toFixed(0)).join(', ')} ms`);
