@@ -16,7 +16,7 @@ for (let i = 0; texts.length < 10_000; i++) {
   texts.push(texts[i]!.split(/\s+/).map((w) => [...w].reverse().join('')).join(' '));
   labels.push(labels[i]!);
 }
-let t = performance.now();
+const t = performance.now();
 const ranker = new Ranker(texts);
 console.log(`TF-IDF of ${texts.length} records: ${(performance.now() - t).toFixed(0)} ms`);
 const classifier = ranker.newClassifier();
