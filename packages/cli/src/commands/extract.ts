@@ -2,7 +2,6 @@ import { ExoError } from '@exoatlas/schema';
 import {
   ExtractionService,
   FORM_KINDS,
-  ReviewService,
   SUBGROUP_COLUMNS,
   SYNTHESIS_MEASURES,
   formatIssues,
@@ -15,12 +14,11 @@ import {
   type FormKind,
   type SynthesisOptions,
   type SynthesisResult,
-  type User,
 } from '@exoatlas/review';
-import { SqliteExtractionStore, SqliteReviewStore, SqliteStore } from '@exoatlas/store';
+import { SqliteExtractionStore, type SqliteReviewStore } from '@exoatlas/store';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
-import { resolvePaths } from '../context.js';
+import { REVIEW_COMMON_OPTIONS, actAs, openReviewContext } from '../review-context.js';
 
 export const SYNTHESIS_HELP = `Usage: exoatlas synthesis <subcommand> [options]
 
@@ -53,9 +51,8 @@ Subgroup columns: ${SUBGROUP_COLUMNS.join(', ')}.
 Every subcommand takes --as USER (or EXOATLAS_USER; default the local account), --db FILE, --json.
 `;
 
-const COMMON = { db: { type: 'string' }, data: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+const COMMON = REVIEW_COMMON_OPTIONS;
 const OUTPUTS = { forest: { type: 'string' }, funnel: { type: 'string' }, 'rob-forest': { type: 'string' }, csv: { type: 'string' }, 'results-csv': { type: 'string' }, out: { type: 'string' } } as const;
-const LOCAL_USER = 'local';
 
 interface Context {
   service: ExtractionService;
@@ -64,23 +61,10 @@ interface Context {
 }
 
 function open(io: CommandIO, values: { db?: string; data?: string }): Context {
-  const { dbPath } = resolvePaths(io, values);
-  const store = new SqliteStore(dbPath);
-  const reviews = new SqliteReviewStore(store.db);
-  return { service: new ExtractionService(new ReviewService(reviews), new SqliteExtractionStore(store.db)), reviews, close: () => store.close() };
+  const base = openReviewContext(io, values);
+  return { service: new ExtractionService(base.service, new SqliteExtractionStore(base.db)), reviews: base.reviews, close: base.close };
 }
 
-/** The account the CLI acts as: --as, EXOATLAS_USER, or the local account (as exoatlas review does). */
-function actAs(ctx: Context, io: CommandIO, as: string | undefined): User {
-  const name = as || io.env.EXOATLAS_USER || LOCAL_USER;
-  const found = ctx.reviews.findUser(name);
-  if (found) {
-    const { passwordHash: _drop, ...user } = found;
-    return user;
-  }
-  if (name !== LOCAL_USER) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `no user '${name}': create it with exoatlas review user add ${name} --password-stdin`, { field: 'as' });
-  return ctx.reviews.createUser({ username: LOCAL_USER, displayName: 'Local user', passwordHash: 'disabled', isAdmin: true });
-}
 
 const out = (io: CommandIO, value: unknown) => io.stdout(JSON.stringify(value, null, 2) + '\n');
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExoError } from '@exoatlas/schema';
-import { prismaCsv, prismaSvg, ReviewService, STAGES, type AgreementStats, type RecordView, type Stage, type User } from '@exoatlas/review';
-import { SqliteReviewStore, SqliteStore } from '@exoatlas/store';
+import { prismaCsv, prismaSvg, STAGES, type AgreementStats, type RecordView, type Stage } from '@exoatlas/review';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
-import { resolvePaths } from '../context.js';
+import { REVIEW_COMMON_OPTIONS, actAs, openReviewContext as open } from '../review-context.js';
 
 export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
 
@@ -37,9 +36,7 @@ trusted, as with any local file). --json prints JSON; --db FILE picks the databa
 `;
 
 const STAGE_OPTION = { type: 'string' } as const;
-const COMMON = { db: { type: 'string' }, data: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
-
-const LOCAL_USER = 'local';
+const COMMON = REVIEW_COMMON_OPTIONS;
 
 function stageOf(value: string | undefined): Stage | undefined {
   if (value === undefined) return undefined;
@@ -47,31 +44,8 @@ function stageOf(value: string | undefined): Stage | undefined {
   return value as Stage;
 }
 
-interface Context {
-  service: ReviewService;
-  reviews: SqliteReviewStore;
-  close(): void;
-}
 
-function open(io: CommandIO, values: { db?: string; data?: string }): Context {
-  const { dbPath } = resolvePaths(io, values);
-  const store = new SqliteStore(dbPath);
-  const reviews = new SqliteReviewStore(store.db);
-  return { service: new ReviewService(reviews), reviews, close: () => store.close() };
-}
 
-/** The account the CLI acts as: --as, EXOATLAS_USER, or the local account (created on first use). */
-function actAs(ctx: Context, io: CommandIO, as: string | undefined): User {
-  const name = as || io.env.EXOATLAS_USER || LOCAL_USER;
-  const found = ctx.reviews.findUser(name);
-  if (found) {
-    const { passwordHash: _drop, ...user } = found;
-    return user;
-  }
-  if (name !== LOCAL_USER) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `no user '${name}': create it with exoatlas review user add ${name} --password-stdin`, { field: 'as' });
-  // "disabled" never verifies: the local account cannot sign in to the server.
-  return ctx.reviews.createUser({ username: LOCAL_USER, displayName: 'Local user', passwordHash: 'disabled', isAdmin: true });
-}
 
 /** Standard input, whole (file descriptor 0 reads pipes, files and sockets alike). */
 function readStdin(): string {

@@ -1,0 +1,39 @@
+import { ExoError } from '@exoatlas/schema';
+import { ReviewService, type User } from '@exoatlas/review';
+import { SqliteReviewStore, SqliteStore, type SqliteDatabase } from '@exoatlas/store';
+import type { CommandIO } from './command-io.js';
+import { resolvePaths } from './context.js';
+
+/** The account the CLI acts as when no other is named: an admin with no password, who cannot sign in to the server. */
+export const LOCAL_USER = 'local';
+
+/** Options every `review` and `synthesis` subcommand takes. */
+export const REVIEW_COMMON_OPTIONS = { db: { type: 'string' }, data: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+
+export interface ReviewContext {
+  service: ReviewService;
+  reviews: SqliteReviewStore;
+  db: SqliteDatabase;
+  close(): void;
+}
+
+/** Opens the review store of the database the other commands use. */
+export function openReviewContext(io: CommandIO, values: { db?: string; data?: string }): ReviewContext {
+  const { dbPath } = resolvePaths(io, values);
+  const store = new SqliteStore(dbPath);
+  const reviews = new SqliteReviewStore(store.db);
+  return { service: new ReviewService(reviews), reviews, db: store.db, close: () => store.close() };
+}
+
+/** The account the CLI acts as: --as, EXOATLAS_USER, or the local account (created on first use). */
+export function actAs(ctx: { reviews: SqliteReviewStore }, io: CommandIO, as: string | undefined): User {
+  const name = as || io.env.EXOATLAS_USER || LOCAL_USER;
+  const found = ctx.reviews.findUser(name);
+  if (found) {
+    const { passwordHash: _drop, ...user } = found;
+    return user;
+  }
+  if (name !== LOCAL_USER) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `no user '${name}': create it with exoatlas review user add ${name} --password-stdin`, { field: 'as' });
+  // "disabled" never verifies: the local account cannot sign in to the server.
+  return ctx.reviews.createUser({ username: LOCAL_USER, displayName: 'Local user', passwordHash: 'disabled', isAdmin: true });
+}
