@@ -35,7 +35,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
   const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
   const extraction = db && reviews ? new ExtractionService(reviews, new SqliteExtractionStore(db)) : undefined;
-  const currentAtlas = currentAtlasProvider(deps.atlas, extraction ? () => extraction.atlasStudies().map((s) => s.study as Study) : undefined);
+  const currentAtlas = currentAtlasProvider(
+    deps.atlas,
+    extraction
+      ? () => {
+          const items = extraction.atlasStudies();
+          // A study's publication (synthesis id and time) identifies its content: no need to compare whole records.
+          return { version: items.map((i) => `${i.study.id}@${i.synthesisId}:${i.publishedAt}`).join('|'), studies: items.map((i) => i.study as Study) };
+        }
+      : undefined,
+  );
   atlasRoutes(app, { ...deps, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
   if (deps.literature) literatureRoutes(app, deps.literature);

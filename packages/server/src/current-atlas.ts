@@ -1,20 +1,25 @@
 import { Atlas } from '@exoatlas/atlas';
 import type { Study } from '@exoatlas/schema';
 
+/** The published project studies and a version that changes whenever they do. */
+export interface PublishedStudies {
+  version: string;
+  studies: Study[];
+}
+
 /**
  * The atlas as the API serves it: the curated knowledge base plus the studies that finished living-review projects
- * have published (origin `project`). The merged atlas is rebuilt only when the published set changes.
+ * have published (origin `project`). The merged atlas is rebuilt only when the published version changes.
  */
-export function currentAtlasProvider(base: Atlas, projectStudies?: () => Study[]): () => Atlas {
-  if (!projectStudies) return () => base;
-  let key = '';
+export function currentAtlasProvider(base: Atlas, published?: () => PublishedStudies): () => Atlas {
+  if (!published) return () => base;
+  let version = '';
   let merged = base;
   return () => {
-    const extra = projectStudies();
-    const nextKey = JSON.stringify(extra);
-    if (nextKey !== key) {
-      key = nextKey;
-      merged = extra.length === 0 ? base : new Atlas({ ...base.kb, studies: [...base.kb.studies, ...extra] });
+    const now = published();
+    if (now.version !== version) {
+      version = now.version;
+      merged = now.studies.length === 0 ? base : new Atlas({ ...base.kb, studies: [...base.kb.studies, ...now.studies] });
     }
     return merged;
   };
