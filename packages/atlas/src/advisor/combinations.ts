@@ -12,18 +12,14 @@ export interface MethodCombination {
   favours: NeedName[];
 }
 
-/** A combination entry speaks of use together ("used conjunctively", "combined") rather than of a likeness ("similar to"). */
-export const isUsedTogether = (entry: IsolationMethod['combinations'][number]): boolean =>
-  /conjunctiv|combin|together|in tandem/i.test([entry.text, ...entry.provenance.map((p) => p.quote)].join(' '));
-
 /**
  * The combinations of methods the review mentions, once per pair (a pair is recorded under both of its methods),
- * those favouring more of the user's needs first. Entries that only liken one method to another are left out.
+ * those favouring more of the user's needs first. Likenesses ("similar to dUC") are kept apart in `similarTo`.
  */
 export function methodCombinations(methods: readonly IsolationMethod[], favouredNeeds: ReadonlyMap<string, readonly NeedName[]>): MethodCombination[] {
   const byPair = new Map<string, MethodCombination>();
   for (const m of methods) {
-    for (const entry of m.combinations.filter(isUsedTogether)) {
+    for (const entry of m.combinations) {
       const pair = [m.abbr, entry.with].sort() as [IsolationMethod['abbr'], IsolationMethod['abbr']];
       const key = pair.join('+');
       if (byPair.has(key) || pair[0] === pair[1]) continue;
