@@ -1,4 +1,5 @@
 /** Shapes of the ExoAtlas HTTP API (see /api/openapi.json); record types come from @exoatlas/schema. */
+import type { Overview as AtlasOverview } from '@exoatlas/atlas';
 import type {
   Advantage,
   BiologyStatement,
@@ -50,19 +51,8 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-export interface OverviewCounts {
-  studies: number;
-  table1Studies: number;
-  textStudies: number;
-  diseases: number;
-  diseaseAreas: number;
-  entities: number;
-  claims: number;
-  mechanisms: number;
-  references: number;
-  isolationMethods: number;
-  facts: number;
-}
+/** The counts of GET /api/overview, as packages/atlas computes them. */
+export type OverviewCounts = AtlasOverview['counts'];
 
 export interface Overview {
   counts: Partial<OverviewCounts>;
