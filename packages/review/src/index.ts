@@ -19,7 +19,7 @@ export { screeningMetrics, type ScreeningMetrics } from './simulation/metrics.js
 export { readLabelledSet, LABEL_COLUMNS, type LabelledSet } from './simulation/labelled.js';
 export { percentAgreement } from './agreement/percent.js';
 export { cohenKappa } from './agreement/cohen-kappa.js';
-export { agreementStats, type AgreementStats } from './agreement/agreement.js';
+export { agreementStats, type AgreementStats, type PairAgreement } from './agreement/agreement.js';
 export { prismaCounts, NO_REASON, type PrismaCounts, type PrismaRecord, type ReasonCount } from './prisma/counts.js';
 export { prismaSvg, type PrismaSvgOptions } from './prisma/svg.js';
 export { prismaCsv } from './prisma/csv.js';
@@ -31,7 +31,7 @@ export { hashPassword, verifyPassword, checkPasswordStrength, MIN_PASSWORD_LENGT
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
 export { planImport, readSearchFiles, slimCitation, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
-export type { ReviewStore, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
+export type { ReviewStore, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';
 // —— part 2 (issue 8): data extraction, appraisal (SYRCLE, MISEV), one-step synthesis, back into the atlas ——
 export * from './extraction/index.js';

@@ -135,6 +135,8 @@ export interface AuditEntry {
   username: string;
   action: string;
   recordId?: number;
+  /** The record's title, when the entry is about a record. */
+  recordTitle?: string;
   stage?: Stage;
   before: unknown;
   after: unknown;

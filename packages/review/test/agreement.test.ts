@@ -71,6 +71,67 @@ describe('agreementStats', () => {
     // A: include 2, exclude 2; B: include 1, exclude 3. p_e = 0.5·0.25 + 0.5·0.75 = 0.5; κ = (0.75 − 0.5) / 0.5 = 0.5
     expect(stats.kappa).toBeCloseTo(0.5, 12);
     expect(stats.table.include.exclude).toBe(1);
-    expect(stats.pairs).toEqual([{ reviewers: ['alice', 'bob'], records: 4, percentAgreement: 0.75, kappa: expect.closeTo(0.5, 12) }]);
+    expect(stats.pairs).toEqual([
+      {
+        reviewers: ['alice', 'bob'],
+        records: 4,
+        percentAgreement: 0.75,
+        kappa: expect.closeTo(0.5, 12),
+        kappaIncludeExclude: expect.closeTo(0.5, 12),
+        table: { include: { include: 1, exclude: 1, maybe: 0 }, exclude: { include: 0, exclude: 2, maybe: 0 }, maybe: { include: 0, exclude: 0, maybe: 0 } },
+      },
+    ]);
+  });
+
+  it('gives each reviewer pair its own cross-table and κ (hand-computed)', () => {
+    const names = ['', 'alice', 'bob', 'carol'];
+    let nextId = 0;
+    const byRecord = new Map<number, Decision[]>();
+    /** One record decided by two reviewers, `a` first. */
+    const rec = (a: number, da: Decision['decision'], b: number, db: Decision['decision']): void => {
+      const recordId = byRecord.size + 1;
+      const make = (reviewerId: number, decision: Decision['decision']): Decision => ({ id: ++nextId, projectId: 'p', recordId, stage: 'title-abstract', reviewerId, reviewer: names[reviewerId]!, decision, version: 1, createdAt: '' });
+      byRecord.set(recordId, [make(a, da), make(b, db)]);
+    };
+    // alice (1) and bob (2), 8 records:      bob include  bob exclude  bob maybe
+    //                      alice include          3            1           0
+    //                      alice exclude          0            2           1
+    //                      alice maybe            1            0           0
+    for (let i = 0; i < 3; i++) rec(1, 'include', 2, 'include');
+    for (let i = 0; i < 2; i++) rec(1, 'exclude', 2, 'exclude');
+    rec(1, 'include', 2, 'exclude');
+    rec(1, 'maybe', 2, 'include');
+    rec(1, 'exclude', 2, 'maybe');
+    // p_o = (3 + 2 + 0) / 8 = 0.625
+    // alice: include 4, exclude 3, maybe 1; bob: include 4, exclude 3, maybe 1
+    // p_e = (4·4 + 3·3 + 1·1) / 64 = 26/64 = 0.40625
+    // κ = (0.625 − 0.40625) / (1 − 0.40625) = 0.21875 / 0.59375 = 7/19 ≈ 0.368421
+    // With maybe as include: include/include 4, exclude/exclude 2, include/exclude 1, exclude/include 1;
+    // p_o = 6/8 = 0.75; both include 5/8, exclude 3/8; p_e = (25 + 9) / 64 = 34/64; κ = (48 − 34) / (64 − 34) = 14/30 = 7/15
+    //
+    // bob (2) and carol (3), 4 records, carol deciding first on two: the table is still read from bob (named first).
+    rec(2, 'include', 3, 'include');
+    rec(3, 'exclude', 2, 'exclude');
+    rec(3, 'include', 2, 'exclude');
+    rec(2, 'exclude', 3, 'exclude');
+    //                       carol include  carol exclude
+    //          bob include        1              0
+    //          bob exclude        1              2
+    // p_o = 3/4; bob: include 1, exclude 3; carol: include 2, exclude 2
+    // p_e = (1·2 + 3·2) / 16 = 0.5; κ = (0.75 − 0.5) / (1 − 0.5) = 0.5
+    const stats = agreementStats(byRecord, 'title-abstract');
+    expect(stats.records).toBe(12);
+    const ab = stats.pairs.find((p) => p.reviewers.join() === 'alice,bob')!;
+    expect(ab.records).toBe(8);
+    expect(ab.percentAgreement).toBe(0.625);
+    expect(ab.kappa).toBeCloseTo(7 / 19, 12);
+    expect(ab.kappaIncludeExclude).toBeCloseTo(7 / 15, 12);
+    expect(ab.table).toEqual({ include: { include: 3, exclude: 1, maybe: 0 }, exclude: { include: 0, exclude: 2, maybe: 1 }, maybe: { include: 1, exclude: 0, maybe: 0 } });
+    const bc = stats.pairs.find((p) => p.reviewers.join() === 'bob,carol')!;
+    expect(bc.records).toBe(4);
+    expect(bc.percentAgreement).toBe(0.75);
+    expect(bc.kappa).toBeCloseTo(0.5, 12);
+    expect(bc.table).toEqual({ include: { include: 1, exclude: 0, maybe: 0 }, exclude: { include: 1, exclude: 2, maybe: 0 }, maybe: { include: 0, exclude: 0, maybe: 0 } });
+    expect(stats.pairs).toHaveLength(2);
   });
 });

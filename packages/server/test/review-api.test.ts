@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
@@ -175,6 +176,18 @@ describe('screening', () => {
     expect(changed.body.decision.version).toBe(2);
     const audit = await call('GET', `${P}/audit?record=${id}`, { token: tokens.alice });
     expect(audit.body.items[0]).toMatchObject({ action: 'decision', username: 'alice', before: { decision: 'include', version: 1 }, after: { decision: 'exclude', reason: 'Wrong outcome', version: 2 } });
+    const title = (await call('GET', `${P}/records/${id}`, { token: tokens.alice })).body.title as string;
+    expect(audit.body.items[0].recordTitle).toBe(title);
+    // filters by user and stage, combined; total counts the matches, so the web page can page them
+    const byAlice = await call('GET', `${P}/audit?user=alice&stage=title-abstract&limit=1`, { token: tokens.alice });
+    expect(byAlice.status).toBe(200);
+    expect(byAlice.body.total).toBe(2);
+    expect(byAlice.body.items).toHaveLength(1);
+    expect(byAlice.body.items[0]).toMatchObject({ username: 'alice', stage: 'title-abstract', after: { version: 2 } });
+    expect((await call('GET', `${P}/audit?user=alice&stage=title-abstract&limit=1&offset=1`, { token: tokens.alice })).body.items[0]).toMatchObject({ after: { version: 1 } });
+    expect((await call('GET', `${P}/audit?user=alice&stage=full-text`, { token: tokens.olivia })).body.total).toBe(0);
+    expect((await call('GET', `${P}/audit?user=olivia`, { token: tokens.olivia })).body.items.every((e: { username: string }) => e.username === 'olivia')).toBe(true);
+    expect((await call('GET', `${P}/audit?stage=abstract`, { token: tokens.olivia })).status).toBe(400);
   });
 
   it('blinds: a reviewer does not see the other decision until both have decided', async () => {
@@ -275,6 +288,17 @@ describe('screening', () => {
     expect(agreement.status).toBe(200);
     expect(agreement.body.items[0].records).toBe(recordIds.length);
     expect(agreement.body.items[0].kappa).toBeLessThan(1);
+    // per reviewer pair: alice and bob decided every record; their cross-table adds up to the records
+    const pair = agreement.body.items[0].pairs.find((p: { reviewers: string[] }) => p.reviewers.join() === 'alice,bob');
+    expect(pair.records).toBe(recordIds.length);
+    const cells = Object.values(pair.table as Record<string, Record<string, number>>).flatMap((row) => Object.values(row));
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(recordIds.length);
+    expect(pair.kappa).toBeCloseTo(agreement.body.items[0].kappa, 12);
+    expect(pair.kappaIncludeExclude).toBeDefined();
+    const doc = (await call('GET', '/api/openapi.json')).body;
+    const itemSchema = doc.paths['/api/reviews/{project}/agreement'].get.responses['200'].content['application/json'].schema.properties.items.items;
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile({ ...itemSchema, components: doc.components });
+    for (const item of agreement.body.items) expect(validate(item), JSON.stringify(validate.errors)).toBe(true);
 
     const prisma = (await call('GET', `${P}/prisma`, { token: tokens.vera })).body;
     expect(prisma.identified).toBe(11);
@@ -310,5 +334,8 @@ describe('OpenAPI', () => {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'exoatlas_session' });
+    expect(doc.paths['/api/reviews/{project}/agreement'].get.responses['200'].content['application/json'].schema.properties.items.items).toEqual({ $ref: '#/components/schemas/ReviewAgreement' });
+    expect(doc.components.schemas.ReviewAgreement.properties.pairs.items.required).toEqual(['reviewers', 'records', 'table']);
+    expect(doc.paths['/api/reviews/{project}/audit'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['project', 'record', 'user', 'stage', 'limit', 'offset']);
   });
 });

@@ -42,7 +42,7 @@ describe('review parts', () => {
   });
 
   it('writes agreement as a percentage and kappa with two decimals, a dash when undefined', () => {
-    const html = renderToStaticMarkup(<AgreementTable items={[{ stage: 'title-abstract', records: 4, percentAgreement: 0.75, kappa: 0.4667, kappaIncludeExclude: undefined, pairs: [] }]} />);
+    const html = renderToStaticMarkup(<AgreementTable items={[{ stage: 'title-abstract', records: 4, percentAgreement: 0.75, kappa: 0.4667, kappaIncludeExclude: undefined, table: { include: { include: 2, exclude: 1, maybe: 0 }, exclude: { include: 0, exclude: 1, maybe: 0 }, maybe: { include: 0, exclude: 0, maybe: 0 } }, pairs: [] }]} />);
     expect(html).toContain('<td class="num">75.0%</td><td class="num">0.47</td><td class="num">–</td>');
     expect(pct(undefined)).toBe('–');
     expect(num(Number.NaN)).toBe('–');

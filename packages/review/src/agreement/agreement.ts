@@ -16,7 +16,19 @@ export interface AgreementStats {
   /** Cross-table: first reviewer's decision → second's → count. */
   table: Record<DecisionValue, Record<DecisionValue, number>>;
   /** The same statistics for each pair of reviewers. */
-  pairs: { reviewers: [string, string]; records: number; percentAgreement?: number; kappa?: number }[];
+  pairs: PairAgreement[];
+}
+
+/** Agreement of one pair of reviewers (named in alphabetical order) over the records both decided at the stage. */
+export interface PairAgreement {
+  reviewers: [string, string];
+  records: number;
+  percentAgreement?: number;
+  kappa?: number;
+  /** κ with "maybe" counted as include. */
+  kappaIncludeExclude?: number;
+  /** Cross-table of this pair: the first-named reviewer's decision → the second's → count. */
+  table: Record<DecisionValue, Record<DecisionValue, number>>;
 }
 
 const emptyTable = (): Record<DecisionValue, Record<DecisionValue, number>> => ({
@@ -25,6 +37,9 @@ const emptyTable = (): Record<DecisionValue, Record<DecisionValue, number>> => (
   maybe: { include: 0, exclude: 0, maybe: 0 },
 });
 
+/** The include/exclude question of a stage: "maybe" counts as include. */
+const includeExclude = (pairs: readonly [DecisionValue, DecisionValue][]) => pairs.map(([a, b]) => [a === 'exclude' ? 'exclude' : 'include', b === 'exclude' ? 'exclude' : 'include'] as const);
+
 /**
  * Agreement between the two reviewers who first decided each record at a stage (their latest decisions), pooled over
  * records, and per reviewer pair. κ is unchanged when the two raters swap, so which is "first" does not matter.
@@ -32,7 +47,7 @@ const emptyTable = (): Record<DecisionValue, Record<DecisionValue, number>> => (
 export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly Decision[]>, stage: Stage): AgreementStats {
   const pooled: [DecisionValue, DecisionValue][] = [];
   const table = emptyTable();
-  const byPair = new Map<string, { reviewers: [string, string]; pairs: [DecisionValue, DecisionValue][] }>();
+  const byPair = new Map<string, { reviewers: [string, string]; pairs: [DecisionValue, DecisionValue][]; table: Record<DecisionValue, Record<DecisionValue, number>> }>();
   for (const decisions of decisionsByRecord.values()) {
     const latest = latestByReviewer(decisions.filter((d) => d.stage === stage));
     if (latest.length < 2) continue;
@@ -41,11 +56,12 @@ export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly D
     table[first.decision][second.decision]++;
     if (first.reviewer > second.reviewer) [first, second] = [second, first];
     const key = `${first.reviewerId}:${second.reviewerId}`;
-    const entry = byPair.get(key) ?? { reviewers: [first.reviewer, second.reviewer] as [string, string], pairs: [] };
+    const entry = byPair.get(key) ?? { reviewers: [first.reviewer, second.reviewer] as [string, string], pairs: [], table: emptyTable() };
     entry.pairs.push([first.decision, second.decision]);
+    entry.table[first.decision][second.decision]++;
     byPair.set(key, entry);
   }
-  const binary = pooled.map(([a, b]) => [a === 'exclude' ? 'exclude' : 'include', b === 'exclude' ? 'exclude' : 'include'] as const);
+  const binary = includeExclude(pooled);
   return {
     stage,
     records: pooled.length,
@@ -53,6 +69,13 @@ export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly D
     kappa: cohenKappa(pooled),
     kappaIncludeExclude: cohenKappa(binary),
     table,
-    pairs: [...byPair.values()].map((p) => ({ reviewers: p.reviewers, records: p.pairs.length, percentAgreement: percentAgreement(p.pairs), kappa: cohenKappa(p.pairs) })),
+    pairs: [...byPair.values()].map((p) => ({
+      reviewers: p.reviewers,
+      records: p.pairs.length,
+      percentAgreement: percentAgreement(p.pairs),
+      kappa: cohenKappa(p.pairs),
+      kappaIncludeExclude: cohenKappa(includeExclude(p.pairs)),
+      table: p.table,
+    })),
   };
 }

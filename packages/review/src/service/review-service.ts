@@ -15,7 +15,7 @@ import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, requiredReviewers, stageOutcome, validateDecision, type RecordStatus, type StageOutcome } from '../screening/decisions.js';
 import { stoppingGuidance, type StoppingGuidance } from '../screening/stopping.js';
 import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
-import type { NewProject, ReviewStore } from './review-store.js';
+import type { AuditOptions, NewProject, ReviewStore } from './review-store.js';
 
 export interface ReviewServiceOptions {
   now?: () => Date;
@@ -643,7 +643,7 @@ export class ReviewService {
     );
   }
 
-  audit(actor: User | undefined, projectId: string, options: { recordId?: number; limit?: number; offset?: number } = {}): { total: number; items: AuditEntry[] } {
+  audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): { total: number; items: AuditEntry[] } {
     this.access(actor, projectId, 'read');
     const result = this.store.audit(projectId, options);
     // Blinding covers the audit trail too: while a dual record is not fully decided, others' decisions stay hidden.

@@ -43,6 +43,16 @@ export interface NewResolution {
   note?: string;
 }
 
+/** Which audit entries to read: filters (all optional, combined with AND) and the page. */
+export interface AuditOptions {
+  recordId?: number;
+  /** the user who acted, by user name */
+  username?: string;
+  stage?: Stage;
+  limit?: number;
+  offset?: number;
+}
+
 /**
  * Persistence of review projects (implemented by packages/store over SQLite). Every write is atomic and writes its
  * audit entry in the same transaction; the policy (who may do what) lives in ReviewService.
@@ -78,5 +88,6 @@ export interface ReviewStore {
   appendDecision(input: NewDecision): Decision;
   resolutions(projectId: string, stage?: Stage): Resolution[];
   appendResolution(input: NewResolution): Resolution;
-  audit(projectId: string, options?: { recordId?: number; limit?: number; offset?: number }): { total: number; items: AuditEntry[] };
+  /** The audit log, newest first, optionally of one record, one user (by user name) or one stage; `total` counts the matches. */
+  audit(projectId: string, options?: AuditOptions): { total: number; items: AuditEntry[] };
 }

@@ -17,7 +17,9 @@ const RecordsQuery = z
     offset: intParam(0, 10_000_000).optional(),
   })
   .strict();
-const AuditQuery = z.object({ record: intParam(1, Number.MAX_SAFE_INTEGER).optional(), limit: intParam(1, 500).optional(), offset: intParam(0, 10_000_000).optional() }).strict();
+const AuditQuery = z
+  .object({ record: intParam(1, Number.MAX_SAFE_INTEGER).optional(), user: z.string().min(1).max(40).optional(), stage: Stage.optional(), limit: intParam(1, 500).optional(), offset: intParam(0, 10_000_000).optional() })
+  .strict();
 const SvgQuery = z.object({ standalone: boolParam.optional() }).strict();
 
 /** The body must be a JSON object; its fields are checked by the review service, which names the bad one. */
@@ -189,7 +191,7 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/audit', async (request) => {
     const q = parseQuery(AuditQuery, request.query);
-    return service.audit(actor(request), request.params.project, { recordId: q.record, limit: q.limit, offset: q.offset });
+    return service.audit(actor(request), request.params.project, { recordId: q.record, username: q.user, stage: q.stage, limit: q.limit, offset: q.offset });
   });
 }
 
@@ -309,7 +311,16 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
       responses: { 201: json({ type: 'object' }), ...writes, 409: err('Not in conflict (EXO_ERR_REVIEW_NOT_ELIGIBLE)') },
     },
   },
-  '/api/reviews/{project}/agreement': { get: { summary: "Percent agreement and Cohen's kappa per stage, pooled and per reviewer pair", operationId: 'reviewAgreement', tags: ['reviews'], ...secured, parameters: [projectParam, stageParam], responses: { 200: json(obj({ items: { type: 'array' } })), ...common } } },
+  '/api/reviews/{project}/agreement': {
+    get: {
+      summary: "Percent agreement and Cohen's kappa per stage, pooled and per reviewer pair (with each pair's cross-table)",
+      operationId: 'reviewAgreement',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [projectParam, stageParam],
+      responses: { 200: json(obj({ items: { type: 'array', items: ref('ReviewAgreement') } }, ['items'])), ...common },
+    },
+  },
   '/api/reviews/{project}/prisma': { get: { summary: 'PRISMA 2020 flow counts', operationId: 'reviewPrisma', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: json(ref('PrismaCounts')), ...common } } },
   '/api/reviews/{project}/prisma.svg': {
     get: {
@@ -323,7 +334,21 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
   },
   '/api/reviews/{project}/prisma.csv': { get: { summary: "PRISMA counts as CSV in the PRISMA2020 tool's layout", operationId: 'reviewPrismaCsv', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: str } } }, ...common } } },
   '/api/reviews/{project}/audit': {
-    get: { summary: 'Audit log, newest first: who, when, what, before and after', operationId: 'reviewAudit', tags: ['reviews'], ...secured, parameters: [projectParam, { name: 'record', in: 'query', schema: int }, { name: 'limit', in: 'query', schema: int }, { name: 'offset', in: 'query', schema: int }], responses: { 200: json(obj({ total: int, items: { type: 'array' } })), ...common } },
+    get: {
+      summary: 'Audit log, newest first: who, when, what, before and after; filtered by record, user and stage (total counts the matches)',
+      operationId: 'reviewAudit',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [
+        projectParam,
+        { name: 'record', in: 'query', schema: int },
+        { name: 'user', in: 'query', schema: str, description: 'Only what this user (user name) did' },
+        { name: 'stage', in: 'query', required: false, schema: { type: 'string', enum: [...STAGES] }, description: 'Only entries about this screening stage' },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 }, description: 'Page size (default 100)' },
+        { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
+      ],
+      responses: { 200: json(obj({ total: int, items: { type: 'array', items: ref('ReviewAuditEntry') } }, ['total', 'items'])), ...common },
+    },
   },
 };
 
@@ -335,6 +360,52 @@ export const REVIEW_OPENAPI_COMPONENTS = {
     ReviewProject: obj({ id: str, name: str, question: str, criteria: ref('ReviewCriteria'), mode: { type: 'string', enum: ['single', 'dual'] }, exclusionReasons: { type: 'object' }, createdAt: str, role: str }, ['id', 'name', 'mode']),
     ReviewDecision: obj({ id: int, recordId: int, stage: str, reviewerId: int, reviewer: str, decision: str, reason: str, note: str, version: int, createdAt: str }),
     ReviewRecord: obj({ id: int, title: str, authors: { type: 'array', items: str }, year: int, journal: str, abstract: str, doi: str, pmid: str, keywords: { type: 'array', items: str }, sources: { type: 'array', items: str }, isNotRetrieved: { type: 'boolean' }, score: { type: 'number' }, stages: { type: 'object', description: 'Per stage: status, decidedBy, isBlinded, mine, decisions, resolution, reason' } }),
+    ReviewDecisionTable: obj(
+      { include: ref('ReviewDecisionCounts'), exclude: ref('ReviewDecisionCounts'), maybe: ref('ReviewDecisionCounts') },
+      ['include', 'exclude', 'maybe'],
+    ),
+    ReviewDecisionCounts: obj({ include: int, exclude: int, maybe: int }, ['include', 'exclude', 'maybe']),
+    ReviewAgreement: obj(
+      {
+        stage: { type: 'string', enum: [...STAGES] },
+        records: { ...int, description: 'Records decided by two reviewers' },
+        percentAgreement: { type: 'number', description: 'Share with the same decision, 0–1 (absent with no records)' },
+        kappa: { type: 'number', description: "Cohen's kappa over include / exclude / maybe (absent when undefined)" },
+        kappaIncludeExclude: { type: 'number', description: 'Kappa with maybe counted as include' },
+        table: { ...ref('ReviewDecisionTable'), description: "First reviewer's decision → second's → count" },
+        pairs: {
+          type: 'array',
+          items: obj(
+            {
+              reviewers: { type: 'array', items: str, minItems: 2, maxItems: 2, description: 'The pair, in alphabetical order' },
+              records: int,
+              percentAgreement: { type: 'number' },
+              kappa: { type: 'number' },
+              kappaIncludeExclude: { type: 'number' },
+              table: { ...ref('ReviewDecisionTable'), description: "The first-named reviewer's decision → the second's → count" },
+            },
+            ['reviewers', 'records', 'table'],
+          ),
+        },
+      },
+      ['stage', 'records', 'table', 'pairs'],
+    ),
+    ReviewAuditEntry: obj(
+      {
+        id: int,
+        projectId: str,
+        userId: int,
+        username: str,
+        action: { type: 'string', description: 'decision, resolution, record.retrieval, project.create, project.update, member.set, search.import, …' },
+        recordId: int,
+        recordTitle: str,
+        stage: { type: 'string', enum: [...STAGES] },
+        before: { description: 'The state before (null for a first write); hidden text while a blinded decision is pending' },
+        after: { description: 'The state after' },
+        at: str,
+      },
+      ['id', 'userId', 'username', 'action', 'at'],
+    ),
     PrismaCounts: obj({ identifiedBySource: { type: 'array' }, identified: int, duplicatesRemoved: int, screened: int, awaitingScreening: int, excludedAtScreening: int, excludedAtScreeningReasons: { type: 'array' }, soughtForRetrieval: int, notRetrieved: int, assessedForEligibility: int, awaitingAssessment: int, excludedAtFullText: int, excludedAtFullTextReasons: { type: 'array' }, included: int }),
   },
   securitySchemes: {

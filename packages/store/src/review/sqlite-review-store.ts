@@ -2,6 +2,7 @@ import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import type {
   AuditEntry,
+  AuditOptions,
   Decision,
   ImportPlan,
   Member,
@@ -322,12 +323,26 @@ export class SqliteReviewStore implements ReviewStore {
     return resolutionFromRow(this.db.prepare(`${SqliteReviewStore.RESOLUTION_SELECT} WHERE r.id = ?`).get(id) as ResolutionRow);
   }
 
-  audit(projectId: string, options: { recordId?: number; limit?: number; offset?: number } = {}): { total: number; items: AuditEntry[] } {
-    const where = options.recordId === undefined ? 'a.project_id = ?' : 'a.project_id = ? AND a.record_id = ?';
-    const params: unknown[] = options.recordId === undefined ? [projectId] : [projectId, options.recordId];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM review_audit a WHERE ${where}`).get(...params) as { n: number }).n;
+  audit(projectId: string, options: AuditOptions = {}): { total: number; items: AuditEntry[] } {
+    const clauses = ['a.project_id = ?'];
+    const params: unknown[] = [projectId];
+    const filters: [string, unknown][] = [
+      ['a.record_id = ?', options.recordId],
+      ['u.username = ?', options.username],
+      ['a.stage = ?', options.stage],
+    ];
+    for (const [clause, value] of filters) {
+      if (value === undefined) continue;
+      clauses.push(clause);
+      params.push(value);
+    }
+    const where = clauses.join(' AND ');
+    const from = 'review_audit a JOIN review_users u ON u.id = a.user_id';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT a.*, u.username FROM review_audit a JOIN review_users u ON u.id = a.user_id WHERE ${where} ORDER BY a.id DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT a.*, u.username, json_extract(r.citation, '$.title') AS record_title FROM ${from} LEFT JOIN review_records r ON r.id = a.record_id AND r.project_id = a.project_id WHERE ${where} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+      )
       .all(...params, options.limit ?? 100, options.offset ?? 0) as {
       id: number;
       project_id: string;
@@ -335,6 +350,7 @@ export class SqliteReviewStore implements ReviewStore {
       username: string;
       action: string;
       record_id: number | null;
+      record_title: string | null;
       stage: Stage | null;
       before: string | null;
       after: string | null;
@@ -349,6 +365,7 @@ export class SqliteReviewStore implements ReviewStore {
         username: r.username,
         action: r.action,
         recordId: r.record_id ?? undefined,
+        ...(r.record_id !== null && typeof r.record_title === 'string' ? { recordTitle: r.record_title } : {}),
         stage: r.stage ?? undefined,
         before: r.before === null ? null : JSON.parse(r.before),
         after: r.after === null ? null : JSON.parse(r.after),

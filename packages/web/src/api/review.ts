@@ -1,5 +1,5 @@
 /** The living-review API (/api/reviews, issues 7 and 8): shapes as the server sends them, and the paths. */
-import { sendJson } from './client';
+import { apiPath, sendJson } from './client';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -151,13 +151,50 @@ export interface Conflict {
   record: RecordView;
 }
 
+/** A cross-table of two reviewers' decisions: the first reviewer's decision → the second's → count. */
+export type DecisionTable = Record<DecisionValue, Record<DecisionValue, number>>;
+
+/** Agreement of one pair of reviewers (named in alphabetical order; the table's rows are the first-named one's). */
+export interface PairAgreement {
+  reviewers: [string, string];
+  records: number;
+  percentAgreement?: number;
+  kappa?: number;
+  kappaIncludeExclude?: number;
+  table: DecisionTable;
+}
+
 export interface AgreementStats {
   stage: Stage;
   records: number;
   percentAgreement?: number;
   kappa?: number;
   kappaIncludeExclude?: number;
-  pairs: { reviewers: [string, string]; records: number; percentAgreement?: number; kappa?: number }[];
+  table: DecisionTable;
+  pairs: PairAgreement[];
+}
+
+/** One entry of a project's audit log: who did what, when, with the state before and after. */
+export interface AuditEntry {
+  id: number;
+  projectId: string;
+  userId: number;
+  username: string;
+  /** decision, resolution, record.retrieval, project.create, project.update, member.set, search.import, extraction, rob, misev, … */
+  action: string;
+  recordId?: number;
+  recordTitle?: string;
+  stage?: Stage;
+  before: unknown;
+  after: unknown;
+  at: string;
+}
+
+export interface AuditFilters {
+  user?: string;
+  stage?: Stage;
+  offset?: number;
+  limit?: number;
 }
 
 export interface PrismaCounts {
@@ -310,6 +347,7 @@ export const reviewPaths = {
   resolve: (p: string, id: number) => `${P(p)}/records/${id}/resolution`,
   agreement: (p: string) => `${P(p)}/agreement`,
   prisma: (p: string) => `${P(p)}/prisma`,
+  audit: (p: string, f: AuditFilters = {}) => apiPath(`${P(p)}/audit`, { user: f.user, stage: f.stage, limit: f.limit, offset: f.offset || undefined }),
   prismaSvg: (p: string, standalone = false) => `${P(p)}/prisma.svg${standalone ? '?standalone=true' : ''}`,
   prismaCsv: (p: string) => `${P(p)}/prisma.csv`,
   extractionSchema: () => '/api/reviews/extraction/schema',
@@ -327,4 +365,5 @@ export const reviewApi = {
   get: <T>(path: string, signal?: AbortSignal) => sendJson<T>('GET', path, undefined, signal),
   post: <T>(path: string, body: unknown) => sendJson<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => sendJson<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => sendJson<T>('PATCH', path, body),
 };

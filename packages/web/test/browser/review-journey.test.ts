@@ -3,7 +3,8 @@
  * created on the page, the owner creates a dual-screening project and imports a small RIS file, two reviewers screen
  * with the keyboard (a stale decision is refused and explained), a third person resolves the conflict, the PRISMA
  * numbers add up, an included study's extraction form refuses a bad value at the field and saves a good one, and a
- * synthesis draws its forest plot. axe-core on every review page; no console error or failed request but the
+ * synthesis draws its forest plot. The audit log shows every decision (filtered by reviewer and stage), the agreement page
+ * each reviewer pair's cross-table and κ, and the owner edits the criteria from the dashboard. axe-core on every review page; no console error or failed request but the
  * expected 409 and 400.
  */
 import { join } from 'node:path';
@@ -221,6 +222,80 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     expect((await download).suggestedFilename()).toBe(`${PROJECT}-prisma.csv`);
     await axe(page);
     owner.expectClean();
+  });
+
+  it('the audit log lists every decision, filtered by reviewer and stage; per-pair κ; the owner edits a criterion, a reviewer cannot', async () => {
+    const { page } = owner;
+    owner.reset();
+    await open(page, `/reviews/${PROJECT}`);
+    await page.getByRole('link', { name: 'Audit log', exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/reviews/${PROJECT}/audit$`));
+    const log = page.getByRole('table', { name: /^Audit log/ });
+    await log.waitFor();
+    const rows = log.locator('tbody tr');
+    const hasRow = async (re: RegExp): Promise<boolean> => (await rows.allTextContents()).some((t) => re.test(t));
+    // 4 + 1 (Alice's change on Zhang) + 4 title-abstract decisions, 3 + 3 full-text ones, a resolution, and the project's set-up
+    await expect.poll(() => rows.count()).toBeGreaterThan(16);
+    await expect.poll(() => hasRow(new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTCbob${T.rossi} \\(record \\d+\\)Title and abstractDecision– → exclude \\(version 1\\)Wrong population or model$`))).toBe(true);
+    await expect.poll(() => hasRow(new RegExp(`UTCalice${T.zhang} \\(record \\d+\\)Title and abstractDecisioninclude \\(version 1\\) → include \\(version 2\\)note: checked again$`))).toBe(true);
+    await expect.poll(() => hasRow(/UTColivia.*Title and abstractResolution– → include \(third reviewer, version 1\)note: Pigs are an animal wound model$/)).toBe(true);
+    await expect.poll(() => log.locator('caption').textContent()).toMatch(/^Audit log, newest first: entries 1–\d+ of \d+$/);
+    await axe(page);
+    await screenshot(page, 'review-audit-1280');
+    // filters: Bob's decisions, then only his full-text ones (the filters are in the URL)
+    await page.getByLabel('Reviewer').selectOption('bob');
+    await page.waitForURL(/audit\?user=bob$/);
+    await expect.poll(async () => [...new Set(await log.locator('tbody tr td:nth-child(2)').allTextContents())]).toEqual(['bob']);
+    await expect.poll(() => rows.count()).toBe(7);
+    await page.getByLabel('Stage').selectOption('full-text');
+    await page.waitForURL(/audit\?user=bob&stage=full-text$/);
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => log.locator('caption').textContent()).toBe('Audit log by bob at full text, newest first: entries 1–3 of 3');
+    // a record's title links to it on the screening page
+    await log.getByRole('link', { name: new RegExp(T.kim) }).click();
+    await page.waitForURL(/\/screen\?stage=full-text&record=\d+$/);
+    await page.locator('article.record-card').filter({ hasText: T.kim }).waitFor();
+
+    // agreement per reviewer pair: Alice and Bob disagree on one record of four at title and abstract
+    await open(page, `/reviews/${PROJECT}/agreement`);
+    const ta = page.getByRole('table', { name: /^alice × bob, title and abstract/ });
+    await expect.poll(() => ta.locator('caption').textContent()).toBe("alice × bob, title and abstract: 4 records, agreement 75.0%, Cohen's κ 0.50");
+    await expect.poll(() => ta.locator('tbody tr').first().textContent()).toBe('alice: Include213');
+    await expect.poll(() => page.getByRole('table', { name: /^alice × bob, full text/ }).locator('caption').textContent()).toBe("alice × bob, full text: 3 records, agreement 100.0%, Cohen's κ 1.00");
+    await axe(page);
+    await screenshot(page, 'review-agreement-1280');
+
+    // the owner edits the criteria: a bad value is refused with the server's message, a good one saved
+    await open(page, `/reviews/${PROJECT}`);
+    await page.getByRole('button', { name: 'Edit the question and criteria' }).click();
+    const form = page.getByRole('form', { name: 'Edit the question and criteria' });
+    await expect.poll(() => form.getByLabel('Population (P)').inputValue()).toBe('Animal models of skin wounds');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await axe(page);
+    await screenshot(page, 'review-criteria-1280');
+    await form.getByLabel('Review question').fill('x'.repeat(5001));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved: question is too long (at most 5000 characters)' }).waitFor();
+    expect(owner.problems.filter((p) => /HTTP 400/.test(p))).toHaveLength(1);
+    await form.getByLabel('Review question').fill('Do iMSC exosomes speed wound healing in animal models?');
+    await form.getByLabel('Comparator (C)').fill('Vehicle (PBS) or adult MSC exosomes');
+    const ftReasons = form.getByLabel('Exclusion reasons: full text');
+    await ftReasons.fill(`${await ftReasons.inputValue()}\nDuplicate report of an included study`);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: the question, the criteria and the exclusion reasons are updated.' }).waitFor();
+    await expect.poll(() => page.locator('.criteria-list').textContent()).toMatch(/ComparatorVehicle \(PBS\) or adult MSC exosomes/);
+    await expect.poll(() => page.locator('.stage-list').textContent()).toMatch(/Duplicate report of an included study/);
+    const project = (await api('GET', `/api/reviews/${PROJECT}`, undefined, 'olivia')).body.project;
+    expect(project.criteria).toMatchObject({ population: 'Animal models of skin wounds', comparator: 'Vehicle (PBS) or adult MSC exosomes' });
+    expect(project.exclusionReasons['full-text'].at(-1)).toBe('Duplicate report of an included study');
+    await open(page, `/reviews/${PROJECT}/audit`);
+    await expect.poll(() => page.getByRole('table', { name: /^Audit log/ }).locator('tbody tr').first().textContent()).toMatch(/olivia.*Project changed.*changed: criteria\.comparator, exclusionReasons\.full-text/);
+    owner.expectClean([/HTTP 400: .*\/api\/reviews\/wound-review$/, /console error: Failed to load resource: the server responded with a status of 400/]);
+
+    // a reviewer reads the criteria but cannot edit them
+    await open(alice.page, `/reviews/${PROJECT}`);
+    await expect.poll(() => alice.page.locator('.criteria-list').textContent()).toMatch(/Vehicle \(PBS\)/);
+    expect(await alice.page.getByRole('button', { name: 'Edit the question and criteria' }).count()).toBe(0);
   });
 
   it('extracts an included study: a bad value is refused at the field, a good one saved; the appraisal grid', async () => {

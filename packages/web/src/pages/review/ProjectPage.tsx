@@ -4,6 +4,7 @@ import { AgreementTable, CriteriaList, ProgressTable } from '../../components/re
 import { Async } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
+import { CriteriaEditor } from './CriteriaEditor';
 import { FormMessage, TextField } from './SignIn';
 import { explain, useFresh } from './session';
 import { SelectField } from '../../components/SelectField';
@@ -15,9 +16,11 @@ export function ProjectNav({ project, current }: { project: string; current?: st
     ['', 'Dashboard'],
     ['/screen', 'Screening'],
     ['/conflicts', 'Conflicts'],
+    ['/agreement', 'Agreement'],
     ['/prisma', 'PRISMA'],
     ['/extraction', 'Extraction and appraisal'],
     ['/synthesis', 'Synthesis'],
+    ['/audit', 'Audit log'],
   ];
   return (
     <nav className="project-nav" aria-label="Review project">
@@ -51,6 +54,7 @@ export function ProjectPage({ project }: { project: string }) {
             <section aria-labelledby="criteria-heading">
               <h2 id="criteria-heading">Question and eligibility criteria</h2>
               <CriteriaList criteria={v.project.criteria} question={v.project.question} />
+              {v.role === 'owner' && <CriteriaEditor project={v.project} onSaved={state.reload} />}
             </section>
             <section aria-labelledby="stages-heading">
               <h2 id="stages-heading">Stages</h2>
@@ -73,6 +77,10 @@ export function ProjectPage({ project }: { project: string }) {
             <Async state={agreement} what="Agreement">
               {(a) => <AgreementTable items={a.items} />}
             </Async>
+            <p>
+              <Link to={`/reviews/${encodeURIComponent(project)}/agreement`}>Agreement per reviewer pair</Link>: each pair’s cross-table of decisions and Cohen’s κ ·{' '}
+              <Link to={`/reviews/${encodeURIComponent(project)}/audit`}>Audit log</Link>: every decision and change, who made it and when
+            </p>
           </section>
           <section aria-labelledby="members-heading">
             <h2 id="members-heading">Members and roles</h2>

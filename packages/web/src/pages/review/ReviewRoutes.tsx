@@ -1,6 +1,8 @@
 /** The living-review pages (issues 7 and 8), one lazy chunk: the app's router hands every /reviews path to this. */
 import { matchPath, type Route } from '../../router/router';
 import { NotFoundPage } from '../NotFoundPage';
+import { AgreementPage } from './AgreementPage';
+import { AuditPage } from './AuditPage';
 import { ConflictsPage } from './ConflictsPage';
 import { ExtractionPage } from './ExtractionPage';
 import { PrismaPage } from './PrismaPage';
@@ -23,6 +25,8 @@ export function ReviewRoutes({ route }: { route: Route }) {
       view === 'screen' ? () => <ScreeningPage key={project} project={project} route={route} />
       : view === 'conflicts' ? () => <ConflictsPage key={project} project={project} route={route} />
       : view === 'prisma' ? () => <PrismaPage key={project} project={project} />
+      : view === 'agreement' ? () => <AgreementPage key={project} project={project} />
+      : view === 'audit' ? () => <AuditPage key={project} project={project} route={route} />
       : view === 'extraction' ? () => <ExtractionPage key={project} project={project} route={route} />
       : view === 'synthesis' ? () => <SynthesisPage key={project} project={project} route={route} />
       : null;
