@@ -74,6 +74,11 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   const agreement = json(ok(exoatlas(db, ['review', 'agreement', P, '--stage', 'title-abstract', '--json'])));
   expect(agreement.items[0].records).toBe(k);
   expect(ok(exoatlas(db, ['review', 'agreement', P])).stdout).toMatch(/Cohen's kappa/);
+  // The audit log: bob's decisions only, one per screened record, at title/abstract.
+  const bobs = json(ok(exoatlas(db, ['review', 'audit', P, '--user', 'bob', '--stage', 'title-abstract', '--limit', '100000', '--json'])));
+  expect(bobs.total).toBe(k);
+  expect(new Set(bobs.items.map((e: { username: string; stage: string }) => `${e.username} ${e.stage}`))).toEqual(new Set(['bob title-abstract']));
+  expect(exoatlas(db, ['review', 'audit', P, '--stage', 'abstract']).stderr).toMatch(/--stage must be one of/);
   const svg = join(tmp.dir, `${k}.svg`);
   const csv = join(tmp.dir, `${k}.csv`);
   const counts = json(ok(exoatlas(db, ['review', 'prisma', P, '--svg', svg, '--csv', csv, '--json'])));

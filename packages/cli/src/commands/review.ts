@@ -28,7 +28,7 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
   agreement <project> [--stage S]   percent agreement and Cohen's kappa
   prisma <project> [--svg out.svg] [--png-svg out.svg] [--csv out.csv]
                                     PRISMA 2020 counts; diagram as SVG (or PNG-ready SVG); CSV for the PRISMA2020 tool
-  list | show <project> | audit <project> [--record ID]
+  list | show <project> | audit <project> [--record ID] [--user NAME] [--stage S] [--limit N]
 
 Every subcommand takes --as USER (or EXOATLAS_USER): the account to act as. Without it the CLI acts as the
 local account "local" (created on first use, an admin with no password: whoever can open the database file is
@@ -324,12 +324,17 @@ export async function reviewCommand(args: string[], io: CommandIO): Promise<numb
       }
     }
     case 'audit': {
-      const { values, positionals } = parseCommandArgs('review audit', rest, { ...COMMON, record: { type: 'string' }, limit: { type: 'string' } });
+      const { values, positionals } = parseCommandArgs('review audit', rest, { ...COMMON, record: { type: 'string' }, user: { type: 'string' }, stage: { type: 'string' }, limit: { type: 'string' } });
       const [projectId] = positionals;
-      if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review audit <project> [--record ID]');
+      if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review audit <project> [--record ID] [--user NAME] [--stage S] [--limit N]');
       const ctx = open(io, values);
       try {
-        const log = ctx.service.audit(actAs(ctx, io, values.as), projectId, { recordId: intOption('record', values.record, 1), limit: intOption('limit', values.limit, 1) ?? 50 });
+        const log = ctx.service.audit(actAs(ctx, io, values.as), projectId, {
+          recordId: intOption('record', values.record, 1),
+          username: values.user,
+          stage: stageOf(values.stage),
+          limit: intOption('limit', values.limit, 1) ?? 50,
+        });
         if (values.json) out(io, log);
         else for (const e of log.items) io.stdout(`${e.at} ${e.username} ${e.action}${e.recordId ? ` record ${e.recordId}` : ''}${e.stage ? ` (${e.stage})` : ''}: ${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}\n`);
         return 0;
