@@ -15,13 +15,14 @@ export type Balance = 'double' | 'double-sampled' | 'classes' | 'none';
 
 /** ASReview's DoubleBalance parameters (asreview/models/balance/double.py): a, alpha for the includes, b, beta for the excludes. */
 export const DOUBLE_BALANCE = { a: 2.155, alpha: 0.94, b: 0.789, beta: 1.0 } as const;
+export type DoubleBalanceParameters = { readonly a: number; readonly alpha: number; readonly b: number; readonly beta: number };
 
 /**
  * The size of each class in the rebalanced training set (not rounded): DoubleBalance weights the includes by
  * a·(n1/n0)^−alpha and the excludes by 1 − (1 − b)·(1 + ln n)^−beta, then shares the n = n1 + n0 places in proportion
  * to weight × count, keeping at least one include and two excludes.
  */
-export function doubleBalanceSizes(n1: number, n0: number, p = DOUBLE_BALANCE): { ones: number; zeros: number } {
+export function doubleBalanceSizes(n1: number, n0: number, p: DoubleBalanceParameters = DOUBLE_BALANCE): { ones: number; zeros: number } {
   const n = n1 + n0;
   const w1 = p.a * (n1 / n0) ** -p.alpha;
   const w0 = 1 - (1 - p.b) * (1 + Math.log(n)) ** -p.beta;
@@ -33,11 +34,11 @@ export function doubleBalanceSizes(n1: number, n0: number, p = DOUBLE_BALANCE): 
  * The weight of each record of a class under a balance strategy that weighs a class's records alike ("double",
  * "classes", "none"): [weight of an exclude, weight of an include].
  */
-export function classWeights(n1: number, n0: number, balance: Exclude<Balance, 'double-sampled'>): [number, number] {
+export function classWeights(n1: number, n0: number, balance: Exclude<Balance, 'double-sampled'>, p: DoubleBalanceParameters = DOUBLE_BALANCE): [number, number] {
   if (balance === 'none' || n1 === 0 || n0 === 0) return [1, 1];
   const n = n1 + n0;
   if (balance === 'classes') return [n / (2 * n0), n / (2 * n1)];
-  const sizes = doubleBalanceSizes(n1, n0);
+  const sizes = doubleBalanceSizes(n1, n0, p);
   return [sizes.zeros / n0, sizes.ones / n1];
 }
 

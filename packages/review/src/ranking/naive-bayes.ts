@@ -1,5 +1,5 @@
 import type { Classifier, Label } from './classifier.js';
-import { classWeights, trainingWeights, type Balance } from './balance.js';
+import { classWeights, trainingWeights, DOUBLE_BALANCE, type Balance, type DoubleBalanceParameters } from './balance.js';
 import { addRow, dotRow, rowSum, type SparseMatrix } from './sparse.js';
 
 export interface NaiveBayesOptions {
@@ -7,6 +7,10 @@ export interface NaiveBayesOptions {
   alpha?: number;
   /** How the labelled records are weighted (default "classes"; ASReview's default is "double"; see `Balance`). */
   balance?: Balance;
+  /** DoubleBalance's parameters when `balance` is "double" (default ASReview's). */
+  doubleBalance?: DoubleBalanceParameters;
+  /** With balance "classes": the share of the total training weight the includes get (default 0.5: classes alike). */
+  includeShare?: number;
 }
 
 const rowSums = new WeakMap<SparseMatrix, Float64Array>();
@@ -39,6 +43,8 @@ export class NaiveBayes implements Classifier {
   private usedColumns = 0;
   private readonly alpha: number;
   private readonly balance: Balance;
+  private readonly doubleBalance: DoubleBalanceParameters;
+  private readonly includeShare: number;
   /** log(S_1j + α) − log(S_0j + α) for the columns some labelled row uses (`touched`); 0 elsewhere. */
   private weights: Float64Array | undefined;
   private offset = 0;
@@ -48,6 +54,8 @@ export class NaiveBayes implements Classifier {
   constructor(options: NaiveBayesOptions = {}) {
     this.alpha = options.alpha ?? 3.822;
     this.balance = options.balance ?? 'classes';
+    this.doubleBalance = options.doubleBalance ?? DOUBLE_BALANCE;
+    this.includeShare = options.includeShare ?? 0.5;
   }
 
   private reset(x: SparseMatrix): void {
@@ -106,7 +114,11 @@ export class NaiveBayes implements Classifier {
         this.known.set(row, label);
         this.touch(x, row);
       }
-      [f0, f1] = classWeights(this.counts[1], this.counts[0], this.balance);
+      [f0, f1] = classWeights(this.counts[1], this.counts[0], this.balance, this.doubleBalance);
+      if (this.balance === 'classes' && this.counts[0] > 0 && this.counts[1] > 0) {
+        const n = this.counts[0] + this.counts[1];
+        [f0, f1] = [((1 - this.includeShare) * n) / this.counts[0], (this.includeShare * n) / this.counts[1]];
+      }
     }
     const a = this.alpha;
     const v = this.usedColumns;

@@ -12,6 +12,8 @@ export interface TfidfOptions {
   hashBits?: number;
   /** Terms in fewer documents than this are dropped (default 1: keep all). */
   minDf?: number;
+  /** Also count the words of the first line (the title, as `recordText` writes it) as features of their own. */
+  titleFeatures?: boolean;
 }
 
 /** FNV-1a, 32 bits, over UTF-16 code units: a fast, stable hash for the feature columns. */
@@ -47,7 +49,12 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
   let nnz = 0;
   for (const doc of documents) {
     const counts = new Map<number, number>();
-    for (const term of terms(doc, ngrams, tokenizer)) {
+    const all = terms(doc, ngrams, tokenizer);
+    if (options.titleFeatures) {
+      const end = doc.indexOf('\n');
+      for (const term of terms(end === -1 ? doc : doc.slice(0, end), ngrams, tokenizer)) all.push(`title:${term}`);
+    }
+    for (const term of all) {
       const col = fnv1a(term) & mask;
       counts.set(col, (counts.get(col) ?? 0) + 1);
     }
