@@ -154,41 +154,8 @@ export interface Conflict {
 /** A cross-table of two reviewers' decisions: the first reviewer's decision → the second's → count. */
 export type DecisionTable = Record<DecisionValue, Record<DecisionValue, number>>;
 
-/** Agreement of one pair of reviewers (named in alphabetical order; the table's rows are the first-named one's). */
-export interface PairAgreement {
-  reviewers: [string, string];
-  records: number;
-  percentAgreement?: number;
-  kappa?: number;
-  kappaIncludeExclude?: number;
-  table: DecisionTable;
-}
-
-export interface AgreementStats {
-  stage: Stage;
-  records: number;
-  percentAgreement?: number;
-  kappa?: number;
-  kappaIncludeExclude?: number;
-  table: DecisionTable;
-  pairs: PairAgreement[];
-}
-
-/** One entry of a project's audit log: who did what, when, with the state before and after. */
-export interface AuditEntry {
-  id: number;
-  projectId: string;
-  userId: number;
-  username: string;
-  /** decision, resolution, record.retrieval, project.create, project.update, member.set, search.import, extraction, rob, misev, … */
-  action: string;
-  recordId?: number;
-  recordTitle?: string;
-  stage?: Stage;
-  before: unknown;
-  after: unknown;
-  at: string;
-}
+// Shapes the review API sends as they are in packages/review (one source of truth; types only, nothing bundled).
+export type { AgreementStats, AuditEntry, PairAgreement } from '@exoatlas/review';
 
 export interface AuditFilters {
   user?: string;
