@@ -1,6 +1,6 @@
-import type { Classifier, Label } from './classifier.js';
-import { trainingWeights, type Balance } from './balance.js';
-import { addRow, dotRow, rowNormSquared, type SparseMatrix } from './sparse.js';
+import type { Balance } from './balance.js';
+import { DualLinearModel } from './dual-linear-model.js';
+import { dotRow, rowNormSquared, type SparseMatrix } from './sparse.js';
 
 export interface LogisticRegressionOptions {
   /** Regularisation: larger C fits the labelled records more closely (default 1, as scikit-learn). */
@@ -17,52 +17,19 @@ export interface LogisticRegressionOptions {
  * L2-regularised logistic regression trained by dual coordinate descent (Yu, Huang & Lin 2011, "Dual coordinate
  * descent methods for logistic regression and maximum entropy models", Mach Learn 85:41–75; LIBLINEAR's solver 7).
  * Dual: min ½αᵀQα + Σ α_i log α_i + (C_i − α_i) log(C_i − α_i), 0 < α_i < C_i, w = Σ α_i y_i x_i; each coordinate is
- * solved by a bracketed Newton iteration on s = α_i ∈ (0, C_i). The bias is a constant feature of value 1. As with
- * the SVM, dual variables are kept between fits (warm start) and rows are visited in a fixed order.
+ * solved by a bracketed Newton iteration on s = α_i ∈ (0, C_i).
  */
-export class LogisticRegression implements Classifier {
-  private w: Float64Array | undefined;
-  private bias = 0;
-  private readonly alphas = new Map<number, number>();
-  private readonly labels = new Map<number, Label>();
-  private readonly c: number;
-  private readonly balance: Exclude<Balance, 'double-sampled'>;
-  private readonly tolerance: number;
-  private readonly maxPasses: number;
-
+export class LogisticRegression extends DualLinearModel {
   constructor(options: LogisticRegressionOptions = {}) {
-    this.c = options.c ?? 1;
-    this.balance = options.balance ?? 'classes';
-    this.tolerance = options.tolerance ?? 0.05;
-    this.maxPasses = options.maxPasses ?? 30;
+    super(options.c ?? 1, options.balance ?? 'classes', options.tolerance ?? 0.05, options.maxPasses ?? 30);
   }
 
-  fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void {
-    if (!this.w || this.w.length !== x.cols) {
-      this.w = new Float64Array(x.cols);
-      this.bias = 0;
-      this.alphas.clear();
-      this.labels.clear();
-    }
-    const w = this.w;
-    for (const [row, label] of this.labels) {
-      if (labelled.get(row) === label) continue;
-      this.move(x, row, label === 1 ? 1 : -1, -(this.alphas.get(row) ?? 0));
-      this.alphas.delete(row);
-      this.labels.delete(row);
-    }
-    let positives = 0;
-    for (const label of labelled.values()) positives += label;
-    if (positives === 0 || positives === labelled.size) return;
-    const rows = [...labelled.keys()].sort((a, b) => a - b);
-    const weights = trainingWeights(rows, rows.map((r) => labelled.get(r)!), this.balance);
-    const ys = new Int8Array(rows.length);
+  protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {
+    const w = this.w!;
     const caps = new Float64Array(rows.length);
     const qii = new Float64Array(rows.length);
     const alpha = new Float64Array(rows.length);
     rows.forEach((row, k) => {
-      const label = labelled.get(row)!;
-      ys[k] = label === 1 ? 1 : -1;
       caps[k] = this.c * weights[k]!;
       qii[k] = rowNormSquared(x, row) + 1;
       const previous = this.alphas.get(row);
@@ -71,7 +38,6 @@ export class LogisticRegression implements Classifier {
       const start = previous === undefined ? 1e-3 * caps[k]! : Math.min(Math.max(previous, 1e-12 * caps[k]!), caps[k]! * (1 - 1e-12));
       alpha[k] = start;
       this.move(x, row, ys[k]!, start - (previous ?? 0));
-      this.labels.set(row, label);
     });
     for (let pass = 0; pass < this.maxPasses; pass++) {
       let worst = 0;
@@ -90,17 +56,7 @@ export class LogisticRegression implements Classifier {
       }
       if (worst < this.tolerance) break;
     }
-    rows.forEach((row, k) => this.alphas.set(row, alpha[k]!));
-  }
-
-  private move(x: SparseMatrix, row: number, y: number, delta: number): void {
-    if (delta === 0) return;
-    addRow(x, row, delta * y, this.w!);
-    this.bias += delta * y;
-  }
-
-  score(x: SparseMatrix, i: number): number {
-    return this.w ? dotRow(x, i, this.w) + this.bias : 0;
+    return alpha;
   }
 }
 
