@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { navigate } from '../../router/router';
 import { CreateUserForm, FormMessage, SignInForm, TextField } from './SignIn';
+import { CRITERIA_FIELDS } from './criteria-draft';
 import { explain, signOut, useFresh, useMe } from './session';
 import { Loading } from '../../components/StatusMessage';
 
@@ -73,16 +74,6 @@ function ProjectList() {
     </section>
   );
 }
-
-const CRITERIA_FIELDS = [
-  ['population', 'Population (P)'],
-  ['intervention', 'Intervention (I)'],
-  ['comparator', 'Comparator (C)'],
-  ['outcomes', 'Outcomes (O)'],
-  ['studyDesigns', 'Study designs'],
-  ['inclusion', 'Inclusion criteria (free text)'],
-  ['exclusion', 'Exclusion criteria (free text)'],
-] as const;
 
 function NewProjectForm() {
   const [name, setName] = useState('');
