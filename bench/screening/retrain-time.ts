@@ -1,10 +1,11 @@
 // Refit + scoring time of the default ranker on 10,000 real abstracts (every benchmark review pooled; the first
-// rows repeated with their words reversed to reach 10,000): `npx tsx bench/screening/retrain-time.ts`.
+// rows repeated with their words reversed to reach 10,000): `[MODEL=lr] npx tsx bench/screening/retrain-time.ts`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ranker, readLabelledSet, type Label } from '../../packages/review/src/index.js';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_MODEL, Ranker, readLabelledSet, type Label, type ModelName } from '../../packages/review/src/index.js';
 
-const dir = '/work/shared/benchmarks/screening';
+const dir = fileURLToPath(new URL('../../../shared/benchmarks/screening', import.meta.url));
 const texts: string[] = [];
 const labels: Label[] = [];
 for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
@@ -17,7 +18,8 @@ for (let i = 0; texts.length < 10_000; i++) {
   labels.push(labels[i]!);
 }
 const t = performance.now();
-const ranker = new Ranker(texts);
+const model = (process.env.MODEL ?? DEFAULT_MODEL) as ModelName;
+const ranker = new Ranker(texts, { model });
 console.log(`TF-IDF of ${texts.length} records: ${(performance.now() - t).toFixed(0)} ms`);
 const classifier = ranker.newClassifier();
 const seen = new Map<number, Label>();
@@ -28,4 +30,4 @@ for (let k = 1; k <= 5; k++) {
   seen.set(k, labels[k]!);
   times.push(ranker.rank(seen, classifier).millis);
 }
-console.log(`refit + score (${seen.size} labels): first ${first.millis.toFixed(0)} ms, then ${times.map((x) => x.toFixed(0)).join(', ')} ms`);
+console.log(`${model}: refit + score (${seen.size} labels): first ${first.millis.toFixed(0)} ms, then ${times.map((x) => x.toFixed(0)).join(', ')} ms`);

@@ -1,10 +1,12 @@
 // The screening benchmark: 15 seeded simulations per labelled review, mean WSS@95, RRF@10 and ATD.
-// `npx tsx bench/screening/run.ts [csv…]` (default: every CSV in /work/shared/benchmarks/screening); MODEL=nb|nb-double|svm|nb+svm, SEEDS=1,…,15.
+// `npx tsx bench/screening/run.ts [csv…]` (default: every CSV in ../shared/benchmarks/screening beside the repository); MODEL=nb|nb-double|svm|nb+svm, SEEDS=1,…,15.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '../../packages/review/src/index.js';
+import { fileURLToPath } from 'node:url';
+import { featuresFor, readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '../../packages/review/src/index.js';
 
-const dir = '/work/shared/benchmarks/screening';
+// shared/ sits beside the repository (as on the developers' machines and in CI).
+const dir = fileURLToPath(new URL('../../../shared/benchmarks/screening', import.meta.url));
 const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)) : [];
 if (files.length === 0) {
   console.log(`skipped: no labelled reviews (looked in ${dir})`);
@@ -22,7 +24,7 @@ console.log('| review | records | included | WSS@95 % | RRF@10 % | ATD % | s/run
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const file of files) {
   const set = await readLabelledSet(readFileSync(file), { fileName: basename(file) });
-  const x = tfidf(set.texts);
+  const x = tfidf(set.texts, featuresFor(model));
   const started = performance.now();
   const runs = seeds.map((seed) => screeningMetrics(simulateScreening(x, set.labels, { seed, model }), set.labels));
   const seconds = (performance.now() - started) / 1000 / seeds.length;

@@ -12,7 +12,7 @@ export { NaiveBayes, type NaiveBayesOptions } from './ranking/naive-bayes.js';
 export { AdaptiveNaiveBayes, auc, DEFAULT_SETTINGS, type AdaptiveNaiveBayesOptions, type NaiveBayesSetting } from './ranking/adaptive-naive-bayes.js';
 export { LinearSvm, type LinearSvmOptions } from './ranking/linear-svm.js';
 export { LogisticRegression, type LogisticRegressionOptions } from './ranking/logistic-regression.js';
-export { MODEL_NAMES, DEFAULT_MODEL, createClassifier, type ModelName } from './ranking/models.js';
+export { MODEL_NAMES, DEFAULT_MODEL, createClassifier, featuresFor, type ModelName } from './ranking/models.js';
 export { Ranker, type Ranking, type RankerOptions } from './ranking/ranker.js';
 export { recordText, criteriaText } from './ranking/record-text.js';
 export { mulberry32, randomIndex } from './simulation/prng.js';

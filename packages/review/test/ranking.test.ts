@@ -12,6 +12,16 @@ describe('tokenize and TF-IDF', () => {
     expect(tokenizePlain('The MSCs in 2019: a mir_135b')).toEqual(['the', 'mscs', 'in', '2019', 'mir_135b']);
   });
 
+  it('counts the first line (the title) again as features of its own when asked', () => {
+    const docs = ['Exosome wound healing\nexosome angiogenesis', 'Fibroblast collagen\nwound study'];
+    const plain = tfidf(docs, { ngrams: 1 });
+    const titled = tfidf(docs, { ngrams: 1, titleFeatures: true });
+    // 4 distinct words + 3 title words, and 4 + 2: a title word gets a title column besides its word column.
+    expect(plain.rowPtr[1]! - plain.rowPtr[0]!).toBe(4);
+    expect(titled.rowPtr[1]! - titled.rowPtr[0]!).toBe(7);
+    expect(titled.rowPtr[2]! - titled.rowPtr[1]!).toBe(6);
+  });
+
   it('numbers only the columns that occur', () => {
     const x = tfidf(['exosome wound', 'exosome soil'], { ngrams: 1 });
     expect(x.cols).toBe(3);

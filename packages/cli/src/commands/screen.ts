@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { ExoError } from '@exoatlas/schema';
-import { MODEL_NAMES, readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '@exoatlas/review';
+import { featuresFor, MODEL_NAMES, readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '@exoatlas/review';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 
@@ -41,7 +41,7 @@ export async function screenCommand(args: string[], io: CommandIO): Promise<numb
   const data = await io.readBytes(file);
   const set = await readLabelledSet(data, { fileName: basename(file), labelColumn: values['label-column'] });
   const started = performance.now();
-  const order = simulateScreening(tfidf(set.texts), set.labels, { seed, model });
+  const order = simulateScreening(tfidf(set.texts, featuresFor(model)), set.labels, { seed, model });
   const metrics = screeningMetrics(order, set.labels);
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {

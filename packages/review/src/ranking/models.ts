@@ -4,6 +4,7 @@ import { Ensemble } from './ensemble.js';
 import { LinearSvm } from './linear-svm.js';
 import { LogisticRegression } from './logistic-regression.js';
 import { NaiveBayes } from './naive-bayes.js';
+import type { TfidfOptions } from './tfidf.js';
 
 /**
  * The classifiers on offer; see bench/screening/RESULTS.md for how the default was chosen.
@@ -11,7 +12,7 @@ import { NaiveBayes } from './naive-bayes.js';
  *   0.5, 0.8 or 0.95; α = 3.822) is chosen while screening by leave-one-out AUC on the labels so far.
  * - "nb": multinomial naive Bayes, α = 3.822 (ASReview's), classes weighted alike.
  * - "nb-double": the same with ASReview's DoubleBalance weighting (its default).
- * - "lr": L2 logistic regression, C = 1, classes weighted alike.
+ * - "lr": L2 logistic regression, C = 1, classes weighted alike, with the title's words also as features of their own.
  * - "svm": linear SVM, C = 0.1, classes weighted alike.
  * - "nb+svm": the mean of the two standardised scores.
  */
@@ -34,4 +35,9 @@ export function createClassifier(name: ModelName): Classifier {
     case 'nb+svm':
       return new Ensemble([new NaiveBayes({ balance: 'classes' }), new LinearSvm({ c: 0.1 })]);
   }
+}
+
+/** The TF-IDF features a model is measured with (bench/screening/RESULTS.md): title words count twice for "lr" only. */
+export function featuresFor(name: ModelName): TfidfOptions {
+  return name === 'lr' ? { titleFeatures: true } : {};
 }

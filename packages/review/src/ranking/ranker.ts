@@ -1,5 +1,5 @@
 import type { Classifier, Label } from './classifier.js';
-import { createClassifier, DEFAULT_MODEL, type ModelName } from './models.js';
+import { createClassifier, DEFAULT_MODEL, featuresFor, type ModelName } from './models.js';
 import { dotRow, type SparseMatrix } from './sparse.js';
 import { tfidf } from './tfidf.js';
 
@@ -29,8 +29,8 @@ export class Ranker {
 
   constructor(texts: readonly string[], options: RankerOptions = {}) {
     this.size = texts.length;
-    this.x = tfidf([...texts, options.query ?? '']);
     this.model = options.model ?? DEFAULT_MODEL;
+    this.x = tfidf([...texts, options.query ?? ''], featuresFor(this.model));
   }
 
   /** A classifier for one reviewer's labels (keep it: later `rank` calls refit it from where it was). */
