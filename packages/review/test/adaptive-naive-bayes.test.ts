@@ -88,11 +88,15 @@ describe('AdaptiveNaiveBayes', () => {
     expect(eager.selected).toBe(1);
   });
 
-  it('keeps the first setting until it knows three includes and three excludes', () => {
+  it('keeps the first setting until it knows three includes and three excludes, and says which it uses', () => {
     const adaptive = new AdaptiveNaiveBayes({ settings });
     adaptive.fit(x, new Map<number, Label>([[0, 1], [8, 1], [1, 0], [2, 0], [3, 0]]));
     expect(adaptive.selected).toBe(0);
     expect(adaptive.lastScores).toEqual([]);
+    expect(adaptive.describe()).toBe('naive Bayes on TF-IDF word features, includes and excludes weighted alike (the weighting is chosen from 3 includes and 3 excludes on)');
+    const eager = new AdaptiveNaiveBayes({ settings: [settings[1]!, { alpha: 3.822, includeShare: 0.9 }], margin: 1 });
+    eager.fit(x, labelled);
+    expect(eager.describe()).toBe(`naive Bayes on TF-IDF word features, includes carry 90% of the training weight — chosen by leave-one-out AUC ${eager.lastScores[0]!.toFixed(3)} over your decisions`);
   });
 
   it('follows relabelled records (warm start stays correct)', () => {

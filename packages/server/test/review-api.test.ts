@@ -160,6 +160,8 @@ describe('screening', () => {
     expect(next.body.criteria.population).toBe('Animal wound models');
     expect(next.body.exclusionReasons.length).toBeGreaterThan(0);
     expect(next.body.progress.mine.remaining).toBe(recordIds.length);
+    // Before an include and an exclude the question ranks the records, and the response says so.
+    expect(next.body.ranking).toMatchObject({ basis: 'query', description: expect.stringMatching(/question and criteria/) });
   });
 
   it('records a decision, refuses a stale form with 409, and accepts the change with the current version', async () => {
@@ -174,6 +176,8 @@ describe('screening', () => {
     const changed = await call('POST', `${P}/records/${id}/decisions`, { token: tokens.alice, body: { decision: 'exclude', reason: 'Wrong outcome', expectedVersion: 1 } });
     expect(changed.status).toBe(201);
     expect(changed.body.decision.version).toBe(2);
+    // One exclude and no include yet: still the question ranks the records.
+    expect((await call('GET', `${P}/next`, { token: tokens.alice })).body.ranking.basis).toBe('query');
     const audit = await call('GET', `${P}/audit?record=${id}`, { token: tokens.alice });
     expect(audit.body.items[0]).toMatchObject({ action: 'decision', username: 'alice', before: { decision: 'include', version: 1 }, after: { decision: 'exclude', reason: 'Wrong outcome', version: 2 } });
     const title = (await call('GET', `${P}/records/${id}`, { token: tokens.alice })).body.title as string;
@@ -273,7 +277,10 @@ describe('screening', () => {
     for (const c of (await call('GET', `${P}/conflicts`, { token: tokens.carol })).body.items) {
       expect((await call('POST', `${P}/records/${c.recordId}/resolution`, { token: tokens.carol, body: { decision: 'exclude', reason: 'Wrong outcome', method: 'third-reviewer' } })).status).toBe(201);
     }
-    expect((await call('GET', `${P}/next`, { token: tokens.alice })).body.record).toBeNull();
+    const done = (await call('GET', `${P}/next`, { token: tokens.alice })).body;
+    expect(done.record).toBeNull();
+    // With includes and excludes decided, the model ranks, and the response names it and its weighting.
+    expect(done.ranking).toMatchObject({ basis: 'model', description: expect.stringMatching(/^naive Bayes on TF-IDF word features, (includes and excludes weighted alike|includes carry \d+% of the training weight)/) });
     // Full text: one report not retrieved, the others included or excluded with a reason.
     const included = (await call('GET', `${P}/records?stage=full-text`, { token: tokens.olivia })).body.items.map((r: { id: number }) => r.id);
     expect(included.length).toBeGreaterThan(1);

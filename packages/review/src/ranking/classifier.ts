@@ -12,4 +12,6 @@ export interface Classifier {
   fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void;
   /** The relevance score of row i: higher means more likely relevant; comparable within one fit, not a probability. */
   score(x: SparseMatrix, i: number): number;
+  /** What ranks the records now, in words a reviewer can read (shown beside the record being screened). */
+  describe(): string;
 }

@@ -60,6 +60,8 @@ export abstract class DualLinearModel implements Classifier {
     this.bias += delta * y;
   }
 
+  abstract describe(): string;
+
   score(x: SparseMatrix, i: number): number {
     return this.w ? dotRow(x, i, this.w) + this.bias : 0;
   }

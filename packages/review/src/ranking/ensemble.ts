@@ -28,6 +28,10 @@ export class Ensemble implements Classifier {
     });
   }
 
+  describe(): string {
+    return `the mean of ${this.members.map((m) => m.describe()).join(' and ')}`;
+  }
+
   score(x: SparseMatrix, i: number): number {
     let s = 0;
     this.members.forEach((m, k) => (s += (m.score(x, i) - this.stats[k]!.mean) / this.stats[k]!.sd));

@@ -25,6 +25,10 @@ export class LinearSvm extends DualLinearModel {
     super(options.c ?? 1, options.balance ?? (options.balanced === false ? 'none' : 'classes'), options.tolerance ?? 0.1, options.maxPasses ?? 50);
   }
 
+  describe(): string {
+    return `linear SVM on TF-IDF word features (C = ${this.c})`;
+  }
+
   protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {
     const w = this.w!;
     const diag = new Float64Array(rows.length);

@@ -24,6 +24,10 @@ export class LogisticRegression extends DualLinearModel {
     super(options.c ?? 1, options.balance ?? 'classes', options.tolerance ?? 0.05, options.maxPasses ?? 30);
   }
 
+  describe(): string {
+    return `logistic regression on TF-IDF word features (C = ${this.c})`;
+  }
+
   protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {
     const w = this.w!;
     const caps = new Float64Array(rows.length);

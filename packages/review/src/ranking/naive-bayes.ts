@@ -128,6 +128,11 @@ export class NaiveBayes implements Classifier {
     for (const j of this.touched) w[j] = Math.log(f1 * Math.max(s1[j]!, 0) + a) - Math.log(f0 * Math.max(s0[j]!, 0) + a);
   }
 
+  describe(): string {
+    const weighting = this.balance === 'classes' ? (this.includeShare === 0.5 ? 'includes and excludes weighted alike' : `includes carry ${Math.round(this.includeShare * 100)}% of the training weight`) : this.balance === 'none' ? 'every decision weighted alike' : "ASReview's DoubleBalance weighting";
+    return `naive Bayes on TF-IDF word features, ${weighting}`;
+  }
+
   score(x: SparseMatrix, i: number): number {
     if (!this.weights) return 0;
     return dotRow(x, i, this.weights) + rowSumsOf(x)[i]! * this.offset;

@@ -16,6 +16,8 @@ export interface Ranking {
   basis: 'model' | 'query';
   /** Milliseconds the refit and scoring took. */
   millis: number;
+  /** What ranked the records, in words: the model (basis "model") or the question and criteria ("query"). */
+  description: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export class Ranker {
       for (let k = this.x.rowPtr[query]!, end = this.x.rowPtr[query + 1]!; k < end; k++) q[this.x.colIdx[k]!] = this.x.values[k]!;
       for (let i = 0; i < this.size; i++) scores[i] = dotRow(this.x, i, q);
     }
-    return { scores, basis: isTrainable ? 'model' : 'query', millis: performance.now() - started };
+    const description = isTrainable ? classifier.describe() : 'similarity to the question and criteria, until there is at least one include and one exclude';
+    return { scores, basis: isTrainable ? 'model' : 'query', millis: performance.now() - started, description };
   }
 }

@@ -526,7 +526,7 @@ export class ReviewService {
    * The next record for this user at a stage: at title/abstract the highest-ranked one not yet decided by them (and
    * still needing a reviewer), with its score, the eligibility criteria, progress and stopping guidance.
    */
-  next(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): { record: RecordView | null; criteria: Criteria; question: string; exclusionReasons: string[]; progress: StageProgress; ranking: { basis: Ranking['basis']; millis: number } | null; stopping: StoppingGuidance | null } {
+  next(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): { record: RecordView | null; criteria: Criteria; question: string; exclusionReasons: string[]; progress: StageProgress; ranking: { basis: Ranking['basis']; millis: number; description: string } | null; stopping: StoppingGuidance | null } {
     const { user, project } = this.access(actor, projectId, 'read');
     const state = this.state(project);
     const queue = this.queue(state, user.id, stage);
@@ -551,7 +551,7 @@ export class ReviewService {
     return {
       ...base,
       record: best ? this.view(state, best, user.id, searches, bestScore) : null,
-      ranking: { basis: ranking.basis, millis: ranking.millis },
+      ranking: { basis: ranking.basis, millis: ranking.millis, description: ranking.description },
       stopping: stoppingGuidance(sequence, queue.length),
     };
   }

@@ -139,7 +139,8 @@ export interface NextRecord {
   criteria: Criteria;
   exclusionReasons: string[];
   progress: StageProgress;
-  ranking: { basis: string; millis: number } | null;
+  /** How the records are ranked now: by the model or, before an include and an exclude, by the question; in words. */
+  ranking: { basis: 'model' | 'query'; millis: number; description: string } | null;
   stopping: StoppingGuidance | null;
 }
 

@@ -126,6 +126,8 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await page.locator('article.record-card').waitFor();
     await expect.poll(() => page.locator('aside').textContent()).toMatch(/Animal models of skin wounds/);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/relevance score \d\.\d{3}/);
+    // Nothing decided yet: the side panel says the question and criteria rank the records.
+    await expect.poll(() => page.locator('aside').textContent()).toMatch(/Ranked by similarity to the question and criteria/);
     await axe(page);
     await screenshot(page, 'review-screening-1280');
     // Keys typed into the note are text, not decisions.

@@ -253,6 +253,11 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                 {n.progress.conflicts}.
               </p>
               {n.stopping && <StoppingView stopping={n.stopping} />}
+              {n.ranking && (
+                <p className="hint">
+                  Ranked by {n.ranking.description} (refit in {Math.round(n.ranking.millis)} ms).
+                </p>
+              )}
             </aside>
           </div>
         )}
