@@ -8,6 +8,7 @@ import { NaiveBayes } from '../../packages/review/src/ranking/naive-bayes.js';
 import { LinearSvm } from '../../packages/review/src/ranking/linear-svm.js';
 import { LogisticRegression } from '../../packages/review/src/ranking/logistic-regression.js';
 import { AdaptiveNaiveBayes, type NaiveBayesSetting } from '../../packages/review/src/ranking/adaptive-naive-bayes.js';
+import { CvSelection } from './cv-selection.js';
 import { Ensemble } from '../../packages/review/src/ranking/ensemble.js';
 import type { Balance, DoubleBalanceParameters } from '../../packages/review/src/ranking/balance.js';
 import type { Classifier, Label } from '../../packages/review/src/ranking/classifier.js';
@@ -15,12 +16,13 @@ import { startingRecords } from '../../packages/review/src/simulation/simulate.j
 import { screeningMetrics } from '../../packages/review/src/simulation/metrics.js';
 import type { SparseMatrix } from '../../packages/review/src/ranking/sparse.js';
 
-interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive'; settings?: NaiveBayesSetting[]; margin?: number; members?: Setting[]; c?: number; alpha?: number; balance?: Balance; double?: DoubleBalanceParameters; share?: number; features?: TfidfOptions }
+interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive' | 'cv'; settings?: NaiveBayesSetting[]; margin?: number; members?: Setting[]; c?: number; alpha?: number; balance?: Balance; double?: DoubleBalanceParameters; share?: number; features?: TfidfOptions }
 const settings: Setting[] = JSON.parse(process.env.TUNE ?? '[{"name":"nb","model":"nb"}]');
 const seeds = (process.env.SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
 function make(s: Setting): Classifier {
   if (s.model === 'ens') return new Ensemble(s.members!.map(make));
+  if (s.model === 'cv') return new CvSelection(s.members!.map((m) => () => make(m)), 5, s.margin ?? 0.02);
   if (s.model === 'adaptive') return new AdaptiveNaiveBayes({ settings: s.settings, margin: s.margin });
   if (s.model === 'lr') return new LogisticRegression({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'> });
   return s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balance: s.balance, doubleBalance: s.double, includeShare: s.share }) : new LinearSvm({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'> });
