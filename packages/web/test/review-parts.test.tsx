@@ -62,8 +62,8 @@ describe('review parts', () => {
           decidedBy: 2,
           isBlinded: false,
           decisions: [
-            { id: 1, recordId: 7, stage: 'title-abstract', reviewer: 'alice', decision: 'include', version: 1, createdAt: '' },
-            { id: 2, recordId: 7, stage: 'title-abstract', reviewer: 'bob', decision: 'exclude', reason: 'Wrong outcome', version: 1, createdAt: '' },
+            { id: 1, projectId: 'p', recordId: 7, reviewerId: 1, stage: 'title-abstract', reviewer: 'alice', decision: 'include', version: 1, createdAt: '' },
+            { id: 2, projectId: 'p', recordId: 7, reviewerId: 2, stage: 'title-abstract', reviewer: 'bob', decision: 'exclude', reason: 'Wrong outcome', version: 1, createdAt: '' },
           ],
         },
         'full-text': { status: 'unscreened', decidedBy: 0, isBlinded: false, decisions: [] },

@@ -1,5 +1,9 @@
 /** The living-review API (/api/reviews, issues 7 and 8): shapes as the server sends them, and the paths. */
+import type { Criteria, Member, Search, StageProgress, Decision, RecordView, StoppingGuidance } from '@exoatlas/review';
 import { apiPath, sendJson } from './client';
+
+// Shapes the review API sends as they are in packages/review (one source of truth; types only, nothing bundled).
+export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordView, StoppingGuidance } from '@exoatlas/review';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -15,16 +19,6 @@ export interface ReviewUser {
   isAdmin: boolean;
 }
 
-export interface Criteria {
-  population?: string;
-  intervention?: string;
-  comparator?: string;
-  outcomes?: string;
-  studyDesigns?: string;
-  inclusion?: string;
-  exclusion?: string;
-}
-
 export interface ReviewProject {
   id: string;
   name: string;
@@ -37,100 +31,12 @@ export interface ReviewProject {
   records?: number;
 }
 
-export interface Member {
-  userId: number;
-  username: string;
-  displayName: string;
-  role: Role;
-}
-
-export interface Search {
-  id: number;
-  database: string;
-  date: string;
-  query: string;
-  fileName: string;
-  format: string;
-  identified: number;
-  duplicates: number;
-  added: number;
-  importedAt: string;
-  warnings: string[];
-}
-
-export interface StageProgress {
-  eligible: number;
-  included: number;
-  excluded: number;
-  conflicts: number;
-  partial: number;
-  unscreened: number;
-  mine: { decided: number; remaining: number };
-}
-
 export interface ProjectView {
   project: ReviewProject;
   role: Role;
   members: Member[];
   searches: Search[];
   progress: Record<Stage, StageProgress>;
-}
-
-export interface Decision {
-  id: number;
-  recordId: number;
-  stage: Stage;
-  reviewer: string;
-  decision: DecisionValue;
-  reason?: string;
-  note?: string;
-  version: number;
-  createdAt: string;
-}
-
-export interface Resolution {
-  decision: 'include' | 'exclude';
-  reason?: string;
-  method: 'third-reviewer' | 'discussion';
-  resolver: string;
-  note?: string;
-  createdAt: string;
-}
-
-export interface StageView {
-  status: RecordStatus;
-  decidedBy: number;
-  isBlinded: boolean;
-  mine?: Decision;
-  decisions: Decision[];
-  resolution?: Resolution;
-  reason?: string;
-}
-
-export interface RecordView {
-  id: number;
-  title: string;
-  authors: string[];
-  year?: number;
-  journal?: string;
-  abstract?: string;
-  doi?: string;
-  pmid?: string;
-  keywords: string[];
-  sources: string[];
-  isNotRetrieved: boolean;
-  stages: Record<Stage, StageView>;
-  score?: number;
-}
-
-export interface StoppingGuidance {
-  screened: number;
-  remaining: number;
-  included: number;
-  sinceLastInclude: number;
-  expectedRemainingIncludes?: number;
-  estimatedRecall?: number;
-  note: string;
 }
 
 export interface NextRecord {
