@@ -3,7 +3,7 @@ import type { Criteria, Member, Search, StageProgress, Decision, RecordView, Sto
 import { apiPath, sendJson } from './client';
 
 // Shapes the review API sends as they are in packages/review (one source of truth; types only, nothing bundled).
-export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordView, StoppingGuidance } from '@exoatlas/review';
+export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordView, StoppingGuidance, AgreementStats, AuditEntry, PairAgreement } from '@exoatlas/review';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -61,8 +61,6 @@ export interface Conflict {
 /** A cross-table of two reviewers' decisions: the first reviewer's decision → the second's → count. */
 export type DecisionTable = Record<DecisionValue, Record<DecisionValue, number>>;
 
-// Shapes the review API sends as they are in packages/review (one source of truth; types only, nothing bundled).
-export type { AgreementStats, AuditEntry, PairAgreement } from '@exoatlas/review';
 
 export interface AuditFilters {
   user?: string;
