@@ -1,3 +1,4 @@
+import { classWeights, describeIncludeShare, DOUBLE_BALANCE } from './balance.js';
 import type { Classifier, Label } from './classifier.js';
 import { addRow, dotRow, rowSum, type SparseMatrix } from './sparse.js';
 
@@ -80,13 +81,6 @@ export class AdaptiveNaiveBayes implements Classifier {
     for (let i = 0; i < x.rows; i++) this.rowSums[i] = rowSum(x, i);
   }
 
-  /** Per-record weights of excludes and includes for a setting, from the class counts. */
-  private classWeights(n0: number, n1: number, setting: NaiveBayesSetting): [number, number] {
-    if (n0 === 0 || n1 === 0) return [1, 1];
-    const n = n0 + n1;
-    return [((1 - setting.includeShare) * n) / n0, (setting.includeShare * n) / n1];
-  }
-
   fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void {
     if (!this.sums || this.sums[0].length !== x.cols || this.rowSums!.length !== x.rows) this.reset(x);
     const sums = this.sums!;
@@ -126,7 +120,7 @@ export class AdaptiveNaiveBayes implements Classifier {
       this.evaluatedAt = { includes: n1, labels: labelled.size };
     }
     const setting = this.settings[this.chosen]!;
-    const [f0, f1] = this.classWeights(n0, n1, setting);
+    const [f0, f1] = classWeights(n1, n0, 'classes', DOUBLE_BALANCE, setting.includeShare);
     const a = setting.alpha;
     const v = this.usedColumns;
     this.offset = Math.log(f0 * this.totals[0] + a * v) - Math.log(f1 * this.totals[1] + a * v);
@@ -146,7 +140,7 @@ export class AdaptiveNaiveBayes implements Classifier {
       const n0 = this.counts[0] - (label === 0 ? 1 : 0);
       const n1 = this.counts[1] - (label === 1 ? 1 : 0);
       if (n0 === 0 || n1 === 0) continue;
-      const [f0, f1] = this.classWeights(n0, n1, setting);
+      const [f0, f1] = classWeights(n1, n0, 'classes', DOUBLE_BALANCE, setting.includeShare);
       const t0 = this.totals[0] - (label === 0 ? rs[row]! : 0);
       const t1 = this.totals[1] - (label === 1 ? rs[row]! : 0);
       let score = rs[row]! * (Math.log(f0 * t0 + av) - Math.log(f1 * t1 + av));
@@ -164,7 +158,7 @@ export class AdaptiveNaiveBayes implements Classifier {
 
   describe(): string {
     const setting = this.settings[this.chosen]!;
-    const share = setting.includeShare === 0.5 ? 'includes and excludes weighted alike' : `includes carry ${Math.round(setting.includeShare * 100)}% of the training weight`;
+    const share = describeIncludeShare(setting.includeShare);
     if (this.lastScores.length === 0) return `naive Bayes on TF-IDF word features, ${share} (the weighting is chosen from ${this.minPerClass} includes and ${this.minPerClass} excludes on)`;
     const auc = this.lastScores[this.chosen]!;
     return `naive Bayes on TF-IDF word features, ${share} — chosen by leave-one-out AUC ${auc.toFixed(3)} over your decisions`;

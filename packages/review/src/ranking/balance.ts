@@ -34,12 +34,18 @@ export function doubleBalanceSizes(n1: number, n0: number, p: DoubleBalanceParam
  * The weight of each record of a class under a balance strategy that weighs a class's records alike ("double",
  * "classes", "none"): [weight of an exclude, weight of an include].
  */
-export function classWeights(n1: number, n0: number, balance: Exclude<Balance, 'double-sampled'>, p: DoubleBalanceParameters = DOUBLE_BALANCE): [number, number] {
+export function classWeights(n1: number, n0: number, balance: Exclude<Balance, 'double-sampled'>, p: DoubleBalanceParameters = DOUBLE_BALANCE, includeShare = 0.5): [number, number] {
   if (balance === 'none' || n1 === 0 || n0 === 0) return [1, 1];
   const n = n1 + n0;
-  if (balance === 'classes') return [n / (2 * n0), n / (2 * n1)];
+  // "classes": the includes carry `includeShare` of the total weight (0.5: each class weighs alike, n / (2·n_class)).
+  if (balance === 'classes') return [((1 - includeShare) * n) / n0, (includeShare * n) / n1];
   const sizes = doubleBalanceSizes(n1, n0, p);
   return [sizes.zeros / n0, sizes.ones / n1];
+}
+
+/** A class weighting in a reviewer's words. */
+export function describeIncludeShare(includeShare: number): string {
+  return includeShare === 0.5 ? 'includes and excludes weighted alike' : `includes carry ${Math.round(includeShare * 100)}% of the training weight`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Classifier, Label } from './classifier.js';
-import { classWeights, trainingWeights, DOUBLE_BALANCE, type Balance, type DoubleBalanceParameters } from './balance.js';
+import { classWeights, describeIncludeShare, trainingWeights, DOUBLE_BALANCE, type Balance, type DoubleBalanceParameters } from './balance.js';
 import { addRow, dotRow, rowSum, type SparseMatrix } from './sparse.js';
 
 export interface NaiveBayesOptions {
@@ -114,11 +114,7 @@ export class NaiveBayes implements Classifier {
         this.known.set(row, label);
         this.touch(x, row);
       }
-      [f0, f1] = classWeights(this.counts[1], this.counts[0], this.balance, this.doubleBalance);
-      if (this.balance === 'classes' && this.counts[0] > 0 && this.counts[1] > 0) {
-        const n = this.counts[0] + this.counts[1];
-        [f0, f1] = [((1 - this.includeShare) * n) / this.counts[0], (this.includeShare * n) / this.counts[1]];
-      }
+      [f0, f1] = classWeights(this.counts[1], this.counts[0], this.balance, this.doubleBalance, this.includeShare);
     }
     const a = this.alpha;
     const v = this.usedColumns;
@@ -129,7 +125,7 @@ export class NaiveBayes implements Classifier {
   }
 
   describe(): string {
-    const weighting = this.balance === 'classes' ? (this.includeShare === 0.5 ? 'includes and excludes weighted alike' : `includes carry ${Math.round(this.includeShare * 100)}% of the training weight`) : this.balance === 'none' ? 'every decision weighted alike' : "ASReview's DoubleBalance weighting";
+    const weighting = this.balance === 'classes' ? describeIncludeShare(this.includeShare) : this.balance === 'none' ? 'every decision weighted alike' : "ASReview's DoubleBalance weighting";
     return `naive Bayes on TF-IDF word features, ${weighting}`;
   }
 
