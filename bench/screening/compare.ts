@@ -3,18 +3,13 @@
 // `npx tsx bench/screening/compare.ts <csv…>` (default: every CSV in ../shared/benchmarks/screening beside the repository); SEEDS=1,…,5.
 // Needs python3 with scikit-learn (Debian: apt-get install python3-sklearn); says so and stops when it is missing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labelledFiles } from './labelled-files.js';
 import { featuresFor, readLabelledSet, screeningMetrics, simulateScreening, startingRecords, tfidf, DEFAULT_MODEL, type ModelName } from '../../packages/review/src/index.js';
 
-// shared/ sits beside the repository (as on the developers' machines and in CI).
-const dir = fileURLToPath(new URL('../../../shared/benchmarks/screening', import.meta.url));
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)) : [];
-if (files.length === 0) {
-  console.log(`skipped: no labelled reviews (looked in ${dir})`);
-  process.exit(0);
-}
+const files = labelledFiles(process.argv.slice(2));
 // Debian's scikit-learn belongs to /usr/bin/python3, which a python3 earlier on PATH (pyenv, venv) may hide.
 const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find((p) => p && spawnSync(p, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0);
 if (python === undefined) {

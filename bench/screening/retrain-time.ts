@@ -2,10 +2,10 @@
 // rows repeated with their words reversed to reach 10,000): `[MODEL=lr] npx tsx bench/screening/retrain-time.ts`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LABELLED_DIR } from './labelled-files.js';
 import { DEFAULT_MODEL, Ranker, readLabelledSet, type Label, type ModelName } from '../../packages/review/src/index.js';
 
-const dir = fileURLToPath(new URL('../../../shared/benchmarks/screening', import.meta.url));
+const dir = LABELLED_DIR;
 const texts: string[] = [];
 const labels: Label[] = [];
 for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {

@@ -1,17 +1,11 @@
 // The screening benchmark: 15 seeded simulations per labelled review, mean WSS@95, RRF@10 and ATD.
 // `npx tsx bench/screening/run.ts [csv…]` (default: every CSV in ../shared/benchmarks/screening beside the repository); MODEL=nb|nb-double|svm|nb+svm, SEEDS=1,…,15.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { labelledFiles } from './labelled-files.js';
 import { featuresFor, readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '../../packages/review/src/index.js';
 
-// shared/ sits beside the repository (as on the developers' machines and in CI).
-const dir = fileURLToPath(new URL('../../../shared/benchmarks/screening', import.meta.url));
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)) : [];
-if (files.length === 0) {
-  console.log(`skipped: no labelled reviews (looked in ${dir})`);
-  process.exit(0);
-}
+const files = labelledFiles(process.argv.slice(2));
 const model = (process.env.MODEL ?? DEFAULT_MODEL) as ModelName;
 const seeds = (process.env.SEEDS ?? Array.from({ length: 15 }, (_, i) => i + 1).join(',')).split(',').map(Number);
 const pct = (v: number) => (v * 100).toFixed(1);

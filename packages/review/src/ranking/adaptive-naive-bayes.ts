@@ -1,6 +1,7 @@
 import { classWeights, describeIncludeShare, DOUBLE_BALANCE } from './balance.js';
 import type { Classifier, Label } from './classifier.js';
-import { addRow, dotRow, rowSum, type SparseMatrix } from './sparse.js';
+import { rowSumsOf } from './naive-bayes.js';
+import { addRow, dotRow, type SparseMatrix } from './sparse.js';
 
 /** One setting of the naive Bayes model: smoothing α and the share of the training weight the includes get. */
 export interface NaiveBayesSetting {
@@ -77,8 +78,7 @@ export class AdaptiveNaiveBayes implements Classifier {
     const used = new Uint8Array(x.cols);
     for (const c of x.colIdx) used[c] = 1;
     this.usedColumns = used.reduce((s, u) => s + u, 0);
-    this.rowSums = new Float64Array(x.rows);
-    for (let i = 0; i < x.rows; i++) this.rowSums[i] = rowSum(x, i);
+    this.rowSums = rowSumsOf(x);
   }
 
   fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void {

@@ -15,8 +15,8 @@ export interface NaiveBayesOptions {
 
 const rowSums = new WeakMap<SparseMatrix, Float64Array>();
 
-/** Σ_j x_ij for every row, computed once per matrix. */
-function rowSumsOf(x: SparseMatrix): Float64Array {
+/** Σ_j x_ij for every row, computed once per matrix (shared by every naive Bayes model of a project). */
+export function rowSumsOf(x: SparseMatrix): Float64Array {
   let sums = rowSums.get(x);
   if (!sums) {
     sums = new Float64Array(x.rows);
