@@ -10,6 +10,7 @@ const model = (process.env.MODEL ?? DEFAULT_MODEL) as ModelName;
 const seeds = (process.env.SEEDS ?? Array.from({ length: 15 }, (_, i) => i + 1).join(',')).split(',').map(Number);
 const pct = (v: number) => (v * 100).toFixed(1);
 const sd = (xs: number[]) => {
+  if (xs.length < 2) return 0;
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
 };
