@@ -8,6 +8,7 @@ const benches = [
   ['Atlas search under load', 'bench/atlas/search-load.mjs'],
   ['Meta-analysis against metafor', 'bench/meta/run.mjs'],
   ['Literature readers and de-duplication', 'bench/literature/run.mjs'],
+  ['Web app size and first loads', 'bench/web/load.mjs'],
 ];
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 let failed = 0;

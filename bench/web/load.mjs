@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Load benchmark of the web app: initial JavaScript (gzip) from dist/, and first loads of pages on loopback in
 // headless Chromium (each load in a fresh browser context, so with an empty cache).
-// Usage: node packages/web/bench/load.mjs [--runs 10]   (needs `npm run build` and /usr/bin/chromium)
+// Usage: node bench/web/load.mjs [--runs 10]   (needs `npm run build` and /usr/bin/chromium)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'packages/web/dist');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10;
 
