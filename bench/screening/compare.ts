@@ -1,6 +1,7 @@
 // ExoAtlas's ranking against ASReview's default model rebuilt on the real scikit-learn (asreview-reference.py), in
 // the same run, from the same starting records, scored by the same code.
-// `npx tsx bench/screening/compare.ts <csv…>` (default: every CSV in ../shared/benchmarks/screening beside the repository); SEEDS=1,…,5.
+// `npx tsx bench/screening/compare.ts <csv…>` (default: every CSV in ../shared/benchmarks/screening beside the repository); SEEDS=1,…,5;
+// PEER=nb-double (ASReview 1's default, the default here) or elas-u4 (ASReview 2's default); MODEL=… (ours).
 // Needs python3 with scikit-learn (Debian: apt-get install python3-sklearn); says so and stops when it is missing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,12 +18,13 @@ if (python === undefined) {
   process.exit(0);
 }
 const model = (process.env.MODEL ?? DEFAULT_MODEL) as ModelName;
+const peer = process.env.PEER ?? 'nb-double';
 const seeds = (process.env.SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 const reference = fileURLToPath(new URL('./asreview-reference.py', import.meta.url));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const pct = (v: number) => (v * 100).toFixed(1);
 
-console.log(`ExoAtlas ${model} vs ASReview default (scikit-learn), seeds ${seeds.join(',')}; mean WSS@95 / RRF@10 / ATD %\n`);
+console.log(`ExoAtlas ${model} vs ASReview's ${peer} (scikit-learn), seeds ${seeds.join(',')}; mean WSS@95 / RRF@10 / ATD %\n`);
 console.log('| review | records | included | ExoAtlas WSS@95 | ASReview WSS@95 | ExoAtlas RRF@10 | ASReview RRF@10 | ExoAtlas ATD | ASReview ATD | s/run ExoAtlas | s/run ASReview |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const file of files) {
@@ -33,7 +35,7 @@ for (const file of files) {
   const ours = seeds.map((seed) => screeningMetrics(simulateScreening(x, set.labels, { seed, model }), set.labels));
   const oursSeconds = (performance.now() - t) / 1000 / seeds.length;
   t = performance.now();
-  const out = JSON.parse(execFileSync(python, [reference, file, set.labelColumn, JSON.stringify(starts)], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { rows: number; orders: number[][] };
+  const out = JSON.parse(execFileSync(python, [reference, file, set.labelColumn, JSON.stringify(starts), peer], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { rows: number; orders: number[][] };
   const theirSeconds = (performance.now() - t) / 1000 / seeds.length;
   if (out.rows !== set.labels.length) throw new Error(`${file}: the peer read ${out.rows} rows, ExoAtlas ${set.labels.length}`);
   const theirs = out.orders.map((order) => screeningMetrics(order, set.labels));

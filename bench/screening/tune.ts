@@ -24,8 +24,8 @@ function make(s: Setting): Classifier {
   if (s.model === 'ens') return new Ensemble(s.members!.map(make));
   if (s.model === 'cv') return new CvSelection(s.members!.map((m) => () => make(m)), 5, s.margin ?? 0.02);
   if (s.model === 'adaptive') return new AdaptiveNaiveBayes({ settings: s.settings, margin: s.margin });
-  if (s.model === 'lr') return new LogisticRegression({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'> });
-  return s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balance: s.balance, doubleBalance: s.double, includeShare: s.share }) : new LinearSvm({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'> });
+  if (s.model === 'lr') return new LogisticRegression({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'>, includeShare: s.share });
+  return s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balance: s.balance, doubleBalance: s.double, includeShare: s.share }) : new LinearSvm({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'>, includeShare: s.share });
 }
 
 function simulate(x: SparseMatrix, labels: Label[], seed: number, clf: Classifier): number[] {

@@ -1,42 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression, type Label } from '../src/index.js';
-import type { SparseMatrix } from '../src/ranking/sparse.js';
-
-/** Dense rows as a SparseMatrix, followed by the four unit rows and an empty row (to read w and b back from scores). */
-function matrix(rows: number[][]): SparseMatrix {
-  const all = [...rows, [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [0, 0, 0, 0]];
-  const rowPtr = new Int32Array(all.length + 1);
-  const colIdx: number[] = [];
-  const values: number[] = [];
-  all.forEach((row, i) => {
-    row.forEach((v, j) => {
-      if (v !== 0) {
-        colIdx.push(j);
-        values.push(v);
-      }
-    });
-    rowPtr[i + 1] = colIdx.length;
-  });
-  return { rows: all.length, cols: 4, rowPtr, colIdx: Int32Array.from(colIdx), values: Float64Array.from(values) };
-}
-
-const X = [
-  [0.6, 0, 0.8, 0],
-  [0, 0.6, 0, 0.8],
-  [0.8, 0.6, 0, 0],
-  [0, 0, 0.6, 0.8],
-  [1, 0, 0, 0],
-  [0, 1, 0, 0],
-  [0.28, 0.96, 0, 0],
-  [0, 0, 0.96, 0.28],
-];
+import { denseWithUnitRows, TOY_ROWS } from './helpers/dense-matrix.js';
 
 function fitted(y: Label[], options: ConstructorParameters<typeof LogisticRegression>[0]) {
-  const x = matrix(X);
+  const x = denseWithUnitRows(TOY_ROWS);
   const model = new LogisticRegression({ tolerance: 1e-12, maxPasses: 100_000, ...options });
   model.fit(x, new Map(y.map((label, i) => [i, label])));
-  const b = model.score(x, X.length + 4);
-  return { w: [0, 1, 2, 3].map((j) => model.score(x, X.length + j) - b), b };
+  const b = model.score(x, TOY_ROWS.length + 4);
+  return { w: [0, 1, 2, 3].map((j) => model.score(x, TOY_ROWS.length + j) - b), b };
 }
 
 // Expected values: scikit-learn 1.2.1, LogisticRegression(solver='liblinear', C=C, intercept_scaling=1.0, tol=1e-12,
@@ -53,7 +24,7 @@ describe('logistic regression (dual coordinate descent) matches liblinear', () =
   });
 
   it('refits after a relabelling to the same solution as a fresh fit (warm start stays correct)', () => {
-    const x = matrix(X);
+    const x = denseWithUnitRows(TOY_ROWS);
     const y: Label[] = [1, 0, 1, 0, 1, 0, 0, 1];
     const warm = new LogisticRegression({ tolerance: 1e-12, maxPasses: 100_000, balance: 'none' });
     warm.fit(x, new Map(y.map((label, i) => [i, label as Label])));

@@ -52,15 +52,15 @@ export function describeIncludeShare(includeShare: number): string {
  * The weight (number of copies in the training set) of each labelled row, in the order of `rows`.
  * `rows` must be in a fixed order (sorted) for reproducibility.
  */
-export function trainingWeights(rows: readonly number[], labels: readonly Label[], balance: Balance): Float64Array {
+export function trainingWeights(rows: readonly number[], labels: readonly Label[], balance: Balance, includeShare = 0.5): Float64Array {
   const weights = new Float64Array(rows.length);
   let n1 = 0;
   for (const l of labels) n1 += l;
   const n0 = rows.length - n1;
   if (balance === 'none' || n1 === 0 || n0 === 0) return weights.fill(1);
   if (balance === 'classes') {
-    const n = rows.length;
-    labels.forEach((l, k) => (weights[k] = l === 1 ? n / (2 * n1) : n / (2 * n0)));
+    const [w0, w1] = classWeights(n1, n0, 'classes', DOUBLE_BALANCE, includeShare);
+    labels.forEach((l, k) => (weights[k] = l === 1 ? w1 : w0));
     return weights;
   }
   const sizes = doubleBalanceSizes(n1, n0);

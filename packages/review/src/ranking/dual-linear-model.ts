@@ -20,6 +20,8 @@ export abstract class DualLinearModel implements Classifier {
     protected readonly balance: Exclude<Balance, 'double-sampled'>,
     protected readonly tolerance: number,
     protected readonly maxPasses: number,
+    /** The includes' share of the training weight under "classes" (0.5: the classes weigh alike). */
+    protected readonly includeShare = 0.5,
   ) {}
 
   fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void {
@@ -39,7 +41,7 @@ export abstract class DualLinearModel implements Classifier {
     for (const label of labelled.values()) positives += label;
     if (positives === 0 || positives === labelled.size) return;
     const rows = [...labelled.keys()].sort((a, b) => a - b);
-    const weights = trainingWeights(rows, rows.map((r) => labelled.get(r)!), this.balance);
+    const weights = trainingWeights(rows, rows.map((r) => labelled.get(r)!), this.balance, this.includeShare);
     const ys = new Int8Array(rows.length);
     rows.forEach((row, k) => {
       const label = labelled.get(row)!;

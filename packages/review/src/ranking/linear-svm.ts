@@ -1,4 +1,4 @@
-import type { Balance } from './balance.js';
+import { describeIncludeShare, type Balance } from './balance.js';
 import { DualLinearModel } from './dual-linear-model.js';
 import { dotRow, rowNormSquared, type SparseMatrix } from './sparse.js';
 
@@ -9,6 +9,8 @@ export interface LinearSvmOptions {
   balanced?: boolean;
   /** Row weights (C per row = C · weight); overrides `balanced` ("double-sampled" is not supported here). */
   balance?: Exclude<Balance, 'double-sampled'>;
+  /** With balance "classes": the includes' share of the training weight (default 0.5, the classes alike). */
+  includeShare?: number;
   /** Stop when the projected-gradient spread falls below this (default 0.1, as LIBLINEAR). */
   tolerance?: number;
   /** At most this many passes over the labelled rows per fit (default 50). */
@@ -22,11 +24,12 @@ export interface LinearSvmOptions {
  */
 export class LinearSvm extends DualLinearModel {
   constructor(options: LinearSvmOptions = {}) {
-    super(options.c ?? 1, options.balance ?? (options.balanced === false ? 'none' : 'classes'), options.tolerance ?? 0.1, options.maxPasses ?? 50);
+    super(options.c ?? 1, options.balance ?? (options.balanced === false ? 'none' : 'classes'), options.tolerance ?? 0.1, options.maxPasses ?? 50, options.includeShare);
   }
 
   describe(): string {
-    return `linear SVM on TF-IDF word features (C = ${this.c})`;
+    const weighting = this.balance === 'classes' && this.includeShare !== 0.5 ? `, ${describeIncludeShare(this.includeShare)}` : '';
+    return `linear SVM on TF-IDF word features (C = ${this.c})${weighting}`;
   }
 
   protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {

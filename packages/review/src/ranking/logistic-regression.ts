@@ -7,6 +7,8 @@ export interface LogisticRegressionOptions {
   c?: number;
   /** Row weights (C per row = C · weight); default "classes" (each class weighs alike in total). */
   balance?: Exclude<Balance, 'double-sampled'>;
+  /** With balance "classes": the includes' share of the training weight (default 0.5, the classes alike). */
+  includeShare?: number;
   /** Stop when every dual gradient is below this in absolute value (default 0.05). */
   tolerance?: number;
   /** At most this many passes over the labelled rows per fit (default 30). */
@@ -21,7 +23,7 @@ export interface LogisticRegressionOptions {
  */
 export class LogisticRegression extends DualLinearModel {
   constructor(options: LogisticRegressionOptions = {}) {
-    super(options.c ?? 1, options.balance ?? 'classes', options.tolerance ?? 0.05, options.maxPasses ?? 30);
+    super(options.c ?? 1, options.balance ?? 'classes', options.tolerance ?? 0.05, options.maxPasses ?? 30, options.includeShare);
   }
 
   describe(): string {
