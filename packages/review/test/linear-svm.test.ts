@@ -29,6 +29,6 @@ describe('linear SVM (dual coordinate descent, squared hinge) matches liblinear'
   });
 
   it("describes ASReview 2's weighting in a reviewer's words", () => {
-    expect(new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE }).describe()).toBe('linear SVM on TF-IDF word features (C = 0.11), includes carry 91% of the training weight');
+    expect(new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE }).describe()).toBe('linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight');
   });
 });

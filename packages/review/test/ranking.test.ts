@@ -38,6 +38,18 @@ describe('tokenize and TF-IDF', () => {
     const row0 = Array.from(x.values.slice(x.rowPtr[0], x.rowPtr[1]));
     expect(Math.min(...row0)).toBeLessThan(Math.max(...row0));
   });
+
+  it('drops terms in more than maxDf of the documents, as scikit-learn max_df (ELAS u4 uses 0.95)', () => {
+    const docs = ['exosome wound', 'exosome soil', 'exosome wound traffic'];
+    expect(tfidf(docs, { ngrams: 1 }).cols).toBe(4);
+    // "exosome" is in 3 of 3 documents (> 0.95·3), "wound" in 2 (≤ 0.95·3): only "exosome" goes.
+    const x = tfidf(docs, { ngrams: 1, maxDf: 0.95 });
+    expect(x.cols).toBe(3);
+    expect(x.rowPtr[1]! - x.rowPtr[0]!).toBe(1);
+    // With two thirds as the bound, "wound" (2 of 3) stays and nothing in fewer documents is touched.
+    expect(tfidf(docs, { ngrams: 1, maxDf: 2 / 3 }).cols).toBe(3);
+    expect(tfidf(docs, { ngrams: 1, maxDf: 0.5 }).cols).toBe(2);
+  });
 });
 
 /** n synthetic abstracts, a tenth of them on the topic. */

@@ -29,7 +29,7 @@ export class LinearSvm extends DualLinearModel {
 
   describe(): string {
     const weighting = this.balance === 'classes' && this.includeShare !== 0.5 ? `, ${describeIncludeShare(this.includeShare)}` : '';
-    return `linear SVM on TF-IDF word features (C = ${this.c})${weighting}`;
+    return `linear SVM on TF-IDF word and word-pair features (C = ${this.c})${weighting}`;
   }
 
   protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {

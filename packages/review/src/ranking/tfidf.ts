@@ -12,6 +12,8 @@ export interface TfidfOptions {
   hashBits?: number;
   /** Terms in fewer documents than this are dropped (default 1: keep all). */
   minDf?: number;
+  /** Terms in more than this share of the documents are dropped, as scikit-learn's max_df (default 1: keep all). */
+  maxDf?: number;
   /** Also count the words of the first line (the title, as `recordText` writes it) as features of their own. */
   titleFeatures?: boolean;
 }
@@ -43,6 +45,7 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
   const mask = (1 << bits) - 1;
   const minDf = options.minDf ?? 1;
   const n = documents.length;
+  const maxCount = (options.maxDf ?? 1) * n;
   const rowCols: Int32Array[] = [];
   const rowCounts: Float64Array[] = [];
   const df = new Int32Array(mask + 1);
@@ -72,7 +75,8 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
   // the models' weight vectors stay small and cache-friendly.
   const compact = new Int32Array(mask + 1).fill(-1);
   let used = 0;
-  for (let c = 0; c <= mask; c++) if (df[c]! >= Math.max(minDf, 1)) compact[c] = used++;
+  const isKept = (c: number) => df[c]! >= Math.max(minDf, 1) && df[c]! <= maxCount;
+  for (let c = 0; c <= mask; c++) if (isKept(c)) compact[c] = used++;
   const rowPtr = new Int32Array(n + 1);
   const colIdx = new Int32Array(nnz);
   const values = new Float64Array(nnz);
@@ -84,7 +88,7 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
     let norm = 0;
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k]!;
-      if (df[c]! < minDf) continue;
+      if (!isKept(c)) continue;
       const v = (sublinear ? 1 + Math.log(counts[k]!) : counts[k]!) * (Math.log((1 + n) / (1 + df[c]!)) + 1);
       colIdx[at] = compact[c]!;
       values[at] = v;
