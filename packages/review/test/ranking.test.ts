@@ -123,20 +123,26 @@ describe('Ranker', () => {
     expect(r.scores[1]).toBeGreaterThan(r.scores[2]!);
   });
 
-  it('refits and scores 10,000 records in well under a second after each new decision', () => {
+  // How long a refit takes (the issue's "under 1 s for 10,000 records") is measured by bench/screening/retrain-time.ts,
+  // not asserted here: timings depend on the machine.
+  it('refits on 10,000 records after each new decision, warm, and ranks the unscreened on-topic records first', () => {
     const { texts, labels } = corpus(10_000, 7);
     const ranker = new Ranker(texts);
     const classifier = ranker.newClassifier();
     const seen = new Map<number, Label>();
     for (let i = 0; i < 2000; i++) seen.set(i, labels[i]!);
-    const first = ranker.rank(seen, classifier);
-    expect(first.basis).toBe('model');
-    const times: number[] = [];
+    let previous = ranker.rank(seen, classifier);
+    expect(previous.basis).toBe('model');
     for (let k = 0; k < 5; k++) {
       seen.set(2000 + k, labels[2000 + k]!);
-      times.push(ranker.rank(seen, classifier).millis);
+      const next = ranker.rank(seen, classifier);
+      expect(next.basis).toBe('model');
+      expect(next.scores.some((v, i) => v !== previous.scores[i])).toBe(true);
+      previous = next;
     }
-    console.log(`refit + score 10,000 records: first fit ${first.millis.toFixed(0)} ms, then ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    expect(Math.max(first.millis, ...times)).toBeLessThan(1000);
+    const unscreened = Array.from({ length: 10_000 - 2005 }, (_, i) => i + 2005);
+    const top = [...unscreened].sort((a, b) => previous.scores[b]! - previous.scores[a]!).slice(0, 100);
+    const onTopicShare = unscreened.filter((i) => labels[i] === 1).length / unscreened.length;
+    expect(top.filter((i) => labels[i] === 1).length / 100).toBeGreaterThan(Math.min(1, 5 * onTopicShare));
   });
 });
