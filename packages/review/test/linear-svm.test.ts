@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinearSvm, type Label } from '../src/index.js';
+import { createClassifier, DEFAULT_MODEL, LinearSvm, type Label } from '../src/index.js';
 import { ASREVIEW_BALANCED_SHARE } from '../src/ranking/models.js';
 import { denseWithUnitRows, TOY_ROWS } from './helpers/dense-matrix.js';
 
@@ -30,5 +30,6 @@ describe('linear SVM (dual coordinate descent, squared hinge) matches liblinear'
 
   it("describes ASReview 2's weighting in a reviewer's words", () => {
     expect(new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE }).describe()).toBe('linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight');
+    expect(createClassifier(DEFAULT_MODEL).describe()).toBe("ASReview 2's default model (ELAS u4): linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight");
   });
 });

@@ -9,6 +9,8 @@ export interface LinearSvmOptions {
   balanced?: boolean;
   /** Row weights (C per row = C · weight); overrides `balanced` ("double-sampled" is not supported here). */
   balance?: Exclude<Balance, 'double-sampled'>;
+  /** What this configuration is known as, put before the description (e.g. "ASReview 2's default model (ELAS u4)"). */
+  label?: string;
   /** With balance "classes": the includes' share of the training weight (default 0.5, the classes alike). */
   includeShare?: number;
   /** Stop when the projected-gradient spread falls below this (default 0.1, as LIBLINEAR). */
@@ -23,13 +25,17 @@ export interface LinearSvmOptions {
  * the LIBLINEAR solver). A new labelled row starts at α = 0, so each refit takes one to a few passes.
  */
 export class LinearSvm extends DualLinearModel {
+  private readonly label: string | undefined;
+
   constructor(options: LinearSvmOptions = {}) {
     super(options.c ?? 1, options.balance ?? (options.balanced === false ? 'none' : 'classes'), options.tolerance ?? 0.1, options.maxPasses ?? 50, options.includeShare);
+    this.label = options.label;
   }
 
   describe(): string {
     const weighting = this.balance === 'classes' && this.includeShare !== 0.5 ? `, ${describeIncludeShare(this.includeShare)}` : '';
-    return `linear SVM on TF-IDF word and word-pair features (C = ${this.c})${weighting}`;
+    const model = `linear SVM on TF-IDF word and word-pair features (C = ${this.c})${weighting}`;
+    return this.label ? `${this.label}: ${model}` : model;
   }
 
   protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {

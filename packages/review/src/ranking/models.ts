@@ -36,7 +36,7 @@ export function createClassifier(name: ModelName): Classifier {
     case 'lr':
       return new LogisticRegression({ c: 1 });
     case 'svm':
-      return new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE });
+      return new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE, label: "ASReview 2's default model (ELAS u4)" });
     case 'nb+svm':
       return new Ensemble([new NaiveBayes({ balance: 'classes' }), new LinearSvm({ c: 0.1 })]);
   }
