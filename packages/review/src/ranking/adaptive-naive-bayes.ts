@@ -1,7 +1,7 @@
 import { classWeights, describeIncludeShare, DOUBLE_BALANCE } from './balance.js';
 import type { Classifier, Label } from './classifier.js';
-import { rowSumsOf } from './naive-bayes.js';
-import { addRow, dotRow, type SparseMatrix } from './sparse.js';
+import { ClassSums } from './class-sums.js';
+import { dotRow, type SparseMatrix } from './sparse.js';
 
 /** One setting of the naive Bayes model: smoothing α and the share of the training weight the includes get. */
 export interface NaiveBayesSetting {
@@ -38,16 +38,8 @@ export class AdaptiveNaiveBayes implements Classifier {
   private readonly settings: readonly NaiveBayesSetting[];
   private readonly minPerClass: number;
   private readonly margin: number;
-  private sums: [Float64Array, Float64Array] | undefined;
-  private totals: [number, number] = [0, 0];
-  private counts: [number, number] = [0, 0];
-  private readonly known = new Map<number, Label>();
-  private usedColumns = 0;
-  private rowSums: Float64Array | undefined;
+  private sums: ClassSums | undefined;
   private weights: Float64Array | undefined;
-  /** Columns some labelled row uses: the only ones whose weight is not 0. */
-  private touched: number[] = [];
-  private isTouched: Uint8Array | undefined;
   private offset = 0;
   private chosen = 0;
   private evaluatedAt = { includes: -1, labels: -1 };
@@ -65,53 +57,19 @@ export class AdaptiveNaiveBayes implements Classifier {
     return this.chosen;
   }
 
-  private reset(x: SparseMatrix): void {
-    this.sums = [new Float64Array(x.cols), new Float64Array(x.cols)];
-    this.weights = new Float64Array(x.cols);
-    this.touched = [];
-    this.isTouched = new Uint8Array(x.cols);
-    this.totals = [0, 0];
-    this.counts = [0, 0];
-    this.known.clear();
-    this.chosen = 0;
-    this.evaluatedAt = { includes: -1, labels: -1 };
-    const used = new Uint8Array(x.cols);
-    for (const c of x.colIdx) used[c] = 1;
-    this.usedColumns = used.reduce((s, u) => s + u, 0);
-    this.rowSums = rowSumsOf(x);
-  }
-
   fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void {
-    if (!this.sums || this.sums[0].length !== x.cols || this.rowSums!.length !== x.rows) this.reset(x);
-    const sums = this.sums!;
-    const rs = this.rowSums!;
-    let isRelabelled = false;
-    for (const [row, label] of this.known) {
-      if (labelled.get(row) === label) continue;
-      isRelabelled = true;
-      addRow(x, row, -1, sums[label]);
-      this.totals[label] -= rs[row]!;
-      this.counts[label]--;
-      this.known.delete(row);
+    if (!this.sums?.fits(x)) {
+      this.sums = new ClassSums(x);
+      this.weights = new Float64Array(x.cols);
+      this.chosen = 0;
+      this.evaluatedAt = { includes: -1, labels: -1 };
     }
-    for (const [row, label] of labelled) {
-      if (this.known.get(row) === label) continue;
-      addRow(x, row, 1, sums[label]);
-      this.totals[label] += rs[row]!;
-      this.counts[label]++;
-      this.known.set(row, label);
-      for (let p = x.rowPtr[row]!, end = x.rowPtr[row + 1]!; p < end; p++) {
-        const j = x.colIdx[p]!;
-        if (!this.isTouched![j]) {
-          this.isTouched![j] = 1;
-          this.touched.push(j);
-        }
-      }
-    }
-    const [n0, n1] = this.counts;
+    const sums = this.sums;
+    const isRelabelled = sums.update(labelled);
+    const [n0, n1] = sums.counts;
     const isDue = isRelabelled || n1 !== this.evaluatedAt.includes || labelled.size - this.evaluatedAt.labels >= 25;
     if (this.settings.length > 1 && n0 >= this.minPerClass && n1 >= this.minPerClass && isDue) {
-      this.lastScores = this.settings.map((s) => this.leaveOneOutAuc(x, s));
+      this.lastScores = this.settings.map((s) => this.leaveOneOutAuc(s));
       let best = 0;
       this.lastScores.forEach((v, k) => {
         if (k > 0 && v > this.lastScores[best]! && v > this.lastScores[0]! + this.margin) best = k;
@@ -121,28 +79,22 @@ export class AdaptiveNaiveBayes implements Classifier {
     }
     const setting = this.settings[this.chosen]!;
     const [f0, f1] = classWeights(n1, n0, 'classes', DOUBLE_BALANCE, setting.includeShare);
-    const a = setting.alpha;
-    const v = this.usedColumns;
-    this.offset = Math.log(f0 * this.totals[0] + a * v) - Math.log(f1 * this.totals[1] + a * v);
-    const w = this.weights!;
-    const [s0, s1] = sums;
-    for (const j of this.touched) w[j] = Math.log(f1 * Math.max(s1[j]!, 0) + a) - Math.log(f0 * Math.max(s0[j]!, 0) + a);
+    this.offset = sums.logOdds(f0, f1, setting.alpha, this.weights!);
   }
 
   /** AUC of the leave-one-out scores of the labelled records under one setting. */
-  private leaveOneOutAuc(x: SparseMatrix, setting: NaiveBayesSetting): number {
-    const [s0, s1] = this.sums!;
-    const rs = this.rowSums!;
+  private leaveOneOutAuc(setting: NaiveBayesSetting): number {
+    const { x, sums: [s0, s1], rowSums: rs, counts, totals } = this.sums!;
     const a = setting.alpha;
-    const av = a * this.usedColumns;
+    const av = a * this.sums!.usedColumns;
     const scored: { score: number; label: Label }[] = [];
-    for (const [row, label] of this.known) {
-      const n0 = this.counts[0] - (label === 0 ? 1 : 0);
-      const n1 = this.counts[1] - (label === 1 ? 1 : 0);
+    for (const [row, label] of this.sums!.known) {
+      const n0 = counts[0] - (label === 0 ? 1 : 0);
+      const n1 = counts[1] - (label === 1 ? 1 : 0);
       if (n0 === 0 || n1 === 0) continue;
       const [f0, f1] = classWeights(n1, n0, 'classes', DOUBLE_BALANCE, setting.includeShare);
-      const t0 = this.totals[0] - (label === 0 ? rs[row]! : 0);
-      const t1 = this.totals[1] - (label === 1 ? rs[row]! : 0);
+      const t0 = totals[0] - (label === 0 ? rs[row]! : 0);
+      const t1 = totals[1] - (label === 1 ? rs[row]! : 0);
       let score = rs[row]! * (Math.log(f0 * t0 + av) - Math.log(f1 * t1 + av));
       for (let p = x.rowPtr[row]!, end = x.rowPtr[row + 1]!; p < end; p++) {
         const j = x.colIdx[p]!;
@@ -166,7 +118,7 @@ export class AdaptiveNaiveBayes implements Classifier {
 
   score(x: SparseMatrix, i: number): number {
     if (!this.weights) return 0;
-    return dotRow(x, i, this.weights) + this.rowSums![i]! * this.offset;
+    return dotRow(x, i, this.weights) + this.sums!.rowSums[i]! * this.offset;
   }
 }
 
