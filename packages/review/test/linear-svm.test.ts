@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, DEFAULT_MODEL, LinearSvm, type Label } from '../src/index.js';
 import { ASREVIEW_BALANCED_SHARE } from '../src/ranking/models.js';
-import { denseWithUnitRows, TOY_ROWS } from './helpers/dense-matrix.js';
+import { fitToy } from './helpers/fit-toy.js';
 
-function fitted(y: Label[], options: ConstructorParameters<typeof LinearSvm>[0]) {
-  const x = denseWithUnitRows(TOY_ROWS);
-  const model = new LinearSvm({ tolerance: 1e-12, maxPasses: 1_000_000, ...options });
-  model.fit(x, new Map(y.map((label, i) => [i, label])));
-  const b = model.score(x, TOY_ROWS.length + 4);
-  return { w: [0, 1, 2, 3].map((j) => model.score(x, TOY_ROWS.length + j) - b), b };
-}
+const fitted = (y: Label[], options: ConstructorParameters<typeof LinearSvm>[0]) => fitToy(new LinearSvm({ tolerance: 1e-12, maxPasses: 1_000_000, ...options }), y);
 
 // Expected values: scikit-learn 1.2.1, LinearSVC(C=C, loss='squared_hinge', tol=1e-12, max_iter=1000000)
 // .fit(X, y, sample_weight=w) — the intercept is regularised as a feature of value 1 (intercept_scaling=1), as here.

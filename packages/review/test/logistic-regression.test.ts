@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression, type Label } from '../src/index.js';
 import { denseWithUnitRows, TOY_ROWS } from './helpers/dense-matrix.js';
+import { fitToy } from './helpers/fit-toy.js';
 
-function fitted(y: Label[], options: ConstructorParameters<typeof LogisticRegression>[0]) {
-  const x = denseWithUnitRows(TOY_ROWS);
-  const model = new LogisticRegression({ tolerance: 1e-12, maxPasses: 100_000, ...options });
-  model.fit(x, new Map(y.map((label, i) => [i, label])));
-  const b = model.score(x, TOY_ROWS.length + 4);
-  return { w: [0, 1, 2, 3].map((j) => model.score(x, TOY_ROWS.length + j) - b), b };
-}
+const fitted = (y: Label[], options: ConstructorParameters<typeof LogisticRegression>[0]) => fitToy(new LogisticRegression({ tolerance: 1e-12, maxPasses: 100_000, ...options }), y);
 
 // Expected values: scikit-learn 1.2.1, LogisticRegression(solver='liblinear', C=C, intercept_scaling=1.0, tol=1e-12,
 // max_iter=100000, class_weight=...).fit(X, y) — liblinear regularises the intercept as a feature of value 1, as here.

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { RecordView, StageProgress } from '../src/api/review';
 import { AgreementTable, CriteriaList, ProgressTable, RecordCard, StoppingView, issuesByPath, num, pct } from '../src/components/review/ReviewParts';
-import { emptyDraft, enumOf, fromData, numberOrText, toData } from '../src/pages/review/extraction-draft';
+import { emptyDraft, enumOf, fromData, numberOrText, toData } from '../src/components/review/extraction-draft';
 
 const stage = (p: Partial<StageProgress> = {}): StageProgress => ({ eligible: 10, included: 2, excluded: 3, conflicts: 1, partial: 2, unscreened: 2, mine: { decided: 6, remaining: 4 }, ...p });
 

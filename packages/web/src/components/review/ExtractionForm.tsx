@@ -1,7 +1,7 @@
 /** The data-extraction form of a study: characteristics and outcomes, checked by the server as typed and saved whole. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { reviewApi, reviewPaths, type ExtractionSchema, type FieldIssue } from '../../api/review';
-import { emptyDraft, emptyOutcome, fromData, toData, type ExtractionDraft, type GroupDraft, type OutcomeDraft } from '../../pages/review/extraction-draft';
+import { emptyDraft, emptyOutcome, fromData, toData, type ExtractionDraft, type GroupDraft, type OutcomeDraft } from './extraction-draft';
 import type { FieldContext } from './FormFields';
 import { OutcomeFieldset } from './OutcomeFieldset';
 import { issuesByPath } from './ReviewParts';

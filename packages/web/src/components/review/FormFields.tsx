@@ -52,12 +52,7 @@ export function ChoiceInput({ label, path, value, options, onChange, ctx, emptyL
         }}
         {...err.inputProps}
       >
-        <option value="">{emptyLabel}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
+        <OptionList empty={emptyLabel} options={options} />
       </select>
       <FieldMessage id={err.id} message={err.message} />
     </div>
@@ -81,14 +76,23 @@ export function CellSelect({ label, path, value, options, onChange, ctx, empty =
   return (
     <>
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} {...err.inputProps}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
+        <OptionList empty={empty} options={options} />
       </select>
       <FieldMessage id={err.id} message={err.message} />
+    </>
+  );
+}
+
+/** A select's options: the empty choice first, then each option as its own label. */
+function OptionList({ empty, options }: { empty: string; options: string[] }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
     </>
   );
 }

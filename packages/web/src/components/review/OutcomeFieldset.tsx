@@ -1,5 +1,5 @@
 /** One outcome at one time point in the extraction form: what was measured, how, its groups and the supporting quote. */
-import { emptyGroup, type GroupDraft, type OutcomeDraft } from '../../pages/review/extraction-draft';
+import { emptyGroup, type GroupDraft, type OutcomeDraft } from './extraction-draft';
 import { ChoiceInput, TextInput, type FieldContext } from './FormFields';
 import { OutcomeGroupsTable } from './OutcomeGroupsTable';
 

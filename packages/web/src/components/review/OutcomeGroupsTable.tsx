@@ -1,5 +1,5 @@
 /** An outcome's groups as a table: one row per arm, with its n and either mean, SD, SEM or events. */
-import type { GroupDraft, OutcomeDraft } from '../../pages/review/extraction-draft';
+import type { GroupDraft, OutcomeDraft } from './extraction-draft';
 import { CellInput, CellSelect, type FieldContext } from './FormFields';
 
 export function OutcomeGroupsTable({

@@ -1,6 +1,6 @@
 /** The extraction form's first section: the animal model, the cells and their vesicles, the dose and the comparator. */
 import type { ExtractionSchema } from '../../api/review';
-import { enumOf, type CharacteristicsDraft } from '../../pages/review/extraction-draft';
+import { enumOf, type CharacteristicsDraft } from './extraction-draft';
 import { ChoiceInput, FieldMessage, TextInput, useFieldError, type FieldContext } from './FormFields';
 
 export function StudyCharacteristicsFieldset({

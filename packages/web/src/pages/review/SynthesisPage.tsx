@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { toCsv } from '../../lib/csv';
 import { downloadText } from '../../lib/download';
 import { navigate, withQuery, type Route } from '../../router/router';
-import { enumOf } from './extraction-draft';
+import { enumOf } from '../../components/review/extraction-draft';
 import { ProjectNav } from './ProjectPage';
 import { explain, useFresh } from './session';
 
