@@ -2,7 +2,7 @@
 import { reviewPaths, type AppraisalSummary } from '../../api/review';
 import { ForestPlotView } from '../ForestPlotView';
 import { Async } from '../StatusMessage';
-import { useFresh } from '../../pages/review/session';
+import { useFresh } from '../../hooks/review-session';
 import { MISEV_NOTICE } from './form-kind-labels';
 import { pct } from './ReviewParts';
 

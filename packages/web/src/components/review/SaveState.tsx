@@ -1,16 +1,12 @@
 /** Under a form's save button: saving, saved or why not, and the warning when a newer version was saved elsewhere. */
+import { FormMessage, type FormMessageValue } from './FormMessage';
 
-export interface SaveMessage {
-  text: string;
-  isError: boolean;
-}
+export type SaveMessage = FormMessageValue;
 
 export function SaveState({ saving, message, stale }: { saving: boolean; message: SaveMessage | null; stale: boolean }) {
   return (
     <>
-      <p className={message?.isError ? 'form-message is-error' : 'form-message'} role={message?.isError ? 'alert' : 'status'}>
-        {saving ? 'Saving…' : (message?.text ?? '')}
-      </p>
+      <FormMessage message={saving ? { text: 'Saving…', isError: false } : message} />
       {stale && (
         <div className="notice notice-warning" role="alert">
           <h2 className="notice-title">Not saved: someone saved a newer version of this form</h2>

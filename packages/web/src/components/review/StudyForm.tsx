@@ -1,7 +1,7 @@
 /** One form of a study: the consensus view, then the user's own form or the consensus form, as the role allows. */
 import { reviewPaths, type ExtractionSchema, type FormKind, type FormsView, type ProjectView } from '../../api/review';
 import { Async } from '../StatusMessage';
-import { useFresh, useMe } from '../../pages/review/session';
+import { useFresh, useMe } from '../../hooks/review-session';
 import { withQuery } from '../../router/router';
 import { AppraisalForm } from './AppraisalForm';
 import { ConsensusView } from './ConsensusView';

@@ -1,7 +1,7 @@
 /** Saving a study's form: what every form is given, and the one request that saves it whole or not at all. */
 import { ApiError } from '../../api/client';
 import { reviewApi, reviewPaths, type FieldIssue, type FormKind, type FormsView } from '../../api/review';
-import { explain } from '../../pages/review/session';
+import { explain } from '../../hooks/review-session';
 
 export interface FormProps {
   project: string;

@@ -4,7 +4,7 @@ import { AgreementTable } from '../../components/review/ReviewParts';
 import { Async } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { ProjectNav } from './ProjectPage';
-import { useFresh } from './session';
+import { useFresh } from '../../hooks/review-session';
 
 /** /reviews/:project/agreement: percent agreement and Cohen's κ per stage, and for each reviewer pair their cross-table and κ. */
 export function AgreementPage({ project }: { project: string }) {

@@ -6,7 +6,7 @@ import { Link } from '../../router/Link';
 import { navigate, withQuery, type Route } from '../../router/router';
 import { actionLabel, AUDIT_PAGE_SIZE, auditQuery, describeChange, pageInfo, recordHref } from './audit-log';
 import { ProjectNav } from './ProjectPage';
-import { useFresh } from './session';
+import { useFresh } from '../../hooks/review-session';
 
 /**
  * /reviews/:project/audit: the project's audit log, newest first: when, who, which record, stage, action, before → after,

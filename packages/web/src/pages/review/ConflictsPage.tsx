@@ -7,8 +7,8 @@ import { Link } from '../../router/Link';
 import { withQuery, type Route } from '../../router/router';
 import { ProjectNav } from './ProjectPage';
 import { stageOf } from './ScreeningPage';
-import { FormMessage } from './SignIn';
-import { explain, useFresh } from './session';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
+import { explain, useFresh } from '../../hooks/review-session';
 
 /** Conflicts at a stage: both decisions, and a form that records the resolution (third reviewer or discussion). */
 export function ConflictsPage({ project, route }: { project: string; route: Route }) {
@@ -76,7 +76,7 @@ function ResolutionForm({ project, stage, conflict, reasons, onDone }: { project
   const [reason, setReason] = useState('');
   const [method, setMethod] = useState<'third-reviewer' | 'discussion'>('third-reviewer');
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const id = useId();
   const name = `resolution-${conflict.recordId}`;
   const submit = async (e: FormEvent): Promise<void> => {

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { reviewApi, reviewPaths, STAGE_LABELS, STAGES, type ReviewProject } from '../../api/review';
 import { CRITERIA_FIELDS, draftFromProject, patchFromDraft, type CriteriaDraft } from './criteria-draft';
-import { FormMessage, TextField } from './SignIn';
-import { explain } from './session';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
+import { TextField } from './SignIn';
+import { explain } from '../../hooks/review-session';
 
 /**
  * The owner's editor of the review question, the PICO and free-text criteria and the exclusion reasons of each stage:
@@ -11,7 +12,7 @@ import { explain } from './session';
 export function CriteriaEditor({ project, onSaved }: { project: ReviewProject; onSaved: () => void }) {
   const [draft, setDraft] = useState<CriteriaDraft | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);

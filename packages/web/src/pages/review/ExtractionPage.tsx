@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { withQuery, type Route } from '../../router/router';
 import { ProjectNav } from './ProjectPage';
-import { useFresh } from './session';
+import { useFresh } from '../../hooks/review-session';
 
 export { MISEV_NOTICE } from '../../components/review/form-kind-labels';
 

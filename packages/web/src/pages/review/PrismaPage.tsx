@@ -5,7 +5,7 @@ import { Async } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { downloadText } from '../../lib/download';
 import { ProjectNav } from './ProjectPage';
-import { explain, useFresh } from './session';
+import { explain, useFresh } from '../../hooks/review-session';
 
 function useSvg(path: string) {
   const [state, setState] = useState<{ path: string; svg?: string; error?: string } | null>(null);

@@ -5,8 +5,9 @@ import { Async } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { CriteriaEditor } from './CriteriaEditor';
-import { FormMessage, TextField } from './SignIn';
-import { explain, useFresh } from './session';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
+import { TextField } from './SignIn';
+import { explain, useFresh } from '../../hooks/review-session';
 import { SelectField } from '../../components/SelectField';
 
 /** Links to the views of a project, shown on each of them. */
@@ -151,7 +152,7 @@ export function ProjectPage({ project }: { project: string }) {
 function MemberForm({ project, onDone }: { project: string; onDone: () => void }) {
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('reviewer');
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
@@ -188,7 +189,7 @@ function ImportForm({ project, onDone }: { project: string; onDone: () => void }
   const [query, setQuery] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (files.length === 0) {

@@ -4,9 +4,10 @@ import { Async } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { navigate } from '../../router/router';
-import { CreateUserForm, FormMessage, SignInForm, TextField } from './SignIn';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
+import { CreateUserForm, SignInForm, TextField } from './SignIn';
 import { CRITERIA_FIELDS } from './criteria-draft';
-import { explain, signOut, useFresh, useMe } from './session';
+import { explain, signOut, useFresh, useMe } from '../../hooks/review-session';
 import { Loading } from '../../components/StatusMessage';
 
 /** /reviews: sign in or out, your projects, a new project; admins add accounts. */
@@ -81,7 +82,7 @@ function NewProjectForm() {
   const [question, setQuestion] = useState('');
   const [mode, setMode] = useState<'single' | 'dual'>('dual');
   const [criteria, setCriteria] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setMessage(null);

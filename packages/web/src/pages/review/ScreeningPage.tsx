@@ -2,12 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { reviewApi, reviewPaths, STAGE_LABELS, type DecisionValue, type NextRecord, type RecordView, type Stage } from '../../api/review';
 import { CriteriaList, RecordCard, StoppingView } from '../../components/review/ReviewParts';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
 import { Async, ErrorState, Loading } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { navigate, withQuery, type Route } from '../../router/router';
 import { ProjectNav } from './ProjectPage';
-import { explain, useFresh } from './session';
+import { explain, useFresh } from '../../hooks/review-session';
 
 export const stageOf = (route: Route): Stage => (route.query.get('stage') === 'full-text' ? 'full-text' : 'title-abstract');
 
@@ -40,7 +41,7 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [stale, setStale] = useState<Stale | null>(null);
   /** the record just decided: the next one is on its way, a second key press must not decide it again */
   const [justDecided, setJustDecided] = useState<number | null>(null);
@@ -216,9 +217,7 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                     <label htmlFor={ids.note}>Note (optional)</label>
                     <textarea id={ids.note} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
                   </div>
-                  <p className={message?.isError ? 'form-message is-error' : 'form-message'} role={message?.isError ? 'alert' : 'status'}>
-                    {message?.text ?? ''}
-                  </p>
+                  <FormMessage message={message} />
                   {stale && (
                     <div className="notice notice-warning" role="alert">
                       <h3 className="notice-title">Your decision was not saved: the form was out of date</h3>
@@ -272,7 +271,7 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
  */
 export function RetrievalForm({ project, record, onDone }: { project: string; record: RecordView; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const headingId = useId();
   const set = async (isNotRetrieved: boolean): Promise<void> => {
     setBusy(true);
@@ -307,9 +306,7 @@ export function RetrievalForm({ project, record, onDone }: { project: string; re
       <button type="button" className="button button-secondary" disabled={busy} onClick={() => void set(!record.isNotRetrieved)}>
         {record.isNotRetrieved ? 'Mark the full text as retrieved' : 'Mark the full text as not retrieved'}
       </button>
-      <p className={message?.isError ? 'form-message is-error' : 'form-message'} role={message?.isError ? 'alert' : 'status'}>
-        {message?.text ?? ''}
-      </p>
+      <FormMessage message={message} />
     </section>
   );
 }

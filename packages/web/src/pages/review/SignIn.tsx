@@ -2,9 +2,10 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { reviewApi, reviewPaths, type ReviewUser } from '../../api/review';
 import { Loading } from '../../components/StatusMessage';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
-import { explain, setSignedIn, useMe } from './session';
+import { explain, setSignedIn, useMe } from '../../hooks/review-session';
 
 /** A labelled text input. */
 export function TextField({ label, value, onChange, type = 'text', required, hint, autoComplete, multiline, name }: { label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; hint?: string; autoComplete?: string; multiline?: boolean; name?: string }) {
@@ -26,20 +27,11 @@ export function TextField({ label, value, onChange, type = 'text', required, hin
   );
 }
 
-/** The result line of a form: a status for success, an alert for a refusal. */
-export function FormMessage({ message }: { message: { text: string; isError: boolean } | null }) {
-  return (
-    <p className={message?.isError ? 'form-message is-error' : 'form-message'} role={message?.isError ? 'alert' : 'status'}>
-      {message?.text ?? ''}
-    </p>
-  );
-}
-
 export function SignInForm({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
   const H = headingLevel === 1 ? 'h1' : 'h2';
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -73,7 +65,7 @@ export function CreateUserForm({ isFirst }: { isFirst: boolean }) {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [isAdmin, setIsAdmin] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setMessage(null);

@@ -10,7 +10,7 @@ import { downloadText } from '../../lib/download';
 import { navigate, withQuery, type Route } from '../../router/router';
 import { enumOf } from '../../components/review/extraction-draft';
 import { ProjectNav } from './ProjectPage';
-import { explain, useFresh } from './session';
+import { explain, useFresh } from '../../hooks/review-session';
 
 const METHODS = ['REML', 'DL', 'PM', 'ML', 'HE', 'HS', 'SJ', 'EB', 'FE'];
 const MEASURE_LABELS: Record<string, string> = {

@@ -1,7 +1,7 @@
 /** The review pages' session: who is signed in (the cookie is HttpOnly, so a marker in localStorage says whether to ask). */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { ApiError } from '../../api/client';
-import { reviewApi, reviewPaths, type ReviewUser } from '../../api/review';
+import { ApiError } from '../api/client';
+import { reviewApi, reviewPaths, type ReviewUser } from '../api/review';
 
 const MARKER = 'exoatlas.review.user';
 
