@@ -20,9 +20,20 @@ interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive
 const settings: Setting[] = JSON.parse(process.env.TUNE ?? '[{"name":"nb","model":"nb"}]');
 const seeds = (process.env.SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
-function make(s: Setting): Classifier {
-  if (s.model === 'ens') return new Ensemble(s.members!.map(make));
-  if (s.model === 'cv') return new CvSelection(s.members!.map((m) => () => make(m)), 5, s.margin ?? 0.02);
+/** A member with features of its own (another tokenizer): fits and scores on its matrix, whatever the caller passes. */
+class OnMatrix implements Classifier {
+  constructor(private readonly m: SparseMatrix, private readonly c: Classifier) {}
+  fit(_x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void { this.c.fit(this.m, labelled); }
+  score(_x: SparseMatrix, i: number): number { return this.c.score(this.m, i); }
+  describe(): string { return this.c.describe(); }
+}
+
+let matrixFor: (features: TfidfOptions | undefined) => SparseMatrix = () => { throw new Error('no review loaded'); };
+
+function make(s: Setting, isMember = false): Classifier {
+  if (isMember && s.features) return new OnMatrix(matrixFor(s.features), make({ ...s, features: undefined }));
+  if (s.model === 'ens') return new Ensemble(s.members!.map((m) => make(m, true)));
+  if (s.model === 'cv') return new CvSelection(s.members!.map((m) => () => make(m, true)), 5, s.margin ?? 0.02);
   if (s.model === 'adaptive') return new AdaptiveNaiveBayes({ settings: s.settings, margin: s.margin });
   if (s.model === 'lr') return new LogisticRegression({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'>, includeShare: s.share });
   return s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balance: s.balance, doubleBalance: s.double, includeShare: s.share }) : new LinearSvm({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'>, includeShare: s.share });
@@ -48,10 +59,13 @@ const cache = new Map<string, SparseMatrix>();
 for (const file of process.argv.slice(2)) {
   const set = await readLabelledSet(readFileSync(file), { fileName: basename(file) });
   cache.clear();
+  matrixFor = (features) => {
+    const key = JSON.stringify(features ?? {});
+    if (!cache.has(key)) cache.set(key, tfidf(set.texts, features));
+    return cache.get(key)!;
+  };
   for (const s of settings) {
-    const key = JSON.stringify(s.features ?? {});
-    if (!cache.has(key)) cache.set(key, tfidf(set.texts, s.features));
-    const x = cache.get(key)!;
+    const x = matrixFor(s.features);
     const t0 = performance.now();
     const ms = seeds.map((seed) => screeningMetrics(simulate(x, set.labels, seed, make(s)), set.labels));
     const mean = (k: 'wss95' | 'rrf10' | 'atd') => (ms.reduce((a, m) => a + m[k], 0) / ms.length) * 100;

@@ -93,10 +93,10 @@ describe('AdaptiveNaiveBayes', () => {
     adaptive.fit(x, new Map<number, Label>([[0, 1], [8, 1], [1, 0], [2, 0], [3, 0]]));
     expect(adaptive.selected).toBe(0);
     expect(adaptive.lastScores).toEqual([]);
-    expect(adaptive.describe()).toBe('naive Bayes on TF-IDF word features, includes and excludes weighted alike (the weighting is chosen from 3 includes and 3 excludes on)');
+    expect(adaptive.describe()).toBe('naive Bayes on TF-IDF word and word-pair features, includes and excludes weighted alike (the weighting is chosen from 3 includes and 3 excludes on)');
     const eager = new AdaptiveNaiveBayes({ settings: [settings[1]!, { alpha: 3.822, includeShare: 0.9 }], margin: 1 });
     eager.fit(x, labelled);
-    expect(eager.describe()).toBe(`naive Bayes on TF-IDF word features, includes carry 90% of the training weight — chosen by leave-one-out AUC ${eager.lastScores[0]!.toFixed(3)} over your decisions`);
+    expect(eager.describe()).toBe(`naive Bayes on TF-IDF word and word-pair features, includes carry 90% of the training weight — chosen by leave-one-out AUC ${eager.lastScores[0]!.toFixed(3)} over your decisions`);
   });
 
   it('follows relabelled records (warm start stays correct)', () => {

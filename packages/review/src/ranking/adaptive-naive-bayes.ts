@@ -111,9 +111,9 @@ export class AdaptiveNaiveBayes implements Classifier {
   describe(): string {
     const setting = this.settings[this.chosen]!;
     const share = describeIncludeShare(setting.includeShare);
-    if (this.lastScores.length === 0) return `naive Bayes on TF-IDF word features, ${share} (the weighting is chosen from ${this.minPerClass} includes and ${this.minPerClass} excludes on)`;
+    if (this.lastScores.length === 0) return `naive Bayes on TF-IDF word and word-pair features, ${share} (the weighting is chosen from ${this.minPerClass} includes and ${this.minPerClass} excludes on)`;
     const auc = this.lastScores[this.chosen]!;
-    return `naive Bayes on TF-IDF word features, ${share} — chosen by leave-one-out AUC ${auc.toFixed(3)} over your decisions`;
+    return `naive Bayes on TF-IDF word and word-pair features, ${share} — chosen by leave-one-out AUC ${auc.toFixed(3)} over your decisions`;
   }
 
   score(x: SparseMatrix, i: number): number {

@@ -27,7 +27,7 @@ export class LogisticRegression extends DualLinearModel {
   }
 
   describe(): string {
-    return `logistic regression on TF-IDF word features (C = ${this.c})`;
+    return `logistic regression on TF-IDF word, word-pair and title-word features (C = ${this.c})`;
   }
 
   protected solve(x: SparseMatrix, rows: readonly number[], ys: Int8Array, weights: Float64Array): Float64Array {

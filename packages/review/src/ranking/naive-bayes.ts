@@ -62,7 +62,7 @@ export class NaiveBayes implements Classifier {
 
   describe(): string {
     const weighting = this.balance === 'classes' ? describeIncludeShare(this.includeShare) : this.balance === 'none' ? 'every decision weighted alike' : "ASReview's DoubleBalance weighting";
-    return `naive Bayes on TF-IDF word features, ${weighting}`;
+    return `naive Bayes on TF-IDF word and word-pair features, ${weighting}`;
   }
 
   score(x: SparseMatrix, i: number): number {
