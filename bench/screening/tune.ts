@@ -1,5 +1,7 @@
 // Compares model and feature settings on some labelled reviews (fewer seeds than the benchmark):
 // `npx tsx bench/screening/tune.ts <csv…>`. Settings come from TUNE (JSON list of Setting), seeds from SEEDS.
+// A setting's `features` are TF-IDF options, or `{"stack": [options…]}` for several tokenisations side by side; the
+// members of an ensemble ("ens") or a cross-validated choice ("cv") may each have features of their own.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readLabelledSet } from '../../packages/review/src/simulation/labelled.js';
@@ -16,7 +18,7 @@ import { startingRecords } from '../../packages/review/src/simulation/simulate.j
 import { screeningMetrics } from '../../packages/review/src/simulation/metrics.js';
 import type { SparseMatrix } from '../../packages/review/src/ranking/sparse.js';
 
-interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive' | 'cv'; settings?: NaiveBayesSetting[]; margin?: number; members?: Setting[]; c?: number; alpha?: number; balance?: Balance; double?: DoubleBalanceParameters; share?: number; features?: TfidfOptions }
+interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive' | 'cv'; settings?: NaiveBayesSetting[]; margin?: number; members?: Setting[]; c?: number; alpha?: number; balance?: Balance; double?: DoubleBalanceParameters; share?: number; features?: Features }
 const settings: Setting[] = JSON.parse(process.env.TUNE ?? '[{"name":"nb","model":"nb"}]');
 const seeds = (process.env.SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
@@ -28,7 +30,29 @@ class OnMatrix implements Classifier {
   describe(): string { return this.c.describe(); }
 }
 
-let matrixFor: (features: TfidfOptions | undefined) => SparseMatrix = () => { throw new Error('no review loaded'); };
+/** Feature views side by side, each row scaled by 1/√views so rows keep unit length. */
+function hstack(views: SparseMatrix[]): SparseMatrix {
+  const rows = views[0]!.rows;
+  const scale = 1 / Math.sqrt(views.length);
+  const nnz = views.reduce((a, v) => a + v.values.length, 0);
+  const rowPtr = new Int32Array(rows + 1);
+  const colIdx = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (let i = 0; i < rows; i++) {
+    let offset = 0;
+    for (const v of views) {
+      for (let p = v.rowPtr[i]!; p < v.rowPtr[i + 1]!; p++, k++) { colIdx[k] = v.colIdx[p]! + offset; values[k] = v.values[p]! * scale; }
+      offset += v.cols;
+    }
+    rowPtr[i + 1] = k;
+  }
+  return { rows, cols: views.reduce((a, v) => a + v.cols, 0), rowPtr, colIdx, values };
+}
+
+type Features = TfidfOptions & { stack?: TfidfOptions[] };
+
+let matrixFor: (features: Features | undefined) => SparseMatrix = () => { throw new Error('no review loaded'); };
 
 function make(s: Setting, isMember = false): Classifier {
   if (isMember && s.features) return new OnMatrix(matrixFor(s.features), make({ ...s, features: undefined }));
@@ -61,7 +85,7 @@ for (const file of process.argv.slice(2)) {
   cache.clear();
   matrixFor = (features) => {
     const key = JSON.stringify(features ?? {});
-    if (!cache.has(key)) cache.set(key, tfidf(set.texts, features));
+    if (!cache.has(key)) cache.set(key, features?.stack ? hstack(features.stack.map((f) => matrixFor(f))) : tfidf(set.texts, features));
     return cache.get(key)!;
   };
   for (const s of settings) {
