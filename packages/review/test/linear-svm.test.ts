@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClassifier, DEFAULT_MODEL, LinearSvm, type Label } from '../src/index.js';
+import { createClassifier, DEFAULT_MODEL, featuresFor, LinearSvm, type Label } from '../src/index.js';
 import { ASREVIEW_BALANCED_SHARE } from '../src/ranking/models.js';
 import { fitToy } from './helpers/fit-toy.js';
 
@@ -24,6 +24,12 @@ describe('linear SVM (dual coordinate descent, squared hinge) matches liblinear'
 
   it("describes ASReview 2's weighting in a reviewer's words", () => {
     expect(new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE }).describe()).toBe('linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight');
-    expect(createClassifier(DEFAULT_MODEL).describe()).toBe("ASReview 2's default model (ELAS u4): linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight");
+    expect(createClassifier(DEFAULT_MODEL).describe()).toBe("ASReview 2's default model (ELAS u4) on stemmed words: linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight");
+    expect(createClassifier('elas-u4').describe()).toBe("ASReview 2's default model (ELAS u4): linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight");
+  });
+
+  it('runs the default on stemmed words and elas-u4 on words as scikit-learn finds them (ngram_range (1, 2), sublinear_tf, max_df 0.95)', () => {
+    expect(featuresFor('elas-u4')).toEqual({ tokenizer: 'plain', ngrams: 2, sublinear: true, maxDf: 0.95 });
+    expect(featuresFor(DEFAULT_MODEL)).toEqual({ ...featuresFor('elas-u4'), stem: true });
   });
 });

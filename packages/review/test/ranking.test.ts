@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LinearSvm, mulberry32, NaiveBayes, Ranker, terms, tfidf, tokenize, type Label } from '../src/index.js';
 import { classWeights, doubleBalanceSizes, trainingWeights } from '../src/ranking/balance.js';
 import { Ensemble } from '../src/ranking/ensemble.js';
-import { tokenizePlain } from '../src/ranking/tokenize.js';
+import { stem, tokenizePlain } from '../src/ranking/tokenize.js';
 
 describe('tokenize and TF-IDF', () => {
   it('folds case and accents, drops stop words, short tokens and bare numbers; adds word pairs', () => {
@@ -10,6 +10,18 @@ describe('tokenize and TF-IDF', () => {
     expect(terms('stem cell exosomes', 2)).toEqual(['stem', 'cell', 'exosomes', 'stem cell', 'cell exosomes']);
     // scikit-learn's default token pattern: runs of 2+ word characters, nothing dropped.
     expect(tokenizePlain('The MSCs in 2019: a mir_135b')).toEqual(['the', 'mscs', 'in', '2019', 'mir_135b']);
+  });
+
+  it("reduces words to their Porter stems when asked, so a word's forms share one column", () => {
+    // Examples from Porter (1980), "An algorithm for suffix stripping", Program 14(3).
+    expect(['caresses', 'ponies', 'relational', 'generalizations'].map(stem)).toEqual(['caress', 'poni', 'relat', 'gener']);
+    expect(terms('Exosomes and exosomal vesicles', 2, 'plain', true)).toEqual(['exosom', 'and', 'exosom', 'vesicl', 'exosom and', 'and exosom', 'exosom vesicl']);
+    const docs = ['exosomes heal wounds', 'exosomal healing of a wound', 'soil bacteria'];
+    expect(tfidf(docs, { ngrams: 1, tokenizer: 'plain' }).cols).toBe(9);
+    const stemmed = tfidf(docs, { ngrams: 1, tokenizer: 'plain', stem: true });
+    // exosom, heal, wound shared by the first two; of, soil, bacteria (→ bacteria); "a" is shorter than two letters.
+    expect(stemmed.cols).toBe(6);
+    expect(stemmed.rowPtr[1]! - stemmed.rowPtr[0]!).toBe(3);
   });
 
   it('counts the first line (the title) again as features of its own when asked', () => {

@@ -280,7 +280,7 @@ describe('screening', () => {
     const done = (await call('GET', `${P}/next`, { token: tokens.alice })).body;
     expect(done.record).toBeNull();
     // With includes and excludes decided, the model ranks, and the response names it and its weighting.
-    expect(done.ranking).toMatchObject({ basis: 'model', description: "ASReview 2's default model (ELAS u4): linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight" });
+    expect(done.ranking).toMatchObject({ basis: 'model', description: "ASReview 2's default model (ELAS u4) on stemmed words: linear SVM on TF-IDF word and word-pair features (C = 0.11), includes carry 91% of the training weight" });
     // Full text: one report not retrieved, the others included or excluded with a reason.
     const included = (await call('GET', `${P}/records?stage=full-text`, { token: tokens.olivia })).body.items.map((r: { id: number }) => r.id);
     expect(included.length).toBeGreaterThan(1);

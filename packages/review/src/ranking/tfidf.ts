@@ -14,6 +14,8 @@ export interface TfidfOptions {
   minDf?: number;
   /** Terms in more than this share of the documents are dropped, as scikit-learn's max_df (default 1: keep all). */
   maxDf?: number;
+  /** Reduce each word to its Porter stem before forming pairs ("exosomes", "exosomal" → "exosom"). */
+  stem?: boolean;
   /** Also count the words of the first line (the title, as `recordText` writes it) as features of their own. */
   titleFeatures?: boolean;
 }
@@ -52,10 +54,10 @@ export function tfidf(documents: readonly string[], options: TfidfOptions = {}):
   let nnz = 0;
   for (const doc of documents) {
     const counts = new Map<number, number>();
-    const all = terms(doc, ngrams, tokenizer);
+    const all = terms(doc, ngrams, tokenizer, options.stem);
     if (options.titleFeatures) {
       const end = doc.indexOf('\n');
-      for (const term of terms(end === -1 ? doc : doc.slice(0, end), ngrams, tokenizer)) all.push(`title:${term}`);
+      for (const term of terms(end === -1 ? doc : doc.slice(0, end), ngrams, tokenizer, options.stem)) all.push(`title:${term}`);
     }
     for (const term of all) {
       const col = fnv1a(term) & mask;

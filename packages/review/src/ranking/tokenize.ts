@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stop-words.js';
 
 /**
@@ -26,9 +27,22 @@ export function tokenizePlain(text: string): string[] {
 /** Which tokenizer: "plain" (scikit-learn's default pattern, the default) or "filtered" (`tokenize`). */
 export type Tokenizer = 'plain' | 'filtered';
 
+const stems = new Map<string, string>();
+/** Porter's stem of a word (Porter 1980, via `stemmer`), memoised: a vocabulary is small next to its word count. */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stems.size >= 500_000) stems.clear(); // a long-running server sees many projects' words
+    stems.set(word, s);
+  }
+  return s;
+}
+
 /** The words of a text, then (ngrams 2) each pair of adjacent kept words, as scikit-learn forms bigrams after stop-word removal. */
-export function terms(text: string, ngrams: 1 | 2, tokenizer: Tokenizer = 'filtered'): string[] {
-  const words = tokenizer === 'plain' ? tokenizePlain(text) : tokenize(text);
+export function terms(text: string, ngrams: 1 | 2, tokenizer: Tokenizer = 'filtered', isStemmed = false): string[] {
+  const found = tokenizer === 'plain' ? tokenizePlain(text) : tokenize(text);
+  const words = isStemmed ? found.map(stem) : found;
   if (ngrams === 1) return words;
   const out = words.slice();
   for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);
