@@ -26,6 +26,9 @@ export const DEFAULT_MODEL: ModelName = 'svm';
 /** ASReview 2's Balanced(ratio=9.8) as the includes' share of the training weight (asreview/models/balancers.py). */
 export const ASREVIEW_BALANCED_SHARE = 9.8 / 10.8;
 
+/** ELAS u4's classifier: linear SVM, squared hinge, C = 0.11, Balanced(ratio=9.8) (asreview/models/models.py). */
+const elasU4 = (label: string): LinearSvm => new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE, label });
+
 export function createClassifier(name: ModelName): Classifier {
   switch (name) {
     case 'nb-adaptive':
@@ -37,9 +40,9 @@ export function createClassifier(name: ModelName): Classifier {
     case 'lr':
       return new LogisticRegression({ c: 1 });
     case 'svm':
-      return new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE, label: "ASReview 2's default model (ELAS u4) on stemmed words" });
+      return elasU4("ASReview 2's default model (ELAS u4) on stemmed words");
     case 'elas-u4':
-      return new LinearSvm({ c: 0.11, includeShare: ASREVIEW_BALANCED_SHARE, label: "ASReview 2's default model (ELAS u4)" });
+      return elasU4("ASReview 2's default model (ELAS u4)");
     case 'nb+svm':
       return new Ensemble([new NaiveBayes({ balance: 'classes' }), new LinearSvm({ c: 0.1 })]);
   }

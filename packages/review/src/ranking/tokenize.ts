@@ -24,7 +24,7 @@ export function tokenizePlain(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}\p{M}_]{2,}/gu) ?? [];
 }
 
-/** Which tokenizer: "plain" (scikit-learn's default pattern, the default) or "filtered" (`tokenize`). */
+/** Which tokenizer: "plain" (`tokenizePlain`, scikit-learn's default pattern) or "filtered" (`tokenize`, the default). */
 export type Tokenizer = 'plain' | 'filtered';
 
 const stems = new Map<string, string>();

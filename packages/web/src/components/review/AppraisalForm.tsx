@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ExtractionSchema, FieldIssue } from '../../api/review';
 import { KIND_LABELS, MISEV_NOTICE } from './form-kind-labels';
 import { issuesByPath, pct } from './ReviewParts';
-import { SaveState, type SaveMessage } from './SaveState';
+import type { FormMessageValue } from './FormMessage';
+import { SaveState } from './SaveState';
 import { saveForm, type FormProps } from './save-form';
 
 type Answer = { value: string; quote: string };
@@ -18,7 +19,7 @@ export function AppraisalForm({ project, record, version, data, onSaved, kind, s
   });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<SaveMessage | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [stale, setStale] = useState(false);
   const [loadedVersion, setLoadedVersion] = useState(version);
   const issueMap = issuesByPath(issues);

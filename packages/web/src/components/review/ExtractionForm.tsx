@@ -5,7 +5,8 @@ import { emptyDraft, emptyOutcome, fromData, toData, type ExtractionDraft, type 
 import type { FieldContext } from './FormFields';
 import { OutcomeFieldset } from './OutcomeFieldset';
 import { issuesByPath } from './ReviewParts';
-import { SaveState, type SaveMessage } from './SaveState';
+import type { FormMessageValue } from './FormMessage';
+import { SaveState } from './SaveState';
 import { saveForm, type FormProps } from './save-form';
 import { StudyCharacteristicsFieldset } from './StudyCharacteristicsFieldset';
 
@@ -15,7 +16,7 @@ export function ExtractionForm({ project, record, version, data, onSaved, schema
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<SaveMessage | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [stale, setStale] = useState(false);
   const [loadedVersion, setLoadedVersion] = useState(version);
   const payload = useMemo(() => toData(draft), [draft]);

@@ -1,9 +1,7 @@
 /** Under a form's save button: saving, saved or why not, and the warning when a newer version was saved elsewhere. */
 import { FormMessage, type FormMessageValue } from './FormMessage';
 
-export type SaveMessage = FormMessageValue;
-
-export function SaveState({ saving, message, stale }: { saving: boolean; message: SaveMessage | null; stale: boolean }) {
+export function SaveState({ saving, message, stale }: { saving: boolean; message: FormMessageValue | null; stale: boolean }) {
   return (
     <>
       <FormMessage message={saving ? { text: 'Saving…', isError: false } : message} />
