@@ -135,6 +135,19 @@ describe('Ranker', () => {
     expect(r.scores[1]).toBeGreaterThan(r.scores[2]!);
   });
 
+  it("ranks by the question's content words: a record sharing only its function words does not come first", () => {
+    const texts = [
+      'which of these were there and what is it about',
+      'exosomes from induced pluripotent stem cells',
+      ...Array.from({ length: 20 }, (_, i) => `unrelated record ${i} on cardiology trials and registries`),
+    ];
+    const ranker = new Ranker(texts, { query: 'Which of these studies were about exosomes, and what is there?' });
+    const r = ranker.rank(new Map(), ranker.newClassifier());
+    expect(r.basis).toBe('query');
+    expect(r.scores[0]).toBe(0);
+    expect(r.scores[1]).toBeGreaterThan(0);
+  });
+
   // How long a refit takes (the issue's "under 1 s for 10,000 records") is measured by bench/screening/retrain-time.ts,
   // not asserted here: timings depend on the machine.
   it('refits on 10,000 records after each new decision, warm, and ranks the unscreened on-topic records first', () => {

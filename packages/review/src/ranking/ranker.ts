@@ -2,6 +2,7 @@ import type { Classifier, Label } from './classifier.js';
 import { createClassifier, DEFAULT_MODEL, featuresFor, type ModelName } from './models.js';
 import { dotRow, type SparseMatrix } from './sparse.js';
 import { tfidf } from './tfidf.js';
+import { tokenize } from './tokenize.js';
 
 export interface RankerOptions {
   model?: ModelName;
@@ -32,7 +33,9 @@ export class Ranker {
   constructor(texts: readonly string[], options: RankerOptions = {}) {
     this.size = texts.length;
     this.model = options.model ?? DEFAULT_MODEL;
-    this.x = tfidf([...texts, options.query ?? ''], featuresFor(this.model));
+    // The query keeps only its content words: the default features keep stop words (as ELAS u4 does), and a question
+    // is mostly function words, which would rank records by how they are phrased.
+    this.x = tfidf([...texts, tokenize(options.query ?? '').join(' ')], featuresFor(this.model));
   }
 
   /** A classifier for one reviewer's labels (keep it: later `rank` calls refit it from where it was). */
