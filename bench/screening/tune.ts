@@ -14,11 +14,12 @@ import { CvSelection } from './cv-selection.js';
 import { Ensemble } from '../../packages/review/src/ranking/ensemble.js';
 import type { Balance, DoubleBalanceParameters } from '../../packages/review/src/ranking/balance.js';
 import type { Classifier, Label } from '../../packages/review/src/ranking/classifier.js';
+import { mulberry32, randomIndex } from '../../packages/review/src/simulation/prng.js';
 import { startingRecords } from '../../packages/review/src/simulation/simulate.js';
 import { screeningMetrics } from '../../packages/review/src/simulation/metrics.js';
 import type { SparseMatrix } from '../../packages/review/src/ranking/sparse.js';
 
-interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive' | 'cv'; settings?: NaiveBayesSetting[]; margin?: number; members?: Setting[]; c?: number; alpha?: number; balance?: Balance; double?: DoubleBalanceParameters; share?: number; features?: Features }
+interface Setting { name: string; model: 'nb' | 'svm' | 'lr' | 'ens' | 'adaptive' | 'cv'; settings?: NaiveBayesSetting[]; margin?: number; members?: Setting[]; c?: number; alpha?: number; balance?: Balance; double?: DoubleBalanceParameters; share?: number; features?: Features; pseudo?: number }
 const settings: Setting[] = JSON.parse(process.env.TUNE ?? '[{"name":"nb","model":"nb"}]');
 const seeds = (process.env.SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
@@ -27,6 +28,26 @@ class OnMatrix implements Classifier {
   constructor(private readonly m: SparseMatrix, private readonly c: Classifier) {}
   fit(_x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void { this.c.fit(this.m, labelled); }
   score(_x: SparseMatrix, i: number): number { return this.c.score(this.m, i); }
+  describe(): string { return this.c.describe(); }
+}
+
+/**
+ * Cormack & Grossman's BMI (2015): before each fit, `k` random unscreened records join the training set as temporary
+ * excludes (most unscreened records are irrelevant), redrawn each fit; seeded by the number of labels.
+ */
+class PseudoNegatives implements Classifier {
+  constructor(private readonly k: number, private readonly c: Classifier) {}
+  fit(x: SparseMatrix, labelled: ReadonlyMap<number, Label>): void {
+    const augmented = new Map(labelled);
+    const random = mulberry32(0x5bd1e995 ^ labelled.size);
+    const free = x.rows - labelled.size;
+    for (let tries = 0; augmented.size < labelled.size + Math.min(this.k, free) && tries < 20 * this.k; tries++) {
+      const row = randomIndex(random, x.rows);
+      if (!augmented.has(row)) augmented.set(row, 0);
+    }
+    this.c.fit(x, augmented);
+  }
+  score(x: SparseMatrix, i: number): number { return this.c.score(x, i); }
   describe(): string { return this.c.describe(); }
 }
 
@@ -55,6 +76,7 @@ type Features = TfidfOptions & { stack?: TfidfOptions[] };
 let matrixFor: (features: Features | undefined) => SparseMatrix = () => { throw new Error('no review loaded'); };
 
 function make(s: Setting, isMember = false): Classifier {
+  if (s.pseudo) return new PseudoNegatives(s.pseudo, make({ ...s, pseudo: undefined }, isMember));
   if (isMember && s.features) return new OnMatrix(matrixFor(s.features), make({ ...s, features: undefined }));
   if (s.model === 'ens') return new Ensemble(s.members!.map((m) => make(m, true)));
   if (s.model === 'cv') return new CvSelection(s.members!.map((m) => () => make(m, true)), 5, s.margin ?? 0.02);
