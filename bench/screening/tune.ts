@@ -11,6 +11,7 @@ import { LinearSvm } from '../../packages/review/src/ranking/linear-svm.js';
 import { LogisticRegression } from '../../packages/review/src/ranking/logistic-regression.js';
 import { AdaptiveNaiveBayes, type NaiveBayesSetting } from '../../packages/review/src/ranking/adaptive-naive-bayes.js';
 import { CvSelection } from './cv-selection.js';
+import { lsa } from './lsa.js';
 import { Ensemble } from '../../packages/review/src/ranking/ensemble.js';
 import type { Balance, DoubleBalanceParameters } from '../../packages/review/src/ranking/balance.js';
 import type { Classifier, Label } from '../../packages/review/src/ranking/classifier.js';
@@ -71,7 +72,7 @@ function hstack(views: SparseMatrix[]): SparseMatrix {
   return { rows, cols: views.reduce((a, v) => a + v.cols, 0), rowPtr, colIdx, values };
 }
 
-type Features = TfidfOptions & { stack?: TfidfOptions[] };
+type Features = TfidfOptions & { stack?: Features[]; lsa?: number };
 
 let matrixFor: (features: Features | undefined) => SparseMatrix = () => { throw new Error('no review loaded'); };
 
@@ -107,7 +108,10 @@ for (const file of process.argv.slice(2)) {
   cache.clear();
   matrixFor = (features) => {
     const key = JSON.stringify(features ?? {});
-    if (!cache.has(key)) cache.set(key, features?.stack ? hstack(features.stack.map((f) => matrixFor(f))) : tfidf(set.texts, features));
+    if (!cache.has(key)) {
+      const { lsa: k, stack, ...options } = features ?? {};
+      cache.set(key, stack ? hstack(stack.map((f) => matrixFor(f))) : k ? lsa(matrixFor(options), k) : tfidf(set.texts, options));
+    }
     return cache.get(key)!;
   };
   for (const s of settings) {
