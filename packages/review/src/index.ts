@@ -28,7 +28,7 @@ export { prismaCsv } from './prisma/csv.js';
 export { stageOutcome, latestByReviewer, latestResolution, requiredReviewers, validateDecision, type RecordStatus, type StageOutcome, type DecisionInput } from './screening/decisions.js';
 export { visibleDecisions, isBlinded } from './screening/blinding.js';
 export { findConflicts, type Conflict } from './screening/conflicts.js';
-export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
+export { fitHyperbolicRate, stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
 export { hashPassword, verifyPassword, checkPasswordStrength, MIN_PASSWORD_LENGTH } from './auth/password.js';
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';

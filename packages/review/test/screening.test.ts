@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, isBlinded, stageOutcome, stoppingGuidance, validateDecision, visibleDecisions, type Decision, type Project, type Resolution } from '../src/index.js';
+import { findConflicts, fitHyperbolicRate, isBlinded, stageOutcome, stoppingGuidance, validateDecision, visibleDecisions, type Decision, type Project, type Resolution } from '../src/index.js';
 
 let nextId = 1;
 const d = (recordId: number, reviewerId: number, decision: Decision['decision'], version = 1, reason?: string): Decision => ({
@@ -86,17 +86,37 @@ describe('decision input', () => {
 });
 
 describe('stopping guidance', () => {
-  it('counts records since the last include and estimates recall from the discovery curve, only as guidance', () => {
+  // Expected values: the same Poisson likelihood maximised over c continuously with scipy
+  // (optimize.minimize_scalar over ln c in [ln(1e-3/n), ln(1e3/n)], a = included / Σ 1/(1 + c·k)).
+  it('counts records since the last include and estimates recall from a hyperbolic discovery rate, only as guidance', () => {
     expect(stoppingGuidance([1, 0, 0], 100).estimatedRecall).toBeUndefined();
-    // Includes thin out: 10 in the first 30, then none in the next 170.
+    // Includes thin out: 10 in the first 30, then none in the next 170 — scipy: c 0.7225, 3.435 expected, recall 0.7443.
     const sequence = [...Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 1 : 0)), ...Array(170).fill(0)] as (0 | 1)[];
     const g = stoppingGuidance(sequence, 800);
     expect(g.sinceLastInclude).toBe(172);
     expect(g.included).toBe(10);
-    expect(g.estimatedRecall).toBeGreaterThan(0.9);
+    expect(g.estimatedRecall).toBeCloseTo(0.7443, 2);
+    expect(g.expectedRemainingIncludes).toBeCloseTo(3.435, 0);
     expect(g.note).toMatch(/guidance, not a stopping rule/);
-    // A steady rate of includes means many remain.
+    // A steady rate of includes means many remain — scipy: c 0.00156, 49.2 expected, recall 0.289.
     const steady = Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? 1 : 0)) as (0 | 1)[];
-    expect(stoppingGuidance(steady, 800).estimatedRecall).toBeLessThan(0.4);
+    expect(stoppingGuidance(steady, 800).estimatedRecall).toBeCloseTo(0.289, 2);
+  });
+
+  it('does not claim high recall from one early include (the exponential rate it replaced said over 99%)', () => {
+    // The starting include, then 19 excludes, 2,000 unscreened: the rate's shape tends to 1/k, recall 1/(1 + 1.287) = 0.437.
+    const g = stoppingGuidance([1, ...Array(19).fill(0)] as (0 | 1)[], 2000);
+    expect(g.estimatedRecall).toBeCloseTo(0.437, 2);
+  });
+
+  it('fits the hyperbolic rate by maximum likelihood: a matches its closed form, a constant rate gives c = 0', () => {
+    const steady = Array.from({ length: 100 }, (_, i) => (i % 4 === 3 ? 1 : 0)) as (0 | 1)[];
+    expect(fitHyperbolicRate(steady, 25).c).toBe(0);
+    const early = [...Array(10).fill(1), ...Array(90).fill(0)] as (0 | 1)[];
+    const { a, c } = fitHyperbolicRate(early, 10);
+    let mass = 0;
+    for (let k = 1; k <= 100; k++) mass += 1 / (1 + c * k);
+    expect(a).toBeCloseTo(10 / mass, 12);
+    expect(c).toBeGreaterThan(0.1);
   });
 });

@@ -14,10 +14,13 @@ export interface StoppingGuidance {
 
 /**
  * Stopping guidance from the include/exclude sequence in screening order (1 include or maybe, 0 exclude) and the number
- * of records still unscreened. The recall estimate fits an exponentially decaying discovery rate λ(k) = a·e^(−b·k) to
- * the sequence by Poisson maximum likelihood (a in closed form for each b on a grid), and extrapolates it over the
- * unscreened records — the curve-fitting idea of Cormack & Grossman's stopping methods (SIGIR 2016), here as guidance
- * only. It needs at least 20 screened records and one include.
+ * of records still unscreened. The recall estimate treats includes as a Poisson process over screening order with a
+ * hyperbolic rate λ(k) = a / (1 + c·k) (one of the rate functions of Stevenson & Bin-Hezam, "Stopping methods for
+ * technology assisted reviews based on point processes", 2023), fitted by maximum likelihood — a in closed form for
+ * each c on a grid — and extrapolated over the unscreened records. The hyperbolic tail thins out slowly, so late,
+ * hard-to-find includes are not ruled out early: in simulations on 21 labelled reviews (bench/screening/stopping.ts)
+ * it errs on the safe side, where an exponential rate was far too optimistic. It needs at least 20 screened records
+ * and one include.
  */
 export function stoppingGuidance(sequence: readonly (0 | 1)[], unscreened: number): StoppingGuidance {
   const screened = sequence.length;
@@ -27,22 +30,9 @@ export function stoppingGuidance(sequence: readonly (0 | 1)[], unscreened: numbe
   const base = { screened, remaining: unscreened, included, sinceLastInclude };
   if (screened < 20 || included === 0) return { ...base, note: 'too early to estimate recall: screen at least 20 records and find at least one to include' };
   if (unscreened === 0) return { ...base, expectedRemainingIncludes: 0, estimatedRecall: 1, note: 'every record is screened' };
-  let best = { ll: -Infinity, a: included / screened, b: 0 };
-  for (let step = 0; step <= 60; step++) {
-    const b = step === 0 ? 0 : (10 / screened) * Math.pow(10, (step - 60) / 15);
-    let mass = 0;
-    let weighted = 0;
-    for (let k = 1; k <= screened; k++) {
-      const e = Math.exp(-b * k);
-      mass += e;
-      if (sequence[k - 1] === 1) weighted += k;
-    }
-    const a = included / mass;
-    const ll = included * Math.log(a) - b * weighted - included;
-    if (ll > best.ll) best = { ll, a, b };
-  }
+  const { a, c } = fitHyperbolicRate(sequence, included);
   let tail = 0;
-  for (let k = screened + 1; k <= screened + unscreened; k++) tail += best.a * Math.exp(-best.b * k);
+  for (let k = screened + 1; k <= screened + unscreened; k++) tail += a / (1 + c * k);
   const estimatedRecall = included / (included + tail);
   return {
     ...base,
@@ -50,4 +40,28 @@ export function stoppingGuidance(sequence: readonly (0 | 1)[], unscreened: numbe
     estimatedRecall,
     note: `about ${tail.toFixed(1)} more includes are expected among the ${unscreened} unscreened records (estimated recall ${(estimatedRecall * 100).toFixed(0)}%); ${sinceLastInclude} screened since the last include. This is guidance, not a stopping rule.`,
   };
+}
+
+/**
+ * Maximum-likelihood fit of λ(k) = a / (1 + c·k), k = 1…n, to a 0/1 sequence. For a fixed c the likelihood is
+ * maximised by a = included / Σ 1/(1 + c·k), and then log L = included·ln a − Σ_{includes} ln(1 + c·k) − included;
+ * c is searched over 0 (a constant rate) and 10^−3…10^3 / n in 61 log-spaced steps.
+ */
+export function fitHyperbolicRate(sequence: readonly (0 | 1)[], included: number): { a: number; c: number } {
+  const n = sequence.length;
+  let best = { ll: -Infinity, a: included / n, c: 0 };
+  for (let step = -1; step <= 60; step++) {
+    const c = step === -1 ? 0 : Math.pow(10, -3 + step / 10) / n;
+    let mass = 0;
+    let logs = 0;
+    for (let k = 1; k <= n; k++) {
+      const shrink = Math.log1p(c * k);
+      mass += Math.exp(-shrink);
+      if (sequence[k - 1] === 1) logs += shrink;
+    }
+    const a = included / mass;
+    const ll = included * Math.log(a) - logs - included;
+    if (ll > best.ll) best = { ll, a, c };
+  }
+  return { a: best.a, c: best.c };
 }
