@@ -162,6 +162,11 @@ describe('screening', () => {
     expect(next.body.progress.mine.remaining).toBe(recordIds.length);
     // Before an include and an exclude the question ranks the records, and the response says so.
     expect(next.body.ranking).toMatchObject({ basis: 'query', description: expect.stringMatching(/question and criteria/) });
+    // The stopping guidance has the fields its OpenAPI schema lists, and no others.
+    const schema = (await call('GET', '/api/openapi.json')).body.components.schemas.ReviewStoppingGuidance;
+    expect(next.body.stopping).toMatchObject({ screened: 0, remaining: recordIds.length, included: 0, sinceLastInclude: 0, note: expect.stringMatching(/too early/) });
+    for (const field of schema.required) expect(next.body.stopping).toHaveProperty([field]);
+    for (const field of Object.keys(next.body.stopping)) expect(schema.properties).toHaveProperty([field]);
   });
 
   it('records a decision, refuses a stale form with 409, and accepts the change with the current version', async () => {

@@ -282,7 +282,7 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
       tags: ['reviews'],
       ...secured,
       parameters: [projectParam, stageParam],
-      responses: { 200: json(obj({ record: { oneOf: [ref('ReviewRecord'), { type: 'null' }] }, question: str, criteria: ref('ReviewCriteria'), exclusionReasons: { type: 'array', items: str }, progress: { type: 'object' }, ranking: { oneOf: [obj({ basis: { type: 'string', enum: ['model', 'query'] }, millis: { type: 'number' }, description: str }), { type: 'null' }] }, stopping: { type: ['object', 'null'] } })), ...common },
+      responses: { 200: json(obj({ record: { oneOf: [ref('ReviewRecord'), { type: 'null' }] }, question: str, criteria: ref('ReviewCriteria'), exclusionReasons: { type: 'array', items: str }, progress: { type: 'object' }, ranking: { oneOf: [obj({ basis: { type: 'string', enum: ['model', 'query'] }, millis: { type: 'number' }, description: str }), { type: 'null' }] }, stopping: { oneOf: [ref('ReviewStoppingGuidance'), { type: 'null' }] } })), ...common },
     },
   },
   '/api/reviews/{project}/records/{record}/decisions': {
@@ -363,6 +363,18 @@ export const REVIEW_OPENAPI_COMPONENTS = {
     ReviewDecisionTable: obj(
       { include: ref('ReviewDecisionCounts'), exclude: ref('ReviewDecisionCounts'), maybe: ref('ReviewDecisionCounts') },
       ['include', 'exclude', 'maybe'],
+    ),
+    ReviewStoppingGuidance: obj(
+      {
+        screened: { ...int, description: 'Records decided at this stage, in screening order: yours in dual screening, anyone\'s in single' },
+        remaining: { ...int, description: 'Records left for you to screen at this stage' },
+        included: { ...int, description: 'Of those decided, included or maybe' },
+        sinceLastInclude: { ...int, description: 'Records decided since the last include (all of them when there is none)' },
+        expectedRemainingIncludes: { type: 'number', description: 'Includes expected among the undecided, from a hyperbolic rate of includes fitted to the screening order (absent before 20 decisions and one include)' },
+        estimatedRecall: { type: 'number', description: 'included / (included + expectedRemainingIncludes), 0–1: a cautious estimate (bench/screening/RESULTS.md), never a stopping rule' },
+        note: str,
+      },
+      ['screened', 'remaining', 'included', 'sinceLastInclude', 'note'],
     ),
     ReviewDecisionCounts: obj({ include: int, exclude: int, maybe: int }, ['include', 'exclude', 'maybe']),
     ReviewAgreement: obj(
