@@ -76,7 +76,7 @@ describe('review parts', () => {
 
   it('gives stopping guidance as guidance', () => {
     const html = renderToStaticMarkup(<StoppingView stopping={{ screened: 30, remaining: 70, included: 5, sinceLastInclude: 12, estimatedRecall: 0.9, note: 'guidance, not a stopping rule' }} />);
-    expect(html).toContain('<dt>Since your last include</dt><dd>12</dd>');
+    expect(html).toContain('<dt>Since the last include</dt><dd>12</dd>');
     expect(html).toContain('<dd>90%</dd>');
     expect(renderToStaticMarkup(<StoppingView stopping={{ screened: 3, remaining: 7, included: 0, sinceLastInclude: 3, note: 'too early' }} />)).toContain('not yet estimable');
   });

@@ -38,7 +38,7 @@ export function stoppingGuidance(sequence: readonly (0 | 1)[], unscreened: numbe
     ...base,
     expectedRemainingIncludes: tail,
     estimatedRecall,
-    note: `about ${tail.toFixed(1)} more includes are expected among the ${unscreened} unscreened records (estimated recall ${(estimatedRecall * 100).toFixed(0)}%); ${sinceLastInclude} screened since the last include. This is guidance, not a stopping rule.`,
+    note: `about ${tail.toFixed(1)} more includes are expected among the ${unscreened} unscreened records (estimated recall ${(estimatedRecall * 100).toFixed(0)}%, a cautious estimate); ${sinceLastInclude} screened since the last include. This is guidance, not a stopping rule.`,
   };
 }
 

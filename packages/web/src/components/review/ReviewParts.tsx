@@ -169,17 +169,17 @@ export function RecordCard({ record, stage, headingLevel = 2 }: { record: Record
   );
 }
 
-/** Stopping guidance: records since the last include and the estimated recall (an estimate, never a rule). */
+/** Stopping guidance: records since the last include and the estimated recall (an estimate, never a rule); counted over your own decisions in dual screening, everyone's in single. */
 export function StoppingView({ stopping }: { stopping: StoppingGuidance }) {
   return (
     <div className="stopping">
       <dl>
       <div>
-        <dt>Screened by you</dt>
+        <dt>Screened</dt>
         <dd>{stopping.screened}</dd>
       </div>
       <div>
-        <dt>Since your last include</dt>
+        <dt>Since the last include</dt>
         <dd>{stopping.sinceLastInclude}</dd>
       </div>
       <div>
