@@ -1,3 +1,5 @@
+import { fitHyperbolicRate } from './hyperbolic-rate.js';
+
 /** Guidance on when screening might stop; never a rule that stops anyone. */
 export interface StoppingGuidance {
   screened: number;
@@ -40,28 +42,4 @@ export function stoppingGuidance(sequence: readonly (0 | 1)[], unscreened: numbe
     estimatedRecall,
     note: `about ${tail.toFixed(1)} more includes are expected among the ${unscreened} unscreened records (estimated recall ${(estimatedRecall * 100).toFixed(0)}%, a cautious estimate); ${sinceLastInclude} screened since the last include. This is guidance, not a stopping rule.`,
   };
-}
-
-/**
- * Maximum-likelihood fit of λ(k) = a / (1 + c·k), k = 1…n, to a 0/1 sequence. For a fixed c the likelihood is
- * maximised by a = included / Σ 1/(1 + c·k), and then log L = included·ln a − Σ_{includes} ln(1 + c·k) − included;
- * c is searched over 0 (a constant rate) and 10^−3…10^3 / n in 61 log-spaced steps.
- */
-export function fitHyperbolicRate(sequence: readonly (0 | 1)[], included: number): { a: number; c: number } {
-  const n = sequence.length;
-  let best = { ll: -Infinity, a: included / n, c: 0 };
-  for (let step = -1; step <= 60; step++) {
-    const c = step === -1 ? 0 : Math.pow(10, -3 + step / 10) / n;
-    let mass = 0;
-    let logs = 0;
-    for (let k = 1; k <= n; k++) {
-      const shrink = Math.log1p(c * k);
-      mass += Math.exp(-shrink);
-      if (sequence[k - 1] === 1) logs += shrink;
-    }
-    const a = included / mass;
-    const ll = included * Math.log(a) - logs - included;
-    if (ll > best.ll) best = { ll, a, c };
-  }
-  return { a: best.a, c: best.c };
 }
