@@ -5,7 +5,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { labelledFiles } from './labelled-files.js';
-import { featuresFor, readLabelledSet, simulateScreening, stoppingGuidance, tfidf, DEFAULT_MODEL } from '../../packages/review/src/index.js';
+import { featuresFor, readLabelledSet, screeningMetrics, simulateScreening, stoppingGuidance, tfidf, DEFAULT_MODEL } from '../../packages/review/src/index.js';
 
 const files = labelledFiles(process.argv.slice(2));
 const seeds = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
@@ -38,12 +38,11 @@ for (const file of files) {
   const byTarget = new Map<number, Point[]>(targets.map((t) => [t, []]));
   const true95: number[] = [];
   for (const seed of seeds) {
-    const sequence = simulateScreening(x, set.labels, { seed }).map((row) => set.labels[row]!);
+    const order = simulateScreening(x, set.labels, { seed });
+    const sequence = order.map((row) => set.labels[row]!);
     if (process.env.DUMP) appendFileSync(process.env.DUMP, `${JSON.stringify({ review: basename(file, '.csv'), seed, sequence: sequence.join('') })}\n`);
     for (const t of targets) byTarget.get(t)!.push(firstReaching(sequence, n, relevant, t));
-    let found = 0;
-    const need = Math.ceil(0.95 * relevant);
-    true95.push((sequence.findIndex((v) => (found += v) >= need) + 1) / n);
+    true95.push(screeningMetrics(order, set.labels).screenedAt95 / n);
   }
   const cells = targets.flatMap((t) => {
     const points = byTarget.get(t)!;

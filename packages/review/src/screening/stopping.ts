@@ -32,7 +32,7 @@ export function stoppingGuidance(sequence: readonly (0 | 1)[], unscreened: numbe
   const base = { screened, remaining: unscreened, included, sinceLastInclude };
   if (screened < 20 || included === 0) return { ...base, note: 'too early to estimate recall: screen at least 20 records and find at least one to include' };
   if (unscreened === 0) return { ...base, expectedRemainingIncludes: 0, estimatedRecall: 1, note: 'every record is screened' };
-  const { a, c } = fitHyperbolicRate(sequence, included);
+  const { a, c } = fitHyperbolicRate(sequence);
   let tail = 0;
   for (let k = screened + 1; k <= screened + unscreened; k++) tail += a / (1 + c * k);
   const estimatedRecall = included / (included + tail);
