@@ -102,6 +102,15 @@ describe('exoatlas validate and bad environments', () => {
     expect(stderr).toMatch(/cannot open the database at \/proc\/no-such-dir\/atlas\.sqlite/);
   });
 
+  it('options every command reads may come before the command', () => {
+    const first = exoatlas(['--db', '/proc/no-such-dir/atlas.sqlite', 'studies']);
+    expect(first.code).toBe(5);
+    expect(first.stderr).toMatch(/cannot open the database at \/proc\/no-such-dir\/atlas\.sqlite/);
+    const json = exoatlas(['--json', `--db=${db}`, 'studies', '--species', 'swine']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).items.map((s: { id: string }) => s.id)).toEqual(['gao-2020-swine-myocardial-ischaemia']);
+  });
+
   it('an unknown command points at help', () => {
     const { code, stderr } = exoatlas(['frobnicate']);
     expect(code).toBe(2);

@@ -63,7 +63,8 @@ function runProject(db: string, files: string[][]): Record<string, number> {
     expect(next.criteria.population).toBe('Animal wound models');
     const id = String(next.record.id);
     const aliceSays = k % 3 === 0 ? 'include' : 'exclude';
-    const bobSays = k % 6 === 3 ? 'include' : aliceSays;
+    // Every sixth record from the second on, bob includes what alice excludes: a conflict to resolve.
+    const bobSays = k % 6 === 1 ? 'include' : aliceSays;
     for (const [who, decision] of [['alice', aliceSays], ['bob', bobSays]]) {
       ok(exoatlas(db, ['review', 'screen', P, '--as', who!, '--record', id, '--decision', decision!, ...(decision === 'exclude' ? ['--reason', 'Wrong population or model'] : [])]));
     }
@@ -71,6 +72,26 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   }
   const conflicts = json(ok(exoatlas(db, ['review', 'conflicts', P, '--json'])));
   for (const c of conflicts.items) ok(exoatlas(db, ['review', 'resolve', P, '--record', String(c.recordId), '--decision', 'exclude', '--reason', 'Wrong outcome', '--method', 'third-reviewer']));
+  expect(conflicts.items.length).toBe(Math.floor((k + 4) / 6));
+  // Full text: the first report sought cannot be retrieved; the others are assessed by both, one included, the rest excluded.
+  expect(exoatlas(db, ['review', 'retrieval', P, '--record', String(conflicts.items[0]!.recordId), '--not-retrieved']).stderr).toMatch(/not included on title and abstract: its full text is not sought/);
+  expect(exoatlas(db, ['review', 'retrieval', P, '--record', '1', '--not-retrieved', '--retrieved']).code).toBe(2);
+  let assessed = 0;
+  let notRetrieved: string | undefined;
+  for (;;) {
+    const next = json(ok(exoatlas(db, ['review', 'screen', P, '--stage', 'full-text', '--as', 'alice', '--json'])));
+    if (!next.record) break;
+    const id = String(next.record.id);
+    if (notRetrieved === undefined) {
+      notRetrieved = id;
+      expect(ok(exoatlas(db, ['review', 'retrieval', P, '--record', id, '--not-retrieved', '--as', 'bob'])).stdout).toMatch(/not retrieved/);
+      expect(exoatlas(db, ['review', 'screen', P, '--stage', 'full-text', '--as', 'alice', '--record', id, '--decision', 'include']).stderr).toMatch(/needs a title\/abstract include and a retrieved full text/);
+      continue;
+    }
+    const reason = assessed === 0 ? [] : ['--reason', 'Data not extractable'];
+    for (const who of ['alice', 'bob']) ok(exoatlas(db, ['review', 'screen', P, '--stage', 'full-text', '--as', who, '--record', id, '--decision', assessed === 0 ? 'include' : 'exclude', ...reason]));
+    assessed++;
+  }
   const agreement = json(ok(exoatlas(db, ['review', 'agreement', P, '--stage', 'title-abstract', '--json'])));
   expect(agreement.items[0].records).toBe(k);
   expect(ok(exoatlas(db, ['review', 'agreement', P])).stdout).toMatch(/Cohen's kappa/);
@@ -89,6 +110,16 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   expect(counts.excludedAtScreening + counts.soughtForRetrieval + counts.awaitingScreening).toBe(counts.screened);
   expect(counts.awaitingScreening).toBe(0);
   expect(counts.screened).toBe(k);
+  expect(counts.soughtForRetrieval).toBe(Math.ceil(k / 3));
+  expect(counts.notRetrieved).toBe(notRetrieved === undefined ? 0 : 1);
+  expect(counts.soughtForRetrieval).toBe(counts.notRetrieved + counts.assessedForEligibility);
+  expect(counts.assessedForEligibility).toBe(assessed);
+  expect(counts.included).toBe(Math.min(assessed, 1));
+  expect(counts.excludedAtFullText).toBe(Math.max(assessed - 1, 0));
+  expect(counts.awaitingAssessment).toBe(0);
+  expect(counts.excludedAtFullTextReasons).toEqual(assessed > 1 ? [{ reason: 'Data not extractable', count: assessed - 1 }] : []);
+  expect(counts.excludedAtScreeningReasons.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(counts.excludedAtScreening);
+  expect(readFileSync(csv, 'utf8')).toMatch(new RegExp(`^dbr_notretrieved_reports,.*,${counts.notRetrieved}$`, 'm'));
   // Every write checks the role: bob is a reviewer, not an owner, so he cannot import (exit code 7).
   const refused = exoatlas(db, ['review', 'import', P, paths0(files), '--database', 'X', '--date', '2026-11-02', '--as', 'bob']);
   expect(refused.code).toBe(7);

@@ -22,6 +22,9 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
   screen <project> --record ID --decision include|exclude|maybe [--reason R] [--note T]
          [--stage S] [--expected-version V]
                                     record a decision (V defaults to your current version of it)
+  retrieval <project> --record ID --not-retrieved|--retrieved
+                                    mark a sought full text as not retrieved (PRISMA's "reports not
+                                    retrieved") or as retrieved after all
   conflicts <project> [--stage S]   records where reviewers disagree
   resolve <project> --record ID --decision include|exclude [--reason R]
           [--method third-reviewer|discussion] [--note T] [--stage S]
@@ -215,6 +218,22 @@ export async function reviewCommand(args: string[], io: CommandIO): Promise<numb
         if (next.stopping) io.stdout(`\nStopping guidance: ${next.stopping.note}\n`);
         io.stdout(`\nDecide with: exoatlas review screen ${projectId} --as ${actor.username} --record ${next.record.id} --decision include|exclude|maybe [--reason "…"]\n`);
         io.stdout(`Exclusion reasons: ${next.exclusionReasons.join('; ')}\n`);
+        return 0;
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'retrieval': {
+      const { values, positionals } = parseCommandArgs('review retrieval', rest, { ...COMMON, record: { type: 'string' }, 'not-retrieved': { type: 'boolean', default: false }, retrieved: { type: 'boolean', default: false } });
+      const [projectId] = positionals;
+      const usage = 'review retrieval <project> --record ID --not-retrieved|--retrieved';
+      if (!projectId || values.record === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', usage);
+      if (values['not-retrieved'] === values.retrieved) throw new ExoError('EXO_ERR_CLI_USAGE', `${usage}: give exactly one of --not-retrieved and --retrieved`);
+      const ctx = open(io, values);
+      try {
+        const record = ctx.service.setNotRetrieved(actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, values['not-retrieved']);
+        if (values.json) out(io, record);
+        else io.stdout(`record ${record.id}: full text ${record.isNotRetrieved ? 'not retrieved (counted under "reports not retrieved")' : 'retrieved; it can be screened at full text'}\n`);
         return 0;
       } finally {
         ctx.close();
