@@ -339,6 +339,36 @@ describe('screening', () => {
   });
 });
 
+describe('stopping guidance', () => {
+  it('after 20 decisions and an include it estimates recall, in the shape of its OpenAPI schema', async () => {
+    const S = '/api/reviews/stopping-check';
+    expect((await call('POST', '/api/reviews', { token: tokens.olivia, body: { id: 'stopping-check', name: 'Stopping check', question: 'Which exosome isolation methods preserve function?' } })).status).toBe(201);
+    // The atlas's own reference list (the review's 100-odd references) as a RIS search export.
+    const ris = (await call('GET', '/api/references?format=ris')).body as string;
+    const imported = await call('POST', `${S}/searches`, { token: tokens.olivia, body: { database: 'Review references', date: '2026-11-27', files: [{ name: 'references.ris', content: ris }] } });
+    expect(imported.status).toBe(201);
+    const total = (await call('GET', S, { token: tokens.olivia })).body.progress['title-abstract'].unscreened as number;
+    expect(total).toBeGreaterThan(50);
+    // Screen 25 in ranked order: the first three included, the rest excluded.
+    for (let k = 0; k < 25; k++) {
+      const next = (await call('GET', `${S}/next`, { token: tokens.olivia })).body;
+      const body = k < 3 ? { decision: 'include', expectedVersion: 0 } : { decision: 'exclude', reason: 'Wrong outcome', expectedVersion: 0 };
+      expect((await call('POST', `${S}/records/${next.record.id}/decisions`, { token: tokens.olivia, body })).status).toBe(201);
+    }
+    const { stopping } = (await call('GET', `${S}/next`, { token: tokens.olivia })).body;
+    expect(stopping).toMatchObject({ screened: 25, remaining: total - 25, included: 3, sinceLastInclude: 22, note: expect.stringMatching(/cautious estimate.*not a stopping rule/) });
+    expect(stopping.expectedRemainingIncludes).toBeGreaterThan(0);
+    expect(stopping.estimatedRecall).toBeCloseTo(3 / (3 + stopping.expectedRemainingIncludes), 12);
+    expect(stopping.estimatedRecall).toBeLessThan(1);
+    const doc = (await call('GET', '/api/openapi.json')).body;
+    const schema = doc.components.schemas.ReviewStoppingGuidance;
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile({ ...schema, components: doc.components });
+    expect(validate(stopping), JSON.stringify(validate.errors)).toBe(true);
+    for (const field of Object.keys(stopping)) expect(schema.properties).toHaveProperty([field]);
+    expect(doc.paths['/api/reviews/{project}/next'].get.responses['200'].content['application/json'].schema.properties.stopping.oneOf).toContainEqual({ $ref: '#/components/schemas/ReviewStoppingGuidance' });
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes every review route', async () => {
     const doc = (await call('GET', '/api/openapi.json')).body;
