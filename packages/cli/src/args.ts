@@ -27,3 +27,21 @@ export function intOption(name: string, value: string | undefined, min = 0): num
   }
   return Number(value);
 }
+
+const LEADING_FLAGS = new Set(['--json']);
+const LEADING_WITH_VALUE = new Set(['--db', '--data', '--as']);
+
+/**
+ * `exoatlas --db f.sqlite review list` means `exoatlas review list --db f.sqlite`: the options every command reads may
+ * come before the command (and before a subcommand), as in git or npm.
+ */
+export function optionsAfterCommand(argv: readonly string[]): string[] {
+  let i = 0;
+  while (i < argv.length) {
+    const a = argv[i]!;
+    if (LEADING_FLAGS.has(a) || [...LEADING_WITH_VALUE].some((o) => a.startsWith(`${o}=`))) i += 1;
+    else if (LEADING_WITH_VALUE.has(a) && i + 1 < argv.length) i += 2;
+    else break;
+  }
+  return [...argv.slice(i), ...argv.slice(0, i)];
+}

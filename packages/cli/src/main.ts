@@ -1,5 +1,6 @@
 import { EXIT, toExoError } from '@exoatlas/schema';
 import { processIO, type CommandIO } from './command-io.js';
+import { optionsAfterCommand } from './args.js';
 import { HELP, VERSION } from './help.js';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
@@ -28,24 +29,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   synthesis: async () => (await import('./commands/extract.js')).synthesisCommand,
 };
 
-const LEADING_FLAGS = new Set(['--json']);
-const LEADING_WITH_VALUE = new Set(['--db', '--data', '--as']);
-
-/** `exoatlas --db f.sqlite review list` means `exoatlas review list --db f.sqlite`: options that every command reads may come first. */
-export function commandFirst(argv: readonly string[]): string[] {
-  let i = 0;
-  while (i < argv.length) {
-    const a = argv[i]!;
-    if (LEADING_FLAGS.has(a) || [...LEADING_WITH_VALUE].some((o) => a.startsWith(`${o}=`))) i += 1;
-    else if (LEADING_WITH_VALUE.has(a) && i + 1 < argv.length) i += 2;
-    else break;
-  }
-  return [...argv.slice(i), ...argv.slice(0, i)];
-}
-
 /** Runs one command line; returns the exit code. Errors are printed as one plain line, never a stack trace. */
 export async function run(argv: string[], io: CommandIO = processIO()): Promise<number> {
-  const [name, ...args] = commandFirst(argv);
+  const [name, ...args] = optionsAfterCommand(argv);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(HELP);
     return name === undefined ? EXIT.usage : 0;

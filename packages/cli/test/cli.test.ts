@@ -109,6 +109,11 @@ describe('exoatlas validate and bad environments', () => {
     const json = exoatlas(['--json', `--db=${db}`, 'studies', '--species', 'swine']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).items.map((s: { id: string }) => s.id)).toEqual(['gao-2020-swine-myocardial-ischaemia']);
+    // and before a subcommand
+    const list = exoatlas(['review', '--json', '--as', 'nobody', 'list']);
+    expect(list.code).not.toBe(0);
+    expect(list.stderr).toMatch(/no user 'nobody'/);
+    expect(JSON.parse(exoatlas(['review', '--json', 'list']).stdout).items).toEqual([]);
   });
 
   it('an unknown command points at help', () => {

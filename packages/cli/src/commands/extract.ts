@@ -16,7 +16,7 @@ import {
   type SynthesisResult,
 } from '@exoatlas/review';
 import { SqliteExtractionStore, type SqliteReviewStore } from '@exoatlas/store';
-import { intOption, parseCommandArgs } from '../args.js';
+import { intOption, parseCommandArgs, optionsAfterCommand } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { REVIEW_COMMON_OPTIONS, actAs, openReviewContext } from '../review-context.js';
 
@@ -117,7 +117,7 @@ function kindOf(value: string | undefined): FormKind {
 
 /** `exoatlas synthesis …`: extraction, appraisal and one-step meta-analysis of a review project (see SYNTHESIS_HELP). */
 export async function synthesisCommand(args: string[], io: CommandIO): Promise<number> {
-  const [sub, ...rest] = args;
+  const [sub, ...rest] = optionsAfterCommand(args);
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     io.stdout(SYNTHESIS_HELP);
     return sub === undefined ? 2 : 0;

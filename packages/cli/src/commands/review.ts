@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExoError } from '@exoatlas/schema';
 import { prismaCsv, prismaSvg, STAGES, type AgreementStats, type RecordView, type Stage } from '@exoatlas/review';
-import { intOption, parseCommandArgs } from '../args.js';
+import { intOption, parseCommandArgs, optionsAfterCommand } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { REVIEW_COMMON_OPTIONS, actAs, openReviewContext as open } from '../review-context.js';
 
@@ -84,7 +84,7 @@ function printAgreement(io: CommandIO, a: AgreementStats): void {
 
 /** `exoatlas review …`: review projects from the command line (see REVIEW_HELP). */
 export async function reviewCommand(args: string[], io: CommandIO): Promise<number> {
-  const [sub, ...rest] = args;
+  const [sub, ...rest] = optionsAfterCommand(args);
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     io.stdout(REVIEW_HELP);
     return sub === undefined ? 2 : 0;

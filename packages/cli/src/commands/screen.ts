@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { ExoError } from '@exoatlas/schema';
 import { featuresFor, MODEL_NAMES, readLabelledSet, screeningMetrics, simulateScreening, tfidf, DEFAULT_MODEL, type ModelName } from '@exoatlas/review';
-import { intOption, parseCommandArgs } from '../args.js';
+import { intOption, parseCommandArgs, optionsAfterCommand } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 
 export const SCREEN_HELP = `Usage: exoatlas screen simulate <labelled.csv> --seed S [--label-column NAME] [--model ${MODEL_NAMES.join('|')}] [--json]
@@ -15,7 +15,7 @@ unless --label-column names it. Default model: ${DEFAULT_MODEL}.
 
 /** `exoatlas screen simulate …`: the ranking measured on labelled reviews. */
 export async function screenCommand(args: string[], io: CommandIO): Promise<number> {
-  const [sub, ...rest] = args;
+  const [sub, ...rest] = optionsAfterCommand(args);
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     io.stdout(SCREEN_HELP);
     return sub === undefined ? 2 : 0;
