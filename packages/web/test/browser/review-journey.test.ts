@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../../test/helpers/paths.js';
 import { SUITE, axeViolations, canRun, open, screenshot, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { reviewApi, screenAll, signIn as signInPage, type DecisionKey } from './review-helpers.js';
 
 const PROJECT = 'wound-review';
 const FIXTURE = join(repoRoot, 'packages/web/test/fixtures/review-wounds.ris');
@@ -29,48 +30,13 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
   let owner: Watched;
   let alice: Watched;
   let bob: Watched;
-  const tokens: Record<string, string> = {};
-
-  async function api(method: string, path: string, body?: unknown, as?: string): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const res = await fetch(atlas.url + path, { method, headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: res.status === 204 ? null : await res.json() };
-  }
-  async function login(name: string): Promise<void> {
-    tokens[name] = (await api('POST', '/api/reviews/auth/login', { username: name, password: `${name}-password` })).body.token;
-  }
-  async function signIn(w: Watched, name: string): Promise<void> {
-    await open(w.page, '/reviews');
-    const form = w.page.getByRole('form', { name: 'Sign in' });
-    await form.getByLabel('User name').fill(name);
-    await form.getByLabel('Password').fill(`${name}-password`);
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await w.page.getByText(`Signed in as`).waitFor();
-  }
+  const { call: api, login } = reviewApi(() => atlas);
+  const signIn = (w: Watched, name: string) => signInPage(w.page, name);
   async function axe(page: Page): Promise<void> {
     await page.waitForFunction(() => document.querySelector('.loading') === null);
     expect(await axeViolations(page)).toEqual([]);
   }
-  /** Screens every record the page offers, deciding by title with the keyboard. */
-  async function screen(page: Page, stage: string, decide: Record<string, 'i' | 'm' | string>): Promise<string[]> {
-    await open(page, `/reviews/${PROJECT}/screen?stage=${stage}`);
-    const seen: string[] = [];
-    const title = page.locator('article.record-card .record-title');
-    const done = page.getByRole('heading', { name: 'Nothing left for you to screen at this stage' });
-    for (;;) {
-      await expect.poll(async () => (await done.count()) + (await title.count())).toBeGreaterThan(0);
-      if ((await done.count()) > 0) return seen;
-      const t = (await title.allTextContents())[0]?.trim() ?? '';
-      seen.push(t);
-      const key = decide[t]!;
-      expect(key, `no decision for "${t}"`).toBeDefined();
-      if (key !== 'i' && key !== 'm') {
-        await page.getByLabel('Reason for exclusion').selectOption(key);
-        await page.locator('main h1').click();
-      }
-      await page.keyboard.press(key === 'i' || key === 'm' ? key.toUpperCase() : 'E');
-      await expect.poll(async () => (await done.count()) > 0 || (await title.allTextContents())[0]?.trim() !== t).toBe(true);
-    }
-  }
+  const screen = (page: Page, stage: string, decide: Record<string, DecisionKey>) => screenAll(page, PROJECT, stage, (t) => decide[t]);
 
   beforeAll(async () => {
     atlas = await startAtlas();
