@@ -94,7 +94,10 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   }
   const agreement = json(ok(exoatlas(db, ['review', 'agreement', P, '--stage', 'title-abstract', '--json'])));
   expect(agreement.items[0].records).toBe(k);
-  expect(ok(exoatlas(db, ['review', 'agreement', P])).stdout).toMatch(/Cohen's kappa/);
+  expect(ok(exoatlas(db, ['review', 'agreement', P])).stdout).toMatch(/Cohen's kappa -?\d\.\d{3} \(95% CI -?\d\.\d{3} to -?\d\.\d{3}\)/);
+  const ta = agreement.items[0];
+  expect(ta.kappaCi[0]).toBeLessThanOrEqual(ta.kappa);
+  expect(ta.kappaCi[1]).toBeGreaterThanOrEqual(ta.kappa);
   // The audit log: bob's decisions only, one per screened record, at title/abstract.
   const bobs = json(ok(exoatlas(db, ['review', 'audit', P, '--user', 'bob', '--stage', 'title-abstract', '--limit', '100000', '--json'])));
   expect(bobs.total).toBe(k);

@@ -21,6 +21,8 @@ export { screeningMetrics, type ScreeningMetrics } from './simulation/metrics.js
 export { readLabelledSet, LABEL_COLUMNS, type LabelledSet } from './simulation/labelled.js';
 export { percentAgreement } from './agreement/percent.js';
 export { cohenKappa } from './agreement/cohen-kappa.js';
+export { cohenKappaVariance } from './agreement/cohen-kappa-variance.js';
+export { kappaInterval } from './agreement/kappa-interval.js';
 export { agreementStats, type AgreementStats, type PairAgreement } from './agreement/agreement.js';
 export { prismaCounts, NO_REASON, type PrismaCounts, type PrismaRecord, type ReasonCount } from './prisma/counts.js';
 export { prismaSvg, type PrismaSvgOptions } from './prisma/svg.js';

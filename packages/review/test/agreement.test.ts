@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementStats, cohenKappa, percentAgreement, type Decision } from '../src/index.js';
+import { agreementStats, cohenKappa, cohenKappaVariance, kappaInterval, percentAgreement, type Decision } from '../src/index.js';
 
 describe("Cohen's kappa (Cohen 1960)", () => {
   it('matches a hand-computed example', () => {
@@ -44,6 +44,72 @@ describe("Cohen's kappa (Cohen 1960)", () => {
   });
 });
 
+/** Pairs from run lengths: [[a, b, count], …]. */
+const runs = (...cells: [string, string, number][]) => cells.flatMap(([a, b, count]) => Array.from({ length: count }, (): [string, string] => [a, b]));
+
+describe("κ's standard error and 95% interval (Fleiss, Cohen & Everitt 1969)", () => {
+  // Expected values from R 4.x, psych::cohen.kappa(cbind(a, b)): $kappa, $var.kappa and $confid[1, c(1, 3)] (alpha 0.05).
+  const cases: { name: string; pairs: [string, string][]; kappa: number; variance: number; ci: [number, number] }[] = [
+    {
+      // a <- c(rep("i",25), rep("e",25)); b <- c(rep("i",20), rep("e",5), rep("i",10), rep("e",15))
+      name: 'the 50-record example above',
+      pairs: runs(['i', 'i', 20], ['i', 'e', 5], ['e', 'i', 10], ['e', 'e', 15]),
+      kappa: 0.4,
+      variance: 0.016128,
+      ci: [0.151092290476661, 0.648907709523339],
+    },
+    {
+      // 20 ii, 5 ie, 3 ei, 12 ee
+      name: 'forty records, include or exclude',
+      pairs: runs(['i', 'i', 20], ['i', 'e', 5], ['e', 'i', 3], ['e', 'e', 12]),
+      kappa: 0.584415584415584,
+      variance: 0.0169535261543944,
+      ci: [0.329217087970823, 0.839614080860346],
+    },
+    {
+      // 6 ii, 4 ie, 5 ei, 185 ee
+      name: 'two hundred records, includes rare',
+      pairs: runs(['i', 'i', 6], ['i', 'e', 4], ['e', 'i', 5], ['e', 'e', 185]),
+      kappa: 0.547738693467337,
+      variance: 0.0179716904679008,
+      ci: [0.284988795521206, 0.810488591413467],
+    },
+    {
+      // a <- c(rep("i",20), rep("e",30), rep("m",10)); b: i→(15 i, 3 e, 2 m), e→(4 i, 25 e, 1 m), m→(2 i, 3 e, 5 m)
+      name: 'sixty records, three decisions',
+      pairs: runs(['i', 'i', 15], ['i', 'e', 3], ['i', 'm', 2], ['e', 'i', 4], ['e', 'e', 25], ['e', 'm', 1], ['m', 'i', 2], ['m', 'e', 3], ['m', 'm', 5]),
+      kappa: 0.585253456221198,
+      variance: 0.00811306330863986,
+      ci: [0.408714512614343, 0.761792399828054],
+    },
+    {
+      // a <- c("i","i","e","e","m","i","e","e","i","e"); b <- c("i","e","e","e","m","i","e","i","i","e"): psych bounds the upper limit to 1
+      name: 'ten records, the upper limit bounded to 1',
+      pairs: [['i', 'i'], ['i', 'e'], ['e', 'e'], ['e', 'e'], ['m', 'm'], ['i', 'i'], ['e', 'e'], ['e', 'i'], ['i', 'i'], ['e', 'e']],
+      kappa: 0.655172413793104,
+      variance: 0.0518747145759606,
+      ci: [0.208770599416399, 1],
+    },
+  ];
+  for (const c of cases) {
+    it(`matches psych::cohen.kappa: ${c.name}`, () => {
+      expect(cohenKappaVariance(c.pairs)).toBeCloseTo(c.variance, 12);
+      const interval = kappaInterval(c.pairs)!;
+      expect(interval.kappa).toBeCloseTo(c.kappa, 12);
+      expect(interval.se).toBeCloseTo(Math.sqrt(c.variance), 12);
+      expect(interval.ci[0]).toBeCloseTo(c.ci[0], 9);
+      expect(interval.ci[1]).toBeCloseTo(c.ci[1], 9);
+      // Swapping the raters changes nothing.
+      expect(cohenKappaVariance(c.pairs.map(([a, b]) => [b, a] as const))).toBeCloseTo(c.variance, 12);
+    });
+  }
+
+  it('is undefined where κ is', () => {
+    expect(cohenKappaVariance([])).toBeUndefined();
+    expect(kappaInterval([['a', 'a'], ['a', 'a']])).toBeUndefined();
+  });
+});
+
 describe('agreementStats', () => {
   const d = (id: number, recordId: number, reviewerId: number, decision: Decision['decision'], version = 1): Decision => ({
     id,
@@ -77,7 +143,10 @@ describe('agreementStats', () => {
         records: 4,
         percentAgreement: 0.75,
         kappa: expect.closeTo(0.5, 12),
+        // psych::cohen.kappa(cbind(c("i","i","e","e"), c("i","e","e","e")))$confid[1, c(1, 3)]: −0.234986494202520, 1 (bounded)
+        kappaCi: [expect.closeTo(-0.23498649420252, 9), 1],
         kappaIncludeExclude: expect.closeTo(0.5, 12),
+        kappaIncludeExcludeCi: [expect.closeTo(-0.23498649420252, 9), 1],
         table: { include: { include: 1, exclude: 1, maybe: 0 }, exclude: { include: 0, exclude: 2, maybe: 0 }, maybe: { include: 0, exclude: 0, maybe: 0 } },
       },
     ]);

@@ -307,6 +307,11 @@ describe('screening', () => {
     expect(cells.reduce((a, b) => a + b, 0)).toBe(recordIds.length);
     expect(pair.kappa).toBeCloseTo(agreement.body.items[0].kappa, 12);
     expect(pair.kappaIncludeExclude).toBeDefined();
+    // κ's 95% interval brackets it and is the pooled one for the only pair
+    const [lower, upper] = agreement.body.items[0].kappaCi as [number, number];
+    expect(lower).toBeLessThan(agreement.body.items[0].kappa);
+    expect(upper).toBeGreaterThan(agreement.body.items[0].kappa);
+    expect(pair.kappaCi).toEqual(agreement.body.items[0].kappaCi);
     const doc = (await call('GET', '/api/openapi.json')).body;
     const itemSchema = doc.paths['/api/reviews/{project}/agreement'].get.responses['200'].content['application/json'].schema.properties.items.items;
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile({ ...itemSchema, components: doc.components });

@@ -87,7 +87,9 @@ describe('per-pair agreement table', () => {
     records: 4,
     percentAgreement: 0.75,
     kappa: 0.5,
+    kappaCi: [-0.23498649420252, 1],
     kappaIncludeExclude: 0.5,
+    kappaIncludeExcludeCi: [-0.23498649420252, 1],
     table: { include: { include: 1, exclude: 1, maybe: 0 }, exclude: { include: 0, exclude: 2, maybe: 0 }, maybe: { include: 0, exclude: 0, maybe: 0 } },
     ...over,
   });
@@ -97,15 +99,15 @@ describe('per-pair agreement table', () => {
     expect(tableValues({ ...pair().table, exclude: { include: 0, exclude: 2, maybe: 1 } })).toEqual(['include', 'exclude', 'maybe']);
   });
 
-  it('shows the counts with totals, the agreement and κ in the caption', () => {
+  it('shows the counts with totals, the agreement and κ with its 95% interval in the caption', () => {
     const html = renderToStaticMarkup(<PairAgreementTable pair={pair()} stage="title-abstract" />);
-    expect(html).toContain("<caption>alice × bob, title and abstract: 4 records, agreement 75.0%, Cohen&#x27;s κ 0.50</caption>");
+    expect(html).toContain("<caption>alice × bob, title and abstract: 4 records, agreement 75.0%, Cohen&#x27;s κ 0.50 (-0.23 to 1.00)</caption>");
     expect(html).toContain('<th scope="row">alice: Include</th><td class="num agree">1</td><td class="num">1</td><td class="num">2</td>');
     expect(html).toContain('<th scope="row">Total</th><td class="num">1</td><td class="num">3</td><td class="num">4</td>');
     expect(html).not.toContain('Maybe');
-    const withMaybe = renderToStaticMarkup(<PairAgreementTable pair={pair({ table: { ...pair().table, maybe: { include: 1, exclude: 0, maybe: 0 } }, records: 5, kappa: undefined })} stage="full-text" />);
+    const withMaybe = renderToStaticMarkup(<PairAgreementTable pair={pair({ table: { ...pair().table, maybe: { include: 1, exclude: 0, maybe: 0 } }, records: 5, kappa: undefined, kappaCi: undefined })} stage="full-text" />);
     expect(withMaybe).toContain('bob: Maybe');
     expect(withMaybe).toContain('Cohen&#x27;s κ –');
-    expect(withMaybe).toContain('κ with maybe as include 0.50');
+    expect(withMaybe).toContain('κ with maybe as include 0.50 (-0.23 to 1.00)');
   });
 });

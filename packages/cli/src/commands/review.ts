@@ -76,10 +76,16 @@ function pct(v: number | undefined): string {
   return v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
 }
 
+/** κ with its 95% interval: "0.584 (95% CI 0.329 to 0.840)". */
+function kappaText(kappa: number | undefined, ci: [number, number] | undefined): string {
+  if (kappa === undefined) return '—';
+  return ci ? `${kappa.toFixed(3)} (95% CI ${ci[0].toFixed(3)} to ${ci[1].toFixed(3)})` : kappa.toFixed(3);
+}
+
 function printAgreement(io: CommandIO, a: AgreementStats): void {
   io.stdout(`${a.stage}: ${a.records} record${a.records === 1 ? '' : 's'} screened by two reviewers\n`);
-  io.stdout(`  percent agreement ${pct(a.percentAgreement)}   Cohen's kappa ${a.kappa === undefined ? '—' : a.kappa.toFixed(3)}   (include/exclude only: ${a.kappaIncludeExclude === undefined ? '—' : a.kappaIncludeExclude.toFixed(3)})\n`);
-  for (const p of a.pairs) io.stdout(`  ${p.reviewers.join(' × ')}: ${p.records} records, ${pct(p.percentAgreement)}, κ ${p.kappa === undefined ? '—' : p.kappa.toFixed(3)}\n`);
+  io.stdout(`  percent agreement ${pct(a.percentAgreement)}   Cohen's kappa ${kappaText(a.kappa, a.kappaCi)}   (include/exclude only: ${kappaText(a.kappaIncludeExclude, a.kappaIncludeExcludeCi)})\n`);
+  for (const p of a.pairs) io.stdout(`  ${p.reviewers.join(' × ')}: ${p.records} records, ${pct(p.percentAgreement)}, κ ${kappaText(p.kappa, p.kappaCi)}\n`);
 }
 
 /** `exoatlas review …`: review projects from the command line (see REVIEW_HELP). */

@@ -1,6 +1,6 @@
 import { latestByReviewer } from '../screening/decisions.js';
 import type { Decision, DecisionValue, Stage } from '../types.js';
-import { cohenKappa } from './cohen-kappa.js';
+import { kappaInterval } from './kappa-interval.js';
 import { percentAgreement } from './percent.js';
 
 export interface AgreementStats {
@@ -11,8 +11,12 @@ export interface AgreementStats {
   percentAgreement?: number;
   /** Cohen's kappa over the three decisions. */
   kappa?: number;
+  /** Its 95% confidence interval (Fleiss, Cohen & Everitt's large-sample standard error; bounded to [−1, 1]). */
+  kappaCi?: [number, number];
   /** Cohen's kappa with "maybe" counted as include (the include/exclude question of the stage). */
   kappaIncludeExclude?: number;
+  /** Its 95% confidence interval. */
+  kappaIncludeExcludeCi?: [number, number];
   /** Cross-table: first reviewer's decision → second's → count. */
   table: Record<DecisionValue, Record<DecisionValue, number>>;
   /** The same statistics for each pair of reviewers. */
@@ -25,8 +29,10 @@ export interface PairAgreement {
   records: number;
   percentAgreement?: number;
   kappa?: number;
+  kappaCi?: [number, number];
   /** κ with "maybe" counted as include. */
   kappaIncludeExclude?: number;
+  kappaIncludeExcludeCi?: [number, number];
   /** Cross-table of this pair: the first-named reviewer's decision → the second's → count. */
   table: Record<DecisionValue, Record<DecisionValue, number>>;
 }
@@ -36,6 +42,13 @@ const emptyTable = (): Record<DecisionValue, Record<DecisionValue, number>> => (
   exclude: { include: 0, exclude: 0, maybe: 0 },
   maybe: { include: 0, exclude: 0, maybe: 0 },
 });
+
+/** κ, its 95% interval, and both again for the include/exclude question, of one set of decision pairs. */
+function kappas(pairs: readonly [DecisionValue, DecisionValue][]) {
+  const all = kappaInterval(pairs);
+  const binary = kappaInterval(includeExclude(pairs));
+  return { kappa: all?.kappa, kappaCi: all?.ci, kappaIncludeExclude: binary?.kappa, kappaIncludeExcludeCi: binary?.ci };
+}
 
 /** The include/exclude question of a stage: "maybe" counts as include. */
 const includeExclude = (pairs: readonly [DecisionValue, DecisionValue][]) => pairs.map(([a, b]) => [a === 'exclude' ? 'exclude' : 'include', b === 'exclude' ? 'exclude' : 'include'] as const);
@@ -61,20 +74,17 @@ export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly D
     entry.table[first.decision][second.decision]++;
     byPair.set(key, entry);
   }
-  const binary = includeExclude(pooled);
   return {
     stage,
     records: pooled.length,
     percentAgreement: percentAgreement(pooled),
-    kappa: cohenKappa(pooled),
-    kappaIncludeExclude: cohenKappa(binary),
+    ...kappas(pooled),
     table,
     pairs: [...byPair.values()].map((p) => ({
       reviewers: p.reviewers,
       records: p.pairs.length,
       percentAgreement: percentAgreement(p.pairs),
-      kappa: cohenKappa(p.pairs),
-      kappaIncludeExclude: cohenKappa(includeExclude(p.pairs)),
+      ...kappas(p.pairs),
       table: p.table,
     })),
   };

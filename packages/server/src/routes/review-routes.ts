@@ -202,6 +202,7 @@ const err = (description: string) => json({ $ref: '#/components/schemas/Error' }
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, ...(required.length ? { required } : {}) });
 const str = { type: 'string' };
 const int = { type: 'integer' };
+const kappaCi = (description: string) => ({ type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description });
 const projectParam = { name: 'project', in: 'path', required: true, schema: str, description: 'Project id (kebab-case)' };
 const recordParam = { name: 'record', in: 'path', required: true, schema: int, description: 'Record id within the project' };
 const stageParam = { name: 'stage', in: 'query', required: false, schema: { type: 'string', enum: [...STAGES] }, description: 'Screening stage (default title-abstract)' };
@@ -383,7 +384,9 @@ export const REVIEW_OPENAPI_COMPONENTS = {
         records: { ...int, description: 'Records decided by two reviewers' },
         percentAgreement: { type: 'number', description: 'Share with the same decision, 0–1 (absent with no records)' },
         kappa: { type: 'number', description: "Cohen's kappa over include / exclude / maybe (absent when undefined)" },
+        kappaCi: kappaCi("95% confidence interval of kappa, [lower, upper]: kappa ± 1.96 SE with Fleiss, Cohen & Everitt's (1969) large-sample SE, bounded to [−1, 1] (as R's psych::cohen.kappa)"),
         kappaIncludeExclude: { type: 'number', description: 'Kappa with maybe counted as include' },
+        kappaIncludeExcludeCi: kappaCi('95% confidence interval of kappaIncludeExclude'),
         table: { ...ref('ReviewDecisionTable'), description: "First reviewer's decision → second's → count" },
         pairs: {
           type: 'array',
@@ -393,7 +396,9 @@ export const REVIEW_OPENAPI_COMPONENTS = {
               records: int,
               percentAgreement: { type: 'number' },
               kappa: { type: 'number' },
+              kappaCi: kappaCi('95% confidence interval of kappa'),
               kappaIncludeExclude: { type: 'number' },
+              kappaIncludeExcludeCi: kappaCi('95% confidence interval of kappaIncludeExclude'),
               table: { ...ref('ReviewDecisionTable'), description: "The first-named reviewer's decision → the second's → count" },
             },
             ['reviewers', 'records', 'table'],

@@ -227,9 +227,9 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     // agreement per reviewer pair: Alice and Bob disagree on one record of four at title and abstract
     await open(page, `/reviews/${PROJECT}/agreement`);
     const ta = page.getByRole('table', { name: /^alice × bob, title and abstract/ });
-    await expect.poll(() => ta.locator('caption').textContent()).toBe("alice × bob, title and abstract: 4 records, agreement 75.0%, Cohen's κ 0.50");
+    await expect.poll(() => ta.locator('caption').textContent()).toBe("alice × bob, title and abstract: 4 records, agreement 75.0%, Cohen's κ 0.50 (-0.23 to 1.00)");
     await expect.poll(() => ta.locator('tbody tr').first().textContent()).toBe('alice: Include213');
-    await expect.poll(() => page.getByRole('table', { name: /^alice × bob, full text/ }).locator('caption').textContent()).toBe("alice × bob, full text: 3 records, agreement 100.0%, Cohen's κ 1.00");
+    await expect.poll(() => page.getByRole('table', { name: /^alice × bob, full text/ }).locator('caption').textContent()).toBe("alice × bob, full text: 3 records, agreement 100.0%, Cohen's κ 1.00 (1.00 to 1.00)");
     await axe(page);
     await screenshot(page, 'review-agreement-1280');
 

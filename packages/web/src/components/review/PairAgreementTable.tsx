@@ -1,6 +1,6 @@
 /** One reviewer pair's agreement at a stage: the cross-table of their decisions with totals, percent agreement and κ. */
 import { STAGE_LABELS, type DecisionValue, type PairAgreement, type Stage } from '../../api/review';
-import { num, pct } from './ReviewParts';
+import { kappaText, pct } from './ReviewParts';
 
 const LABEL: Record<DecisionValue, string> = { include: 'Include', exclude: 'Exclude', maybe: 'Maybe' };
 
@@ -20,8 +20,8 @@ export function PairAgreementTable({ pair, stage }: { pair: PairAgreement; stage
     <div className="table-wrap pair-agreement" role="region" aria-label={`${a} and ${b}: ${STAGE_LABELS[stage].toLowerCase()}`} tabIndex={0}>
       <table className="data-table cross-table">
         <caption>
-          {a} × {b}, {STAGE_LABELS[stage].toLowerCase()}: {pair.records} records, agreement {pct(pair.percentAgreement, 1)}, Cohen's κ {num(pair.kappa)}
-          {values.includes('maybe') ? ` (κ with maybe as include ${num(pair.kappaIncludeExclude)})` : ''}
+          {a} × {b}, {STAGE_LABELS[stage].toLowerCase()}: {pair.records} records, agreement {pct(pair.percentAgreement, 1)}, Cohen's κ {kappaText(pair.kappa, pair.kappaCi)}
+          {values.includes('maybe') ? `; κ with maybe as include ${kappaText(pair.kappaIncludeExclude, pair.kappaIncludeExcludeCi)}` : ''}
         </caption>
         <thead>
           <tr>

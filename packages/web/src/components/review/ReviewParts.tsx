@@ -40,6 +40,8 @@ export function CriteriaList({ criteria, question }: { criteria: Criteria; quest
 
 export const pct = (x: number | undefined | null, digits = 0): string => (x === undefined || x === null || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(digits)}%`);
 export const num = (x: number | undefined | null, digits = 2): string => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(digits));
+/** κ with its 95% interval: "0.58 (0.33 to 0.84)"; "–" when undefined. */
+export const kappaText = (kappa: number | undefined, ci: [number, number] | undefined): string => (kappa === undefined ? '–' : ci ? `${num(kappa)} (${num(ci[0])} to ${num(ci[1])})` : num(kappa));
 
 /** Progress per stage: screened, remaining, included, excluded, conflicts (and the signed-in reviewer's share). */
 export function ProgressTable({ progress }: { progress: Record<Stage, StageProgress> }) {
@@ -92,8 +94,8 @@ export function AgreementTable({ items }: { items: AgreementStats[] }) {
             <th scope="col">Stage</th>
             <th scope="col" className="num">Records</th>
             <th scope="col" className="num">Agreement</th>
-            <th scope="col" className="num">Cohen's κ</th>
-            <th scope="col" className="num">κ (include / exclude)</th>
+            <th scope="col" className="num">Cohen's κ (95% CI)</th>
+            <th scope="col" className="num">κ, include / exclude (95% CI)</th>
           </tr>
         </thead>
         <tbody>
@@ -102,8 +104,8 @@ export function AgreementTable({ items }: { items: AgreementStats[] }) {
               <th scope="row">{STAGE_LABELS[a.stage]}</th>
               <td className="num">{a.records}</td>
               <td className="num">{pct(a.percentAgreement, 1)}</td>
-              <td className="num">{num(a.kappa)}</td>
-              <td className="num">{num(a.kappaIncludeExclude)}</td>
+              <td className="num">{kappaText(a.kappa, a.kappaCi)}</td>
+              <td className="num">{kappaText(a.kappaIncludeExclude, a.kappaIncludeExcludeCi)}</td>
             </tr>
           ))}
         </tbody>

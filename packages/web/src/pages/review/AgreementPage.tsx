@@ -16,7 +16,8 @@ export function AgreementPage({ project }: { project: string }) {
       <ProjectNav project={project} current="/agreement" />
       <p className="lead">
         Over the records two reviewers decided independently (each reviewer’s latest decision): the share with the same decision and Cohen’s κ, which discounts the
-        agreement expected by chance. κ is undefined (–) when both reviewers gave one and the same answer throughout.
+        agreement expected by chance, with its 95% confidence interval (large-sample standard error of Fleiss, Cohen and Everitt, 1969). κ is undefined (–)
+        when both reviewers gave one and the same answer throughout.
       </p>
       <Async state={state} what="Agreement">
         {(d) => (
