@@ -123,6 +123,18 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   expect(counts.excludedAtFullTextReasons).toEqual(assessed > 1 ? [{ reason: 'Data not extractable', count: assessed - 1 }] : []);
   expect(counts.excludedAtScreeningReasons.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(counts.excludedAtScreening);
   expect(readFileSync(csv, 'utf8')).toMatch(new RegExp(`^dbr_notretrieved_reports,.*,${counts.notRetrieved}$`, 'm'));
+  // Exports: the records sought for retrieval as RIS (for a reference manager), the included studies, the screening log.
+  const ris = join(tmp.dir, `${k}-sought.ris`);
+  const written = exoatlas(db, ['review', 'export', P, '--stage', 'title-abstract', '--status', 'included', '-o', ris]);
+  expect(written.code).toBe(0);
+  expect(written.stderr).toBe(`wrote ${counts.soughtForRetrieval} records (title-abstract, included) to ${ris}\n`);
+  expect(readFileSync(ris, 'utf8').match(/^TY {2}- /gm)).toHaveLength(counts.soughtForRetrieval);
+  expect((ok(exoatlas(db, ['review', 'export', P, '--format', 'csv'])).stdout.trimEnd().split('\r\n'))).toHaveLength(counts.included + 1);
+  expect(exoatlas(db, ['review', 'export', P, '--format', 'endnote']).stderr).toMatch(/--format must be one of ris, bibtex, csl-json, csv/);
+  expect(exoatlas(db, ['review', 'export', P, '--status', 'kept']).code).toBe(2);
+  const log = ok(exoatlas(db, ['review', 'log', P])).stdout.trimEnd().split('\r\n');
+  expect(log).toHaveLength(k + 1);
+  expect(log.filter((l) => /,included,,alice: include; bob: include,/.test(l))).toHaveLength(counts.soughtForRetrieval);
   // Every write checks the role: bob is a reviewer, not an owner, so he cannot import (exit code 7).
   const refused = exoatlas(db, ['review', 'import', P, paths0(files), '--database', 'X', '--date', '2026-11-02', '--as', 'bob']);
   expect(refused.code).toBe(7);

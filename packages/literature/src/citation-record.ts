@@ -11,6 +11,14 @@ export type CitationFormat = (typeof CITATION_FORMATS)[number];
 export const OUTPUT_FORMATS = ['ris', 'bibtex', 'csl-json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** Each output format's media type and usual file extension. */
+export const OUTPUT_FILE_TYPES: Readonly<Record<OutputFormat, { mediaType: string; extension: string }>> = {
+  ris: { mediaType: 'application/x-research-info-systems', extension: 'ris' },
+  bibtex: { mediaType: 'application/x-bibtex', extension: 'bib' },
+  'csl-json': { mediaType: 'application/vnd.citationstyles.csl+json', extension: 'json' },
+  csv: { mediaType: 'text/csv', extension: 'csv' },
+};
+
 /** A person or an organisation (then only `literal`). */
 export interface CitationAuthor {
   family?: string;

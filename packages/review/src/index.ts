@@ -21,13 +21,14 @@ export { screeningMetrics, type ScreeningMetrics } from './simulation/metrics.js
 export { readLabelledSet, LABEL_COLUMNS, type LabelledSet } from './simulation/labelled.js';
 export { percentAgreement } from './agreement/percent.js';
 export { cohenKappa } from './agreement/cohen-kappa.js';
+export { screeningLogCsv } from './export/screening-log.js';
 export { cohenKappaVariance } from './agreement/cohen-kappa-variance.js';
 export { kappaInterval } from './agreement/kappa-interval.js';
 export { agreementStats, type AgreementStats, type PairAgreement } from './agreement/agreement.js';
 export { prismaCounts, NO_REASON, type PrismaCounts, type PrismaRecord, type ReasonCount } from './prisma/counts.js';
 export { prismaSvg, type PrismaSvgOptions } from './prisma/svg.js';
 export { prismaCsv } from './prisma/csv.js';
-export { stageOutcome, latestByReviewer, latestResolution, requiredReviewers, validateDecision, type RecordStatus, type StageOutcome, type DecisionInput } from './screening/decisions.js';
+export { RECORD_STATUSES, stageOutcome, latestByReviewer, latestResolution, requiredReviewers, validateDecision, type RecordStatus, type StageOutcome, type DecisionInput } from './screening/decisions.js';
 export { visibleDecisions, isBlinded } from './screening/blinding.js';
 export { findConflicts, type Conflict } from './screening/conflicts.js';
 export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';

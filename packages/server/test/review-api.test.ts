@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readCitations } from '@exoatlas/literature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
@@ -205,6 +206,10 @@ describe('screening', () => {
     expect(bobView.body.stages['title-abstract']).toMatchObject({ status: 'partial', decidedBy: 1, isBlinded: true, decisions: [] });
     const bobAudit = await call('GET', `${P}/audit?record=${id}`, { token: tokens.bob });
     expect(JSON.stringify(bobAudit.body.items)).not.toContain('Wrong outcome');
+    // nor in the screening log, whose row for the record shows no decision yet
+    const bobLog = (await call('GET', `${P}/screening-log.csv`, { token: tokens.bob })).body as string;
+    expect(bobLog).not.toContain('Wrong outcome');
+    expect(bobLog).not.toContain('alice: exclude');
     await call('POST', `${P}/records/${id}/decisions`, { token: tokens.bob, body: { decision: 'include', expectedVersion: 0 } });
     const after = await call('GET', `${P}/records/${id}`, { token: tokens.bob });
     expect(after.body.stages['title-abstract']).toMatchObject({ status: 'conflict', isBlinded: false });
@@ -333,6 +338,37 @@ describe('screening', () => {
       { source: 'Embase', count: 8 },
       { source: 'PubMed', count: 3 },
     ]);
+
+    // Exports: the included studies for a reference manager (none here: one report was not retrieved, the other
+    // excluded at full text, so the default export is an empty file), any other outcome on request, the screening log.
+    const ris = await call('GET', `${P}/export`, { token: tokens.vera });
+    expect(ris.status).toBe(200);
+    expect(ris.headers['content-type']).toMatch(/^application\/x-research-info-systems/);
+    expect(ris.headers['content-disposition']).toBe('attachment; filename="imsc-wounds-full-text-included.ris"');
+    expect(prisma.included).toBe(0);
+    expect(ris.body).toBe('');
+    const sought = await call('GET', `${P}/export?stage=title-abstract&status=included`, { token: tokens.vera });
+    const exported = (await readCitations(sought.body as string, { format: 'ris' })).records.map((r) => r.title).sort();
+    const soughtTitles = (await call('GET', `${P}/records?stage=title-abstract&status=included`, { token: tokens.olivia })).body.items.map((r: { title: string }) => r.title).sort();
+    expect(exported).toEqual(soughtTitles);
+    expect(exported).toHaveLength(prisma.soughtForRetrieval);
+    const excluded = await call('GET', `${P}/export?format=csv&stage=title-abstract&status=excluded`, { token: tokens.vera });
+    expect(excluded.headers['content-disposition']).toBe('attachment; filename="imsc-wounds-title-abstract-excluded.csv"');
+    expect((await readCitations(excluded.body as string, { format: 'csv' })).records).toHaveLength(prisma.excludedAtScreening);
+    expect((await call('GET', `${P}/export?format=endnote`, { token: tokens.vera })).status).toBe(400);
+    expect((await call('GET', `${P}/export`, { token: tokens.mallory })).status).toBe(404);
+    const log = await call('GET', `${P}/screening-log.csv`, { token: tokens.vera });
+    expect(log.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = (log.body as string).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('record_id,title,authors,year,journal,doi,pmid,databases,title_abstract_status,title_abstract_reason,title_abstract_decisions,title_abstract_resolution,full_text_sought,full_text_retrieved,full_text_status,full_text_reason,full_text_decisions,full_text_resolution');
+    expect(lines).toHaveLength(recordIds.length + 1);
+    // the conflicts Carol resolved, each with its resolution (and the decisions it settled)
+    const carolResolutions = (await call('GET', `${P}/audit?user=carol&limit=500`, { token: tokens.olivia })).body.items.filter((e: { action: string; stage?: string }) => e.action === 'resolution' && e.stage === 'title-abstract').length;
+    expect(carolResolutions).toBeGreaterThan(1);
+    expect(lines.filter((l) => l.includes('by carol, third-reviewer'))).toHaveLength(carolResolutions);
+    expect(lines.filter((l) => l.includes('excluded,Wrong outcome,alice: exclude (Wrong population or model); bob: include,"exclude (Wrong outcome) by carol, third-reviewer",no,,,,,'))).toHaveLength(1);
+    expect(lines.filter((l) => /,yes,no,,,,$/.test(l))).toHaveLength(prisma.notRetrieved);
+    expect(lines.filter((l) => /,yes,yes,included,/.test(l))).toHaveLength(prisma.included);
 
     const svg = await call('GET', `${P}/prisma.svg`, { token: tokens.vera });
     expect(svg.headers['content-type']).toMatch(/image\/svg\+xml/);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ExoError } from '@exoatlas/schema';
-import { prismaCsv, prismaSvg, STAGES, type AgreementStats, type RecordView, type Stage } from '@exoatlas/review';
+import { OUTPUT_FORMATS, writeCitations, type OutputFormat } from '@exoatlas/literature';
+import { prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type AgreementStats, type RecordStatus, type RecordView, type Stage } from '@exoatlas/review';
 import { intOption, parseCommandArgs, optionsAfterCommand } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { REVIEW_COMMON_OPTIONS, actAs, openReviewContext as open } from '../review-context.js';
@@ -31,6 +32,10 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
   agreement <project> [--stage S]   percent agreement and Cohen's kappa
   prisma <project> [--svg out.svg] [--png-svg out.svg] [--csv out.csv]
                                     PRISMA 2020 counts; diagram as SVG (or PNG-ready SVG); CSV for the PRISMA2020 tool
+  export <project> [--format ris|bibtex|csl-json|csv] [--stage S] [--status ST] [-o FILE]
+                                    records with one outcome (default: full-text included, RIS), for a
+                                    reference manager
+  log <project> [-o FILE]           the screening log (CSV): every record's decisions, reasons, resolutions
   list | show <project> | audit <project> [--record ID] [--user NAME] [--stage S] [--limit N]
 
 Every subcommand takes --as USER (or EXOATLAS_USER): the account to act as. Without it the CLI acts as the
@@ -309,6 +314,43 @@ export async function reviewCommand(args: string[], io: CommandIO): Promise<numb
           for (const r of counts.excludedAtFullTextReasons) io.stdout(`  ${r.reason}: ${r.count}\n`);
           io.stdout(`Included ${counts.included}\n`);
         }
+        return 0;
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'export': {
+      const { values, positionals } = parseCommandArgs('review export', rest, { ...COMMON, format: { type: 'string', default: 'ris' }, stage: STAGE_OPTION, status: { type: 'string', default: 'included' }, output: { type: 'string', short: 'o' } });
+      const [projectId] = positionals;
+      if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review export <project> [--format ris|bibtex|csl-json|csv] [--stage S] [--status ST] [-o FILE]');
+      if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) throw new ExoError('EXO_ERR_CLI_USAGE', `--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+      if (!(RECORD_STATUSES as readonly string[]).includes(values.status)) throw new ExoError('EXO_ERR_CLI_USAGE', `--status must be one of ${RECORD_STATUSES.join(', ')}`);
+      const stage = stageOf(values.stage) ?? 'full-text';
+      const ctx = open(io, values);
+      try {
+        const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId, { stage, status: values.status as RecordStatus });
+        const text = writeCitations(items.map((i) => i.citation), values.format as OutputFormat);
+        if (values.output) {
+          await io.writeFile(values.output, text);
+          io.stderr(`wrote ${items.length} record${items.length === 1 ? '' : 's'} (${stage}, ${values.status}) to ${values.output}\n`);
+        } else io.stdout(text);
+        return 0;
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'log': {
+      const { values, positionals } = parseCommandArgs('review log', rest, { ...COMMON, output: { type: 'string', short: 'o' } });
+      const [projectId] = positionals;
+      if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review log <project> [-o FILE]');
+      const ctx = open(io, values);
+      try {
+        const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId);
+        const csv = screeningLogCsv(items.map((i) => i.view));
+        if (values.output) {
+          await io.writeFile(values.output, csv);
+          io.stderr(`wrote the screening log of ${items.length} record${items.length === 1 ? '' : 's'} to ${values.output}\n`);
+        } else io.stdout(csv);
         return 0;
       } finally {
         ctx.close();

@@ -2,7 +2,8 @@ import { ExoError } from '@exoatlas/schema';
 import { DECISIONS, STAGES, type Decision, type DecisionValue, type Project, type Resolution, type ScreeningMode, type Stage } from '../types.js';
 
 /** Where a record stands at one stage. */
-export type RecordStatus = 'unscreened' | 'partial' | 'included' | 'excluded' | 'conflict';
+export const RECORD_STATUSES = ['unscreened', 'partial', 'included', 'excluded', 'conflict'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 export interface StageOutcome {
   status: RecordStatus;

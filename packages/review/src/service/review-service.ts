@@ -523,6 +523,20 @@ export class ReviewService {
   }
 
   /**
+   * A project's records for export, in id order, as this reader may see them (decisions still blinded are left out),
+   * each with its bibliographic record. With a status, only the records with that outcome at the stage (at full text,
+   * those whose full text was assessed).
+   */
+  exportRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus } = {}): { view: RecordView; citation: CitationRecord }[] {
+    const { user, project } = this.access(actor, projectId, 'read');
+    const state = this.state(project);
+    const stage = options.stage ?? 'title-abstract';
+    const searches = new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+    const records = options.status ? state.records.filter((r) => this.isEligible(state, r, stage) && state.outcomes[stage].get(r.id)!.status === options.status) : state.records;
+    return records.map((r) => ({ view: this.view(state, r, user.id, searches), citation: r.citation }));
+  }
+
+  /**
    * The next record for this user at a stage: at title/abstract the highest-ranked one not yet decided by them (and
    * still needing a reviewer), with its score, the eligibility criteria, progress and stopping guidance.
    */

@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
-import { prismaCsv, prismaSvg, ReviewService, SESSION_COOKIE, SESSION_DAYS, STAGES, type SearchFile, type User } from '@exoatlas/review';
+import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
+import { prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, ReviewService, SESSION_COOKIE, SESSION_DAYS, STAGES, type SearchFile, type User } from '@exoatlas/review';
 import { SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
 
 const Stage = z.enum(STAGES);
 const StageQuery = z.object({ stage: Stage.optional() }).strict();
 const NoQuery = z.object({}).strict();
+const Status = z.enum(RECORD_STATUSES);
 const RecordsQuery = z
   .object({
     stage: Stage.optional(),
-    status: z.enum(['unscreened', 'partial', 'included', 'excluded', 'conflict']).optional(),
+    status: Status.optional(),
     sort: z.enum(['id', 'score']).optional(),
     limit: intParam(1, 500).optional(),
     offset: intParam(0, 10_000_000).optional(),
@@ -21,6 +23,7 @@ const AuditQuery = z
   .object({ record: intParam(1, Number.MAX_SAFE_INTEGER).optional(), user: z.string().min(1).max(40).optional(), stage: Stage.optional(), limit: intParam(1, 500).optional(), offset: intParam(0, 10_000_000).optional() })
   .strict();
 const SvgQuery = z.object({ standalone: boolParam.optional() }).strict();
+const ExportQuery = z.object({ format: z.enum(OUTPUT_FORMATS).optional(), stage: Stage.optional(), status: Status.optional() }).strict();
 
 /** The body must be a JSON object; its fields are checked by the review service, which names the bad one. */
 function body(request: FastifyRequest): Record<string, unknown> {
@@ -189,6 +192,20 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.project}-prisma.csv"`).send(csv);
   });
 
+  app.get<{ Params: { project: string } }>('/api/reviews/:project/export', async (request, reply) => {
+    const { format = 'ris', stage = 'full-text', status = 'included' } = parseQuery(ExportQuery, request.query);
+    const items = service.exportRecords(actor(request), request.params.project, { stage, status });
+    const { mediaType, extension } = OUTPUT_FILE_TYPES[format];
+    const name = `${request.params.project}-${stage}-${status}.${extension}`;
+    return reply.type(`${mediaType}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(writeCitations(items.map((i) => i.citation), format));
+  });
+
+  app.get<{ Params: { project: string } }>('/api/reviews/:project/screening-log.csv', async (request, reply) => {
+    parseQuery(NoQuery, request.query);
+    const csv = screeningLogCsv(service.exportRecords(actor(request), request.params.project).map((i) => i.view));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.project}-screening-log.csv"`).send(csv);
+  });
+
   app.get<{ Params: { project: string } }>('/api/reviews/:project/audit', async (request) => {
     const q = parseQuery(AuditQuery, request.query);
     return service.audit(actor(request), request.params.project, { recordId: q.record, username: q.user, stage: q.stage, limit: q.limit, offset: q.offset });
@@ -271,7 +288,7 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
       operationId: 'listReviewRecords',
       tags: ['reviews'],
       ...secured,
-      parameters: [projectParam, stageParam, { name: 'status', in: 'query', schema: { type: 'string', enum: ['unscreened', 'partial', 'included', 'excluded', 'conflict'] } }, { name: 'sort', in: 'query', schema: { type: 'string', enum: ['id', 'score'] } }, { name: 'limit', in: 'query', schema: int }, { name: 'offset', in: 'query', schema: int }],
+      parameters: [projectParam, stageParam, { name: 'status', in: 'query', schema: { type: 'string', enum: [...RECORD_STATUSES] } }, { name: 'sort', in: 'query', schema: { type: 'string', enum: ['id', 'score'] } }, { name: 'limit', in: 'query', schema: int }, { name: 'offset', in: 'query', schema: int }],
       responses: { 200: json(obj({ total: int, items: { type: 'array', items: ref('ReviewRecord') } })), ...common },
     },
   },
@@ -334,6 +351,31 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
     },
   },
   '/api/reviews/{project}/prisma.csv': { get: { summary: "PRISMA counts as CSV in the PRISMA2020 tool's layout", operationId: 'reviewPrismaCsv', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: str } } }, ...common } } },
+  '/api/reviews/{project}/export': {
+    get: {
+      summary: 'Records with one outcome at a stage (by default the included studies: full-text, included) as RIS, BibTeX, CSL-JSON or CSV, for a reference manager',
+      operationId: 'exportReviewRecords',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [
+        projectParam,
+        { name: 'format', in: 'query', schema: { type: 'string', enum: [...OUTPUT_FORMATS] }, description: 'Default ris' },
+        { name: 'stage', in: 'query', schema: { type: 'string', enum: [...STAGES] }, description: 'Default full-text' },
+        { name: 'status', in: 'query', schema: { type: 'string', enum: [...RECORD_STATUSES] }, description: 'Default included' },
+      ],
+      responses: { 200: { description: 'The records, as an attachment', content: Object.fromEntries(OUTPUT_FORMATS.map((f) => [OUTPUT_FILE_TYPES[f].mediaType, { schema: str }])) }, ...common },
+    },
+  },
+  '/api/reviews/{project}/screening-log.csv': {
+    get: {
+      summary: "The screening log: one row per record with each stage's status, reason, the reviewers' decisions (those the reader may see) and any resolution",
+      operationId: 'reviewScreeningLog',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [projectParam],
+      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: str } } }, ...common },
+    },
+  },
   '/api/reviews/{project}/audit': {
     get: {
       summary: 'Audit log, newest first: who, when, what, before and after; filtered by record, user and stage (total counts the matches)',

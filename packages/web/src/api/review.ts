@@ -1,16 +1,15 @@
 /** The living-review API (/api/reviews, issues 7 and 8): shapes as the server sends them, and the paths. */
-import type { Criteria, Member, Search, StageProgress, Decision, RecordView, StoppingGuidance } from '@exoatlas/review';
+import type { Criteria, Member, Search, StageProgress, Decision, RecordStatus, RecordView, StoppingGuidance } from '@exoatlas/review';
 import { apiPath, sendJson } from './client';
 
 // Shapes the review API sends as they are in packages/review (one source of truth; types only, nothing bundled).
-export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordView, StoppingGuidance, AgreementStats, AuditEntry, PairAgreement } from '@exoatlas/review';
+export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordStatus, RecordView, StoppingGuidance, AgreementStats, AuditEntry, PairAgreement } from '@exoatlas/review';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_LABELS: Record<Stage, string> = { 'title-abstract': 'Title and abstract', 'full-text': 'Full text' };
 export type Role = 'owner' | 'reviewer' | 'viewer';
 export type DecisionValue = 'include' | 'exclude' | 'maybe';
-export type RecordStatus = 'unscreened' | 'partial' | 'included' | 'excluded' | 'conflict';
 
 export interface ReviewUser {
   id: number;
@@ -222,6 +221,8 @@ export const reviewPaths = {
   audit: (p: string, f: AuditFilters = {}) => apiPath(`${P(p)}/audit`, { user: f.user, stage: f.stage, limit: f.limit, offset: f.offset || undefined }),
   prismaSvg: (p: string, standalone = false) => `${P(p)}/prisma.svg${standalone ? '?standalone=true' : ''}`,
   prismaCsv: (p: string) => `${P(p)}/prisma.csv`,
+  exportRecords: (p: string, format: 'ris' | 'bibtex' | 'csl-json' | 'csv', stage: Stage = 'full-text', status: RecordStatus = 'included') => `${P(p)}/export?${new URLSearchParams({ format, stage, status })}`,
+  screeningLog: (p: string) => `${P(p)}/screening-log.csv`,
   extractionSchema: () => '/api/reviews/extraction/schema',
   extraction: (p: string) => `${P(p)}/extraction`,
   validate: (p: string) => `${P(p)}/extraction/validate`,

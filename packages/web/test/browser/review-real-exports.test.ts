@@ -5,7 +5,7 @@
  * conflicts page; one full text is marked not retrieved, both screen the others; the PRISMA page's numbers add up
  * and equal the API's. The exports are third-party files, so this runs only when ../shared is present (CI has it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '../../../../test/helpers/paths.js';
@@ -126,6 +126,24 @@ describe.skipIf(!canRun || !hasExports)('a two-reviewer review on real Embase an
     expect(shown.notRetrieved + shown.assessedForEligibility).toBe(shown.soughtForRetrieval);
     expect(shown.excludedAtFullText + shown.included + shown.awaitingAssessment).toBe(shown.assessedForEligibility);
     expect(shown.included).toBe(sought.slice(1).filter((r) => fullText(r.title) === 'i').length);
+
+    // The included studies for a reference manager, and the screening log, downloaded from the same page.
+    const records = page.getByRole('group', { name: 'Download the records' });
+    const fetched = async (button: string): Promise<{ name: string; text: string }> => {
+      const download = page.waitForEvent('download');
+      await records.getByRole('button', { name: button }).click();
+      const d = await download;
+      return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
+    };
+    const ris = await fetched('Included studies (RIS)');
+    expect(ris.name).toBe(`${PROJECT}-full-text-included.ris`);
+    expect(ris.text.match(/^TY {2}- /gm) ?? []).toHaveLength(shown.included);
+    const log = await fetched('Screening log (CSV: every decision)');
+    expect(log.name).toBe(`${PROJECT}-screening-log.csv`);
+    const rows = log.text.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(titles.length + 1);
+    expect(rows.filter((r) => r.includes('by olivia, third-reviewer'))).toHaveLength(titles.filter((t) => aliceSays(t) !== bobSays(t)).length);
+    await records.getByText(`Downloaded ${PROJECT}-screening-log.csv.`).waitFor();
     owner.expectClean();
   });
 });

@@ -28,28 +28,46 @@ export function PrismaPage({ project }: { project: string }) {
   const counts = useFresh<PrismaCounts>(reviewPaths.prisma(project));
   const svg = useSvg(reviewPaths.prismaSvg(project));
   const [message, setMessage] = useState('');
-  const download = async (what: 'svg' | 'csv'): Promise<void> => {
+  const [recordsMessage, setRecordsMessage] = useState('');
+  const download = async (file: { path: string; name: string; type: string }, say: (text: string) => void): Promise<void> => {
     try {
-      if (what === 'svg') downloadText(`${project}-prisma.svg`, await getText(reviewPaths.prismaSvg(project, true)), 'image/svg+xml');
-      else downloadText(`${project}-prisma.csv`, await getText(reviewPaths.prismaCsv(project)), 'text/csv');
-      setMessage(`Downloaded ${project}-prisma.${what}.`);
+      downloadText(file.name, await getText(file.path), file.type);
+      say(`Downloaded ${file.name}.`);
     } catch (e) {
-      setMessage(`The download failed: ${explain(e)}`);
+      say(`The download failed: ${explain(e)}`);
     }
   };
+  const diagram = (what: 'svg' | 'csv') =>
+    void download(what === 'svg' ? { path: reviewPaths.prismaSvg(project, true), name: `${project}-prisma.svg`, type: 'image/svg+xml' } : { path: reviewPaths.prismaCsv(project), name: `${project}-prisma.csv`, type: 'text/csv' }, setMessage);
+  const included = (format: 'ris' | 'bibtex') =>
+    void download({ path: reviewPaths.exportRecords(project, format), name: `${project}-full-text-included.${format === 'ris' ? 'ris' : 'bib'}`, type: format === 'ris' ? 'application/x-research-info-systems' : 'application/x-bibtex' }, setRecordsMessage);
   return (
     <>
       <h1>PRISMA 2020 flow diagram</h1>
       <ProjectNav project={project} current="/prisma" />
       <div className="download-row" role="group" aria-label="Download the flow diagram">
-        <button type="button" className="button button-secondary" onClick={() => void download('svg')}>
+        <button type="button" className="button button-secondary" onClick={() => diagram('svg')}>
           Diagram (SVG)
         </button>
-        <button type="button" className="button button-secondary" onClick={() => void download('csv')}>
+        <button type="button" className="button button-secondary" onClick={() => diagram('csv')}>
           Counts (CSV, PRISMA2020 tool layout)
         </button>
         <p className="form-message" role="status">
           {message}
+        </p>
+      </div>
+      <div className="download-row" role="group" aria-label="Download the records">
+        <button type="button" className="button button-secondary" onClick={() => included('ris')}>
+          Included studies (RIS)
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => included('bibtex')}>
+          Included studies (BibTeX)
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void download({ path: reviewPaths.screeningLog(project), name: `${project}-screening-log.csv`, type: 'text/csv' }, setRecordsMessage)}>
+          Screening log (CSV: every decision)
+        </button>
+        <p className="form-message" role="status">
+          {recordsMessage}
         </p>
       </div>
       {svg?.svg ? <div className="prisma-svg plot-image" dangerouslySetInnerHTML={{ __html: svg.svg }} /> : svg?.error ? <p role="alert">{svg.error}</p> : null}
