@@ -135,6 +135,10 @@ function runProject(db: string, files: string[][]): Record<string, number> {
   const log = ok(exoatlas(db, ['review', 'log', P])).stdout.trimEnd().split('\r\n');
   expect(log).toHaveLength(k + 1);
   expect(log.filter((l) => /,included,,alice: include; bob: include,/.test(l))).toHaveLength(counts.soughtForRetrieval);
+  // Everything was screened: there is nothing to stop, and nothing to resume (exit code 6, conflict).
+  const stop = exoatlas(db, ['review', 'stop', P, '--note', 'done']);
+  expect([stop.code, stop.stderr]).toEqual([6, `exoatlas review: every record of '${P}' has been screened on title and abstract: there is nothing to stop\n`]);
+  expect(exoatlas(db, ['review', 'resume', P]).stderr).toMatch(/was not stopped/);
   // Every write checks the role: bob is a reviewer, not an owner, so he cannot import (exit code 7).
   const refused = exoatlas(db, ['review', 'import', P, paths0(files), '--database', 'X', '--date', '2026-11-02', '--as', 'bob']);
   expect(refused.code).toBe(7);
@@ -169,4 +173,26 @@ describe('exoatlas review: a two-reviewer project end to end', () => {
       ]);
     }, 120_000);
   });
+});
+
+describe('exoatlas review stop and resume', () => {
+  it('after two decisions the owner stops screening: the rest count as excluded by automation tools in PRISMA, until resumed', () => {
+    const db = join(tmp.dir, 'stop.sqlite');
+    const P = 'stop-early';
+    expect(exoatlas(db, ['review', 'create', '--name', 'Stop early', '--id', P]).code).toBe(0);
+    expect(exoatlas(db, ['review', 'import', P, join(literatureFixtures, 'duplicates-embase.ris'), join(literatureFixtures, 'duplicates-pubmed.nbib'), '--database', 'Embase', '--date', '2026-11-01']).code).toBe(0);
+    for (const decision of ['include', 'exclude']) {
+      const id = String(json(exoatlas(db, ['review', 'screen', P, '--json'])).record.id);
+      expect(exoatlas(db, ['review', 'screen', P, '--record', id, '--decision', decision, ...(decision === 'exclude' ? ['--reason', 'Wrong outcome'] : [])]).code).toBe(0);
+    }
+    const screened = json(exoatlas(db, ['review', 'prisma', P, '--json'])).screened as number;
+    const stop = exoatlas(db, ['review', 'stop', P, '--note', 'pilot']);
+    expect(stop.code).toBe(0);
+    expect(stop.stdout).toMatch(new RegExp(`^title/abstract screening stopped: ${screened - 2} records nobody screened now count as excluded by automation tools\\nStopping guidance at this point: too early to estimate recall`));
+    const counts = json(exoatlas(db, ['review', 'prisma', P, '--json']));
+    expect(counts).toMatchObject({ screened, excludedAtScreening: screened - 1, excludedByAutomation: screened - 2, awaitingScreening: 0, soughtForRetrieval: 1 });
+    expect(exoatlas(db, ['review', 'screen', P]).stdout).toMatch(/Nothing left for you to screen at this stage/);
+    expect(exoatlas(db, ['review', 'resume', P]).stdout).toBe(`title/abstract screening resumed: ${screened - 2} records back in the screening queue\n`);
+    expect(json(exoatlas(db, ['review', 'prisma', P, '--json']))).toMatchObject({ excludedByAutomation: 0, awaitingScreening: screened - 2 });
+  }, 60_000);
 });

@@ -95,6 +95,11 @@ export interface ReviewRecord {
   citation: CitationRecord;
   /** Its full text was sought but could not be retrieved (PRISMA "reports not retrieved"). */
   isNotRetrieved: boolean;
+  /**
+   * Nobody had screened it when the owner stopped prioritised title/abstract screening: PRISMA 2020 counts it as
+   * excluded by automation tools. It takes effect only while the record has no title/abstract decision.
+   */
+  isExcludedByAutomation: boolean;
 }
 
 /** One decision; decisions are never changed: a new decision by the same reviewer on the same record and stage has the next version. */

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prismaCounts, prismaCsv, prismaSvg, type PrismaCounts, type PrismaRecord } from '../src/index.js';
+import { AUTOMATION_REASON, prismaCounts, prismaCsv, prismaSvg, type PrismaCounts, type PrismaRecord } from '../src/index.js';
 
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
 /** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it. */
@@ -101,6 +101,30 @@ describe('PRISMA 2020 counts', () => {
     expect(n('new_studies')).toBe('9');
     expect(lines.find((l) => l.startsWith('dbr_excluded,'))).toMatch(/"Wrong outcome, 12"$/);
     expect(lines.find((l) => l.startsWith('database_specific_results,'))).toMatch(/"Embase, 130; PubMed, 80"$/);
+    expect(n('records_excluded_automation')).toBe('0');
     expectGolden('prisma.csv', csv);
+  });
+
+  it('splits the records excluded into those a human and those automation tools excluded, when screening stopped early', () => {
+    // 30 of the 172 records were never screened: prioritised screening stopped, and they count as excluded by automation tools.
+    const base = example();
+    const stopped = prismaCounts(
+      [{ database: 'Embase', identified: 240 }],
+      [
+        ...Array.from({ length: 145 }, () => rec({ status: 'excluded', reason: 'Wrong population or model' })),
+        ...Array.from({ length: 30 }, () => ({ ...rec({ status: 'excluded', reason: AUTOMATION_REASON }), isExcludedByAutomation: true })),
+        ...Array.from({ length: 9 }, () => rec({ status: 'included' }, { status: 'included' })),
+      ],
+    );
+    addsUp(stopped);
+    expect(base.excludedByAutomation).toBe(0);
+    expect(stopped).toMatchObject({ screened: 184, excludedAtScreening: 175, excludedByAutomation: 30, awaitingScreening: 0, included: 9 });
+    expect(stopped.excludedAtScreeningReasons).toContainEqual({ reason: AUTOMATION_REASON, count: 30 });
+    const svg = prismaSvg(stopped);
+    expect(svg).toContain('Records excluded (n = 175)');
+    expect(svg).toContain('by a human (n = 145); by automation tools (n = 30)');
+    expect(prismaSvg(base)).not.toContain('by automation tools');
+    expectGolden('prisma-automation.svg', svg);
+    expect(prismaCsv(stopped)).toMatch(/^records_excluded_automation,.*,30$/m);
   });
 });

@@ -10,6 +10,7 @@ const record = (over: Partial<RecordView>): RecordView => ({
   keywords: [],
   sources: ['Embase'],
   isNotRetrieved: false,
+  isExcludedByAutomation: false,
   stages: { 'title-abstract': stage({}), 'full-text': stage({}) },
   ...over,
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readCitations } from '@exoatlas/literature';
+import { AUTOMATION_REASON } from '@exoatlas/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
@@ -407,6 +408,37 @@ describe('stopping guidance', () => {
     expect(validate(stopping), JSON.stringify(validate.errors)).toBe(true);
     for (const field of Object.keys(stopping)) expect(schema.properties).toHaveProperty([field]);
     expect(doc.paths['/api/reviews/{project}/next'].get.responses['200'].content['application/json'].schema.properties.stopping.oneOf).toContainEqual({ $ref: '#/components/schemas/ReviewStoppingGuidance' });
+  });
+
+  it('the owner stops screening: the unscreened records count as excluded by automation tools in PRISMA, until screening resumes', async () => {
+    const S = '/api/reviews/stopping-check';
+    const total = (await call('GET', S, { token: tokens.olivia })).body.progress['title-abstract'].eligible as number;
+    expect((await call('POST', `${S}/screening/stop`, { token: tokens.alice, body: {} })).status).toBe(404);
+    const stopped = await call('POST', `${S}/screening/stop`, { token: tokens.olivia, body: { note: 'Stopping rule met: 22 excludes in a row' } });
+    expect(stopped.status).toBe(200);
+    expect(stopped.body).toMatchObject({ excluded: total - 25, stopping: { screened: 25, included: 3, sinceLastInclude: 22, remaining: total - 25 } });
+    expect((await call('POST', `${S}/screening/stop`, { token: tokens.olivia, body: {} })).body.error.code).toBe('EXO_ERR_REVIEW_NOT_ELIGIBLE');
+    // nothing left to screen; the ranking no longer counts them
+    expect((await call('GET', `${S}/next`, { token: tokens.olivia })).body.record).toBeNull();
+    expect((await call('GET', S, { token: tokens.olivia })).body.excludedByAutomation).toBe(total - 25);
+    const prisma = (await call('GET', `${S}/prisma`, { token: tokens.olivia })).body;
+    expect(prisma).toMatchObject({ screened: total, awaitingScreening: 0, excludedByAutomation: total - 25, excludedAtScreening: total - 3, soughtForRetrieval: 3 });
+    expect(prisma.excludedAtScreeningReasons).toContainEqual({ reason: AUTOMATION_REASON, count: total - 25 });
+    expect((await call('GET', `${S}/prisma.svg`, { token: tokens.olivia })).body).toContain(`by a human (n = 22); by automation tools (n = ${total - 25})`);
+    const audit = (await call('GET', `${S}/audit?limit=1`, { token: tokens.olivia })).body.items[0];
+    expect(audit).toMatchObject({ action: 'screening.stop', username: 'olivia', after: { records: total - 25, note: 'Stopping rule met: 22 excludes in a row', stopping: { screened: 25, included: 3 } } });
+    // A record excluded by automation can still be screened; then a human's decision counts.
+    const flagged = (await call('GET', `${S}/records?status=excluded&limit=500`, { token: tokens.olivia })).body.items.filter((r: { isExcludedByAutomation: boolean }) => r.isExcludedByAutomation);
+    expect(flagged).toHaveLength(total - 25);
+    expect(flagged[0].stages['title-abstract']).toMatchObject({ status: 'excluded', reason: AUTOMATION_REASON, decidedBy: 0 });
+    const late = await call('POST', `${S}/records/${flagged[0].id}/decisions`, { token: tokens.olivia, body: { decision: 'include', expectedVersion: 0 } });
+    expect(late.body.record).toMatchObject({ isExcludedByAutomation: false, stages: { 'title-abstract': { status: 'included' } } });
+    expect((await call('GET', `${S}/prisma`, { token: tokens.olivia })).body).toMatchObject({ excludedByAutomation: total - 26, soughtForRetrieval: 4 });
+    // Resuming puts the others back in the queue.
+    expect((await call('POST', `${S}/screening/resume`, { token: tokens.olivia, body: {} })).body).toEqual({ restored: total - 26 });
+    expect((await call('GET', `${S}/prisma`, { token: tokens.olivia })).body).toMatchObject({ excludedByAutomation: 0, awaitingScreening: total - 26 });
+    expect((await call('GET', `${S}/next`, { token: tokens.olivia })).body.record).not.toBeNull();
+    expect((await call('POST', `${S}/screening/resume`, { token: tokens.olivia, body: {} })).status).toBe(409);
   });
 });
 

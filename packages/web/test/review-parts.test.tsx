@@ -17,6 +17,7 @@ const record = (over: Partial<RecordView> = {}): RecordView => ({
   keywords: [],
   sources: ['Embase'],
   isNotRetrieved: false,
+  isExcludedByAutomation: false,
   score: 0.8123,
   stages: {
     'title-abstract': { status: 'partial', decidedBy: 1, isBlinded: true, decisions: [] },

@@ -26,6 +26,9 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
   retrieval <project> --record ID --not-retrieved|--retrieved
                                     mark a sought full text as not retrieved (PRISMA's "reports not
                                     retrieved") or as retrieved after all
+  stop <project> [--note T]         stop prioritised title/abstract screening (owners): records nobody has
+                                    screened count as excluded by automation tools in PRISMA
+  resume <project>                  put them back in the screening queue
   conflicts <project> [--stage S]   records where reviewers disagree
   resolve <project> --record ID --decision include|exclude [--reason R]
           [--method third-reviewer|discussion] [--note T] [--stage S]
@@ -245,6 +248,34 @@ export async function reviewCommand(args: string[], io: CommandIO): Promise<numb
         const record = ctx.service.setNotRetrieved(actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, values['not-retrieved']);
         if (values.json) out(io, record);
         else io.stdout(`record ${record.id}: full text ${record.isNotRetrieved ? 'not retrieved (counted under "reports not retrieved")' : 'retrieved; it can be screened at full text'}\n`);
+        return 0;
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'stop': {
+      const { values, positionals } = parseCommandArgs('review stop', rest, { ...COMMON, note: { type: 'string' } });
+      const [projectId] = positionals;
+      if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review stop <project> [--note T]');
+      const ctx = open(io, values);
+      try {
+        const result = ctx.service.stopScreening(actAs(ctx, io, values.as), projectId, { note: values.note });
+        if (values.json) out(io, result);
+        else io.stdout(`title/abstract screening stopped: ${result.excluded} record${result.excluded === 1 ? '' : 's'} nobody screened now count as excluded by automation tools\nStopping guidance at this point: ${result.stopping.note}\n`);
+        return 0;
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'resume': {
+      const { values, positionals } = parseCommandArgs('review resume', rest, COMMON);
+      const [projectId] = positionals;
+      if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review resume <project>');
+      const ctx = open(io, values);
+      try {
+        const result = ctx.service.resumeScreening(actAs(ctx, io, values.as), projectId);
+        if (values.json) out(io, result);
+        else io.stdout(`title/abstract screening resumed: ${result.restored} record${result.restored === 1 ? '' : 's'} back in the screening queue\n`);
         return 0;
       } finally {
         ctx.close();

@@ -16,6 +16,8 @@ export interface PrismaCounts {
   /** Records without a settled title/abstract decision yet (unscreened, half of a dual pair, or in conflict). */
   awaitingScreening: number;
   excludedAtScreening: number;
+  /** Of those, records nobody screened once prioritised screening stopped: "excluded by automation tools" (PRISMA 2020). */
+  excludedByAutomation: number;
   excludedAtScreeningReasons: ReasonCount[];
   soughtForRetrieval: number;
   notRetrieved: number;
@@ -31,6 +33,8 @@ export interface PrismaRecord {
   titleAbstract: { status: RecordStatus; reason?: string };
   fullText: { status: RecordStatus; reason?: string };
   isNotRetrieved: boolean;
+  /** Left unscreened when prioritised screening stopped (its title/abstract status is then "excluded"). */
+  isExcludedByAutomation?: boolean;
 }
 
 export const NO_REASON = 'No reason given';
@@ -64,6 +68,7 @@ export function prismaCounts(searches: readonly { database: string; identified: 
     screened,
     awaitingScreening: screened - taExcluded.length - sought.length,
     excludedAtScreening: taExcluded.length,
+    excludedByAutomation: taExcluded.filter((r) => r.isExcludedByAutomation).length,
     excludedAtScreeningReasons: tally(taExcluded.map((r) => r.titleAbstract.reason)),
     soughtForRetrieval: sought.length,
     notRetrieved: notRetrieved.length,

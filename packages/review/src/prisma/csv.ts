@@ -14,7 +14,8 @@ function cell(value: string | number): string {
  * The counts as a CSV in the layout of the PRISMA2020 tool's template (Haddaway et al. 2022, the PRISMA2020 R package
  * and Shiny app: columns data,node,box,description,boxtext,tooltips,url,n, one row per box). Boxes for previous studies
  * and for other methods are 0. `database_results` holds the total; `database_specific_results` lists each database as
- * "Name, n; …"; `records_excluded` is the number and `records_excluded_reasons` lists the title/abstract reasons (rows
+ * "Name, n; …"; `records_excluded` is the number, `records_excluded_automation` how many of them automation tools excluded, and
+ * `records_excluded_reasons` lists the title/abstract reasons (rows
  * the tool does not know it ignores).
  */
 export function prismaCsv(c: PrismaCounts): string {
@@ -35,6 +36,7 @@ export function prismaCsv(c: PrismaCounts): string {
     ['excluded_other', 'NA', 'box3', 'Records removed for other reasons', 'Records removed for other reasons', 'NA', 'NA', 0],
     ['records_screened', 'node9', 'box4', 'Records screened (databases and registers)', 'Records screened', 'Records screened (databases and registers)', 'records_screened.html', c.screened],
     ['records_excluded', 'node10', 'box5', 'Records excluded (databases and registers)', 'Records excluded', 'Records excluded (databases and registers)', 'records_excluded.html', c.excludedAtScreening],
+    ['records_excluded_automation', 'NA', 'box5', 'Of the records excluded, those excluded by automation tools (unscreened when prioritised screening stopped)', 'Records excluded by automation tools', 'NA', 'NA', c.excludedByAutomation],
     ['records_excluded_reasons', 'NA', 'box5', 'Records excluded at title and abstract, by reason', 'Records excluded', 'NA', 'NA', reasonList(c.excludedAtScreeningReasons) || 0],
     ['dbr_sought_reports', 'node11', 'box6', 'Reports sought for retrieval (databases and registers)', 'Reports sought for retrieval', 'Reports sought for retrieval (databases and registers)', 'dbr_sought_reports.html', c.soughtForRetrieval],
     ['dbr_notretrieved_reports', 'node12', 'box7', 'Reports not retrieved (databases and registers)', 'Reports not retrieved', 'Reports not retrieved (databases and registers)', 'dbr_notretrieved_reports.html', c.notRetrieved],

@@ -70,7 +70,12 @@ export function prismaSvg(c: PrismaCounts, options: PrismaSvgOptions = {}): stri
     {
       stage: 'Screening',
       main: box(MAIN_X, MAIN_W, [{ text: `Records screened ${n(c.screened)}`, isBold: true }, ...(c.awaitingScreening > 0 ? [{ text: `Awaiting a title/abstract decision ${n(c.awaitingScreening)}`, indent: true }] : [])]),
-      side: box(SIDE_X, SIDE_W, [{ text: `Records excluded ${n(c.excludedAtScreening)}`, isBold: true }, ...reasonLines(c.excludedAtScreeningReasons)]),
+      // PRISMA 2020's footnote: with automation tools, say how many records a human and how many the tools excluded.
+      side: box(SIDE_X, SIDE_W, [
+        { text: `Records excluded ${n(c.excludedAtScreening)}`, isBold: true },
+        ...(c.excludedByAutomation > 0 ? [{ text: `by a human ${n(c.excludedAtScreening - c.excludedByAutomation)}; by automation tools ${n(c.excludedByAutomation)}` }] : []),
+        ...reasonLines(c.excludedAtScreeningReasons),
+      ]),
     },
     {
       stage: 'Screening',

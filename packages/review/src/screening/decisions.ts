@@ -12,6 +12,8 @@ export interface StageOutcome {
   /** The final exclusion reason when excluded. */
   reason?: string;
   isResolved: boolean;
+  /** Excluded by automation tools: nobody had screened it when prioritised screening stopped. */
+  isAutomated?: boolean;
 }
 
 /** Decisions each record needs before it is settled. */

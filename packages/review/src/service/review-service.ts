@@ -13,6 +13,7 @@ import { criteriaText, recordText } from '../ranking/record-text.js';
 import { isBlinded, visibleDecisions } from '../screening/blinding.js';
 import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, requiredReviewers, stageOutcome, validateDecision, type RecordStatus, type StageOutcome } from '../screening/decisions.js';
+import { automatedOutcome, teamSequence } from '../screening/automation.js';
 import { stoppingGuidance, type StoppingGuidance } from '../screening/stopping.js';
 import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
 import type { AuditOptions, NewProject, ReviewStore } from './review-store.js';
@@ -55,6 +56,8 @@ export interface RecordView {
   keywords: string[];
   sources: string[];
   isNotRetrieved: boolean;
+  /** Nobody screened it before title/abstract screening stopped: excluded by automation tools (PRISMA 2020). */
+  isExcludedByAutomation: boolean;
   stages: Record<Stage, StageView>;
   /** The relevance score (0–1) from the latest ranking, for the title/abstract stage. */
   score?: number;
@@ -77,6 +80,8 @@ export interface ProjectView {
   members: ReturnType<ReviewStore['members']>;
   searches: Search[];
   progress: Record<Stage, StageProgress>;
+  /** Records nobody screened before the owner stopped title/abstract screening (0 while screening goes on). */
+  excludedByAutomation: number;
 }
 
 interface ScreeningState {
@@ -267,7 +272,8 @@ export class ReviewService {
   getProject(actor: User | undefined, projectId: string): ProjectView {
     const { user, project, role } = this.access(actor, projectId, 'read');
     const state = this.state(project);
-    return { project, role, members: this.store.members(projectId), searches: this.store.searches(projectId), progress: this.progress(state, user.id) };
+    const excludedByAutomation = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.isAutomated).length;
+    return { project, role, members: this.store.members(projectId), searches: this.store.searches(projectId), progress: this.progress(state, user.id), excludedByAutomation };
   }
 
   addMember(actor: User | undefined, projectId: string, input: { username?: unknown; role?: unknown }): ReturnType<ReviewStore['members']> {
@@ -337,9 +343,13 @@ export class ReviewService {
     }
     const outcomes = { 'title-abstract': new Map<number, StageOutcome>(), 'full-text': new Map<number, StageOutcome>() };
     for (const stage of STAGES) {
-      for (const record of records) outcomes[stage].set(record.id, stageOutcome(decisions[stage].get(record.id) ?? [], resolutions[stage].get(record.id) ?? [], project.mode));
+      for (const record of records) {
+        const own = decisions[stage].get(record.id) ?? [];
+        const isAutomated = stage === 'title-abstract' && record.isExcludedByAutomation && own.length === 0;
+        outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own, resolutions[stage].get(record.id) ?? [], project.mode));
+      }
     }
-    return { project, records, decisions, resolutions, outcomes, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}` };
+    return { project, records, decisions, resolutions, outcomes, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${records.filter((r) => r.isExcludedByAutomation).length}` };
   }
 
   private isEligible(state: ScreeningState, record: ReviewRecord, stage: Stage): boolean {
@@ -352,7 +362,7 @@ export class ReviewService {
     const needed = requiredReviewers(state.project.mode);
     return state.records.filter((r) => {
       if (!this.isEligible(state, r, stage)) return false;
-      if (state.resolutions[stage].has(r.id)) return false;
+      if (state.resolutions[stage].has(r.id) || state.outcomes[stage].get(r.id)!.isAutomated) return false;
       const latest = latestByReviewer(state.decisions[stage].get(r.id) ?? []);
       return latest.length < needed && !latest.some((d) => d.reviewerId === userId);
     });
@@ -409,6 +419,7 @@ export class ReviewService {
       keywords: c.keywords,
       sources: [...new Set(record.searchIds.map((id) => searches.get(id)?.database ?? '?'))],
       isNotRetrieved: record.isNotRetrieved,
+      isExcludedByAutomation: state.outcomes['title-abstract'].get(record.id)!.isAutomated === true,
       stages: { 'title-abstract': this.stageView(state, record, 'title-abstract', userId), 'full-text': this.stageView(state, record, 'full-text', userId) },
       score,
     };
@@ -429,6 +440,8 @@ export class ReviewService {
     for (const record of state.records) {
       const decisions = state.decisions['title-abstract'].get(record.id) ?? [];
       const outcome = state.outcomes['title-abstract'].get(record.id)!;
+      // Nobody screened it: no label to learn from.
+      if (outcome.isAutomated) continue;
       const mine = latestByReviewer(decisions).find((d) => d.reviewerId === userId);
       const first = decisions.reduce((m, d) => Math.min(m, d.id), Infinity);
       const settled = labelOf(outcome.status);
@@ -602,6 +615,36 @@ export class ReviewService {
     return this.view(after, this.findRecord(after, recordId), user.id, new Map(this.store.searches(projectId).map((s) => [s.id, s])));
   }
 
+  /**
+   * Stops prioritised title/abstract screening (owners): every record nobody has screened is excluded by automation
+   * tools, as PRISMA 2020 reports it, and the team's stopping guidance at that moment goes into the audit log with the
+   * owner's note. Records half-screened or in conflict still need their decisions. Undone by resumeScreening.
+   */
+  stopScreening(actor: User | undefined, projectId: string, input: { note?: unknown } = {}): { excluded: number; stopping: StoppingGuidance } {
+    const { user, project } = this.access(actor, projectId, 'manage');
+    const note = text(input.note, 'note', { max: 2000 });
+    const state = this.state(project);
+    const unscreened = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.status === 'unscreened');
+    if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
+    const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
+    this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
+    this.rankings.delete(projectId);
+    return { excluded: unscreened.length, stopping };
+  }
+
+  /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
+  resumeScreening(actor: User | undefined, projectId: string): { restored: number } {
+    const { user, project } = this.access(actor, projectId, 'manage');
+    const state = this.state(project);
+    const flagged = state.records.filter((r) => r.isExcludedByAutomation);
+    if (flagged.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `title/abstract screening of '${projectId}' was not stopped`, { id: projectId });
+    // A flagged record someone screened after all is already out of the queue; only the others return to it.
+    const restored = flagged.filter((r) => state.outcomes['title-abstract'].get(r.id)!.isAutomated).length;
+    this.store.setExcludedByAutomation(projectId, flagged.map((r) => r.id), false, user.id, { restored });
+    this.rankings.delete(projectId);
+    return { restored };
+  }
+
   conflicts(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): { stage: Stage; items: (Conflict & { record: RecordView })[] } {
     const { user, project } = this.access(actor, projectId, 'read');
     const state = this.state(project);
@@ -652,7 +695,7 @@ export class ReviewService {
       state.records.map((r) => {
         const ta = state.outcomes['title-abstract'].get(r.id)!;
         const ft = state.outcomes['full-text'].get(r.id)!;
-        return { titleAbstract: { status: ta.status, reason: ta.reason }, fullText: { status: ft.status, reason: ft.reason }, isNotRetrieved: r.isNotRetrieved };
+        return { titleAbstract: { status: ta.status, reason: ta.reason }, fullText: { status: ft.status, reason: ft.reason }, isNotRetrieved: r.isNotRetrieved, isExcludedByAutomation: ta.isAutomated === true };
       }),
     );
   }

@@ -82,6 +82,8 @@ export interface ReviewStore {
   records(projectId: string): ReviewRecord[];
   getRecord(projectId: string, recordId: number): ReviewRecord | undefined;
   setNotRetrieved(projectId: string, recordId: number, isNotRetrieved: boolean, userId: number): void;
+  /** Flags (or unflags) records as excluded by automation tools, with one audit entry holding `details`; all or nothing. */
+  setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): void;
 
   decisions(projectId: string, stage?: Stage): Decision[];
   recordDecisions(projectId: string, recordId: number): Decision[];

@@ -12,7 +12,7 @@ export const REVIEW_ERRORS = {
   EXO_ERR_REVIEW_NOT_FOUND_USER: { description: 'No user has that name', status: 404, exit: EXIT.notFound },
   EXO_ERR_REVIEW_PROJECT_EXISTS: { description: 'A review project with that id already exists', status: 409, exit: EXIT.conflict },
   EXO_ERR_REVIEW_STALE_DECISION: { description: 'The record was decided since the form was loaded (expectedVersion differs): reload it instead of overwriting', status: 409, exit: EXIT.conflict },
-  EXO_ERR_REVIEW_NOT_ELIGIBLE: { description: 'The record is not at that stage (full-text screening needs a title/abstract include) or not in conflict', status: 409, exit: EXIT.conflict },
+  EXO_ERR_REVIEW_NOT_ELIGIBLE: { description: 'The record is not at that stage (full-text screening needs a title/abstract include) or not in conflict, or title/abstract screening cannot be stopped (nothing left unscreened) or resumed (not stopped)', status: 409, exit: EXIT.conflict },
   EXO_ERR_REVIEW_INVALID_INPUT: { description: 'A review field is missing or malformed: decision, stage, exclusion reason, role, criteria, search date, …', status: 400, exit: EXIT.usage },
   EXO_ERR_REVIEW_LABELS: { description: 'The labelled file has no label column, a label that is not 0/1, or lacks an included or an excluded record', status: 400, exit: EXIT.invalidData },
 } as const satisfies Record<string, CatalogueEntry>;

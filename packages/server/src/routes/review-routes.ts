@@ -154,6 +154,9 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
     created(reply, service.decide(actor(request), request.params.project, recordId(request.params.record), body(request))),
   );
 
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/stop', async (request) => service.stopScreening(actor(request), request.params.project, request.body === undefined ? {} : body(request)));
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/resume', async (request) => service.resumeScreening(actor(request), request.params.project));
+
   app.put<{ Params: { project: string; record: string } }>('/api/reviews/:project/records/:record/retrieval', async (request) => {
     const b = body(request);
     if (typeof b.isNotRetrieved !== 'boolean') throw new ExoError('EXO_ERR_REVIEW_INVALID_INPUT', 'isNotRetrieved must be true or false', { field: 'isNotRetrieved' });
@@ -264,7 +267,7 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
     },
   },
   '/api/reviews/{project}': {
-    get: { summary: 'Project dashboard: project, your role, members, searches, progress per stage', operationId: 'getReview', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: json(obj({ project: ref('ReviewProject'), role: str, members: { type: 'array' }, searches: { type: 'array' }, progress: { type: 'object' } })), ...common } },
+    get: { summary: 'Project dashboard: project, your role, members, searches, progress per stage', operationId: 'getReview', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: json(obj({ project: ref('ReviewProject'), role: str, members: { type: 'array' }, searches: { type: 'array' }, progress: { type: 'object' }, excludedByAutomation: { ...int, description: 'Records nobody screened before the owner stopped title/abstract screening' } })), ...common } },
     patch: { summary: 'Change name, question, criteria, mode or exclusion reasons (owners)', operationId: 'updateReview', tags: ['reviews'], ...secured, parameters: [projectParam], requestBody: requestBody({ type: 'object' }), responses: { 200: json(ref('ReviewProject')), ...writes } },
   },
   '/api/reviews/{project}/members': {
@@ -312,6 +315,27 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
       parameters: [projectParam, recordParam],
       requestBody: requestBody(obj({ stage: { type: 'string', enum: [...STAGES] }, decision: { type: 'string', enum: ['include', 'exclude', 'maybe'] }, reason: str, note: str, expectedVersion: int }, ['decision', 'expectedVersion'])),
       responses: { 201: json(obj({ decision: ref('ReviewDecision'), record: ref('ReviewRecord') })), ...writes, 409: err('Stale form (EXO_ERR_REVIEW_STALE_DECISION: context.currentVersion) or record not at that stage (EXO_ERR_REVIEW_NOT_ELIGIBLE)') },
+    },
+  },
+  '/api/reviews/{project}/screening/stop': {
+    post: {
+      summary: 'Stop prioritised title/abstract screening (owners): every record nobody has screened counts as excluded by automation tools in PRISMA; the stopping guidance at that moment and the note go into the audit log',
+      operationId: 'stopReviewScreening',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [projectParam],
+      requestBody: requestBody(obj({ note: { type: 'string', description: 'Why screening stopped (for example the stopping rule met), kept in the audit log' } })),
+      responses: { 200: json(obj({ excluded: { ...int, description: 'Records excluded by automation tools' }, stopping: ref('ReviewStoppingGuidance') }, ['excluded', 'stopping'])), ...writes, 409: err('Every record has been screened') },
+    },
+  },
+  '/api/reviews/{project}/screening/resume': {
+    post: {
+      summary: 'Resume title/abstract screening (owners): the records excluded by automation go back to the queue',
+      operationId: 'resumeReviewScreening',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [projectParam],
+      responses: { 200: json(obj({ restored: int }, ['restored'])), ...writes, 409: err('Screening was not stopped') },
     },
   },
   '/api/reviews/{project}/records/{record}/retrieval': {
@@ -402,7 +426,7 @@ export const REVIEW_OPENAPI_COMPONENTS = {
     ReviewCriteria: obj({ population: str, intervention: str, comparator: str, outcomes: str, studyDesigns: str, inclusion: str, exclusion: str }),
     ReviewProject: obj({ id: str, name: str, question: str, criteria: ref('ReviewCriteria'), mode: { type: 'string', enum: ['single', 'dual'] }, exclusionReasons: { type: 'object' }, createdAt: str, role: str }, ['id', 'name', 'mode']),
     ReviewDecision: obj({ id: int, recordId: int, stage: str, reviewerId: int, reviewer: str, decision: str, reason: str, note: str, version: int, createdAt: str }),
-    ReviewRecord: obj({ id: int, title: str, authors: { type: 'array', items: str }, year: int, journal: str, abstract: str, doi: str, pmid: str, keywords: { type: 'array', items: str }, sources: { type: 'array', items: str }, isNotRetrieved: { type: 'boolean' }, score: { type: 'number' }, stages: { type: 'object', description: 'Per stage: status, decidedBy, isBlinded, mine, decisions, resolution, reason' } }),
+    ReviewRecord: obj({ id: int, title: str, authors: { type: 'array', items: str }, year: int, journal: str, abstract: str, doi: str, pmid: str, keywords: { type: 'array', items: str }, sources: { type: 'array', items: str }, isNotRetrieved: { type: 'boolean' }, isExcludedByAutomation: { type: 'boolean', description: 'Nobody screened it before title/abstract screening stopped' }, score: { type: 'number' }, stages: { type: 'object', description: 'Per stage: status, decidedBy, isBlinded, mine, decisions, resolution, reason' } }),
     ReviewDecisionTable: obj(
       { include: ref('ReviewDecisionCounts'), exclude: ref('ReviewDecisionCounts'), maybe: ref('ReviewDecisionCounts') },
       ['include', 'exclude', 'maybe'],
@@ -465,7 +489,7 @@ export const REVIEW_OPENAPI_COMPONENTS = {
       },
       ['id', 'userId', 'username', 'action', 'at'],
     ),
-    PrismaCounts: obj({ identifiedBySource: { type: 'array' }, identified: int, duplicatesRemoved: int, screened: int, awaitingScreening: int, excludedAtScreening: int, excludedAtScreeningReasons: { type: 'array' }, soughtForRetrieval: int, notRetrieved: int, assessedForEligibility: int, awaitingAssessment: int, excludedAtFullText: int, excludedAtFullTextReasons: { type: 'array' }, included: int }),
+    PrismaCounts: obj({ identifiedBySource: { type: 'array' }, identified: int, duplicatesRemoved: int, screened: int, awaitingScreening: int, excludedAtScreening: int, excludedByAutomation: { ...int, description: 'Of excludedAtScreening, those excluded by automation tools (unscreened when screening stopped)' }, excludedAtScreeningReasons: { type: 'array' }, soughtForRetrieval: int, notRetrieved: int, assessedForEligibility: int, awaitingAssessment: int, excludedAtFullText: int, excludedAtFullTextReasons: { type: 'array' }, included: int }),
   },
   securitySchemes: {
     session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

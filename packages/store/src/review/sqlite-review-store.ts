@@ -192,12 +192,13 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   private recordsWhere(clause: string, hitsClause: string, params: unknown[]): ReviewRecord[] {
-    const rows = this.db.prepare(`SELECT id, project_id, search_id, citation, not_retrieved FROM review_records WHERE ${clause} ORDER BY id`).all(...params) as {
+    const rows = this.db.prepare(`SELECT id, project_id, search_id, citation, not_retrieved, excluded_by_automation FROM review_records WHERE ${clause} ORDER BY id`).all(...params) as {
       id: number;
       project_id: string;
       search_id: number;
       citation: string;
       not_retrieved: number;
+      excluded_by_automation: number;
     }[];
     if (rows.length === 0) return [];
     const hits = new Map<number, number[]>();
@@ -216,6 +217,7 @@ export class SqliteReviewStore implements ReviewStore {
       searchIds: hits.get(r.id) ?? [r.search_id],
       citation: JSON.parse(r.citation) as CitationRecord,
       isNotRetrieved: r.not_retrieved === 1,
+      isExcludedByAutomation: r.excluded_by_automation === 1,
     }));
   }
 
@@ -234,6 +236,16 @@ export class SqliteReviewStore implements ReviewStore {
         if (!row) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `review project '${projectId}' has no record ${recordId}`, { id: String(recordId) });
         this.db.prepare('UPDATE review_records SET not_retrieved = ? WHERE id = ?').run(isNotRetrieved ? 1 : 0, recordId);
         this.audit_(projectId, userId, 'record.retrieval', { recordId, stage: 'full-text', before: { isNotRetrieved: row.not_retrieved === 1 }, after: { isNotRetrieved } });
+      })
+      .immediate();
+  }
+
+  setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): void {
+    this.db
+      .transaction(() => {
+        const update = this.db.prepare('UPDATE review_records SET excluded_by_automation = ? WHERE project_id = ? AND id = ?');
+        for (const id of recordIds) update.run(isExcluded ? 1 : 0, projectId, id);
+        this.audit_(projectId, userId, isExcluded ? 'screening.stop' : 'screening.resume', { stage: 'title-abstract', after: { records: recordIds.length, ...details } });
       })
       .immediate();
   }

@@ -171,4 +171,6 @@ export const MIGRATIONS: readonly string[] = [
      atlas TEXT
    );
    CREATE INDEX review_syntheses_by_project ON review_syntheses (project_id, id);`,
+  // review: records left unscreened when the owner stopped prioritised title/abstract screening (PRISMA 2020: excluded by automation tools).
+  `ALTER TABLE review_records ADD COLUMN excluded_by_automation INTEGER NOT NULL DEFAULT 0;`,
 ];

@@ -3,7 +3,7 @@ import type { Criteria, Member, Search, StageProgress, Decision, RecordStatus, R
 import { apiPath, sendJson } from './client';
 
 // Shapes the review API sends as they are in packages/review (one source of truth; types only, nothing bundled).
-export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordStatus, RecordView, StoppingGuidance, AgreementStats, AuditEntry, PairAgreement } from '@exoatlas/review';
+export type { Criteria, Member, Search, StageProgress, Decision, Resolution, StageView, RecordStatus, RecordView, StoppingGuidance, AgreementStats, AuditEntry, PairAgreement, PrismaCounts } from '@exoatlas/review';
 
 export const STAGES = ['title-abstract', 'full-text'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -36,6 +36,8 @@ export interface ProjectView {
   members: Member[];
   searches: Search[];
   progress: Record<Stage, StageProgress>;
+  /** Records nobody screened before the owner stopped title/abstract screening (0 while screening goes on). */
+  excludedByAutomation: number;
 }
 
 export interface NextRecord {
@@ -66,23 +68,6 @@ export interface AuditFilters {
   stage?: Stage;
   offset?: number;
   limit?: number;
-}
-
-export interface PrismaCounts {
-  identifiedBySource: { source: string; count: number }[];
-  identified: number;
-  duplicatesRemoved: number;
-  screened: number;
-  awaitingScreening: number;
-  excludedAtScreening: number;
-  excludedAtScreeningReasons: { reason: string; count: number }[];
-  soughtForRetrieval: number;
-  notRetrieved: number;
-  assessedForEligibility: number;
-  awaitingAssessment: number;
-  excludedAtFullText: number;
-  excludedAtFullTextReasons: { reason: string; count: number }[];
-  included: number;
 }
 
 export type FormKind = 'extraction' | 'rob' | 'misev';
@@ -223,6 +208,8 @@ export const reviewPaths = {
   prismaCsv: (p: string) => `${P(p)}/prisma.csv`,
   exportRecords: (p: string, format: 'ris' | 'bibtex' | 'csl-json' | 'csv', stage: Stage = 'full-text', status: RecordStatus = 'included') => `${P(p)}/export?${new URLSearchParams({ format, stage, status })}`,
   screeningLog: (p: string) => `${P(p)}/screening-log.csv`,
+  stopScreening: (p: string) => `${P(p)}/screening/stop`,
+  resumeScreening: (p: string) => `${P(p)}/screening/resume`,
   extractionSchema: () => '/api/reviews/extraction/schema',
   extraction: (p: string) => `${P(p)}/extraction`,
   validate: (p: string) => `${P(p)}/extraction/validate`,

@@ -5,6 +5,7 @@ import { Async } from '../../components/StatusMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { CriteriaEditor } from './CriteriaEditor';
+import { StopScreening } from './StopScreening';
 import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
 import { TextField } from './SignIn';
 import { explain, useFresh } from '../../hooks/review-session';
@@ -75,6 +76,7 @@ export function ProjectPage({ project }: { project: string }) {
           <section aria-labelledby="progress-heading">
             <h2 id="progress-heading">Progress</h2>
             <ProgressTable progress={v.progress} />
+            <StopScreening view={v} onDone={state.reload} />
             <Async state={agreement} what="Agreement">
               {(a) => <AgreementTable items={a.items} />}
             </Async>
