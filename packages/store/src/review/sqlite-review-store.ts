@@ -19,6 +19,7 @@ import type {
   Stage,
   User,
 } from '@exoatlas/review';
+import { LruCache } from '../lru-cache.js';
 import type { SqliteDatabase } from '../sqlite/open-database.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type ProjectRow, type ResolutionRow, type SearchRow, type UserRow } from './rows.js';
 
@@ -30,7 +31,31 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
  * audit entry; decisions and the audit log are append-only (triggers refuse UPDATE and DELETE).
  */
 export class SqliteReviewStore implements ReviewStore {
+  /**
+   * Parsed citations by record id. A record's citation is written once, at import, and never changed, so it can be
+   * kept: parsing 10,000 citations took about 100 ms, and every screening request reads the project's records.
+   */
+  private readonly parsed = new LruCache<CitationRecord>(200_000);
+
   constructor(readonly db: SqliteDatabase) {}
+
+  /** The citations of rows, parsed once (see `parsed`); `clause` and `params` select the same rows again for those not yet parsed. */
+  private citationsOf(ids: readonly number[], clause: string, params: unknown[]): Map<number, CitationRecord> {
+    const out = new Map<number, CitationRecord>();
+    for (const id of ids) {
+      const c = this.parsed.get(String(id));
+      if (c) out.set(id, c);
+    }
+    if (out.size < ids.length) {
+      for (const r of this.db.prepare(`SELECT id, citation FROM review_records WHERE ${clause}`).all(...params) as { id: number; citation: string }[]) {
+        if (out.has(r.id)) continue;
+        const c = JSON.parse(r.citation) as CitationRecord;
+        this.parsed.set(String(r.id), c);
+        out.set(r.id, c);
+      }
+    }
+    return out;
+  }
 
   private audit_(projectId: string, userId: number, action: string, entry: { recordId?: number; stage?: Stage; before?: unknown; after?: unknown }): void {
     this.db
@@ -146,8 +171,9 @@ export class SqliteReviewStore implements ReviewStore {
   // ---------------------------------------------------------------- searches and records
 
   citations(projectId: string): { recordId: number; citation: CitationRecord }[] {
-    const rows = this.db.prepare('SELECT id, citation FROM review_records WHERE project_id = ? ORDER BY id').all(projectId) as { id: number; citation: string }[];
-    return rows.map((r) => ({ recordId: r.id, citation: JSON.parse(r.citation) as CitationRecord }));
+    const ids = (this.db.prepare('SELECT id FROM review_records WHERE project_id = ? ORDER BY id').all(projectId) as { id: number }[]).map((r) => r.id);
+    const citations = this.citationsOf(ids, 'project_id = ?', [projectId]);
+    return ids.map((id) => ({ recordId: id, citation: citations.get(id)! }));
   }
 
   importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Search[] {
@@ -192,15 +218,15 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   private recordsWhere(clause: string, hitsClause: string, params: unknown[]): ReviewRecord[] {
-    const rows = this.db.prepare(`SELECT id, project_id, search_id, citation, not_retrieved, excluded_by_automation FROM review_records WHERE ${clause} ORDER BY id`).all(...params) as {
+    const rows = this.db.prepare(`SELECT id, project_id, search_id, not_retrieved, excluded_by_automation FROM review_records WHERE ${clause} ORDER BY id`).all(...params) as {
       id: number;
       project_id: string;
       search_id: number;
-      citation: string;
       not_retrieved: number;
       excluded_by_automation: number;
     }[];
     if (rows.length === 0) return [];
+    const citations = this.citationsOf(rows.map((r) => r.id), clause, params);
     const hits = new Map<number, number[]>();
     const hitRows = this.db
       .prepare(`SELECT DISTINCT h.record_id, h.search_id FROM review_search_hits h JOIN review_records r ON r.id = h.record_id WHERE ${hitsClause} ORDER BY h.search_id`)
@@ -215,7 +241,7 @@ export class SqliteReviewStore implements ReviewStore {
       projectId: r.project_id,
       searchId: r.search_id,
       searchIds: hits.get(r.id) ?? [r.search_id],
-      citation: JSON.parse(r.citation) as CitationRecord,
+      citation: citations.get(r.id)!,
       isNotRetrieved: r.not_retrieved === 1,
       isExcludedByAutomation: r.excluded_by_automation === 1,
     }));
