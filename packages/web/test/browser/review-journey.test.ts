@@ -96,6 +96,13 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await expect.poll(() => page.locator('aside').textContent()).toMatch(/Ranked by similarity to the question and criteria/);
     await axe(page);
     await screenshot(page, 'review-screening-1280');
+    // The criteria's words are marked in the record (the population says "skin wounds"); the reviewer can turn it off.
+    await expect.poll(() => page.locator('article.record-card mark.hl-include').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^wounds?$/i)]));
+    const highlightSwitch = page.getByLabel(/Highlight the criteria’s words/);
+    await highlightSwitch.uncheck();
+    expect(await page.locator('article.record-card mark').count()).toBe(0);
+    await highlightSwitch.check();
+    expect(await page.locator('article.record-card mark').count()).toBeGreaterThan(0);
     // Keys typed into the note are text, not decisions.
     const note = page.getByLabel('Note (optional)');
     await note.click();

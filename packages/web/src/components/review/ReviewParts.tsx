@@ -1,6 +1,8 @@
 /** Pure pieces of the living-review pages: plain props in, markup out (unit-tested with react-dom/server). */
 import type { AgreementStats, Criteria, Decision, RecordView, Stage, StageProgress, StoppingGuidance } from '../../api/review';
 import { STAGE_LABELS, STAGES } from '../../api/review';
+import type { HighlightTerms } from '@exoatlas/review/highlight';
+import { Highlighted } from './Highlighted';
 
 const CRITERIA_LABELS: [keyof Criteria, string][] = [
   ['population', 'Population'],
@@ -127,13 +129,13 @@ export function DecisionLine({ d }: { d: Decision }) {
 }
 
 /** A record as a screener reads it: title, authors, year, journal, abstract, relevance score, the decisions one may see. */
-export function RecordCard({ record, stage, headingLevel = 2 }: { record: RecordView; stage: Stage; headingLevel?: 2 | 3 }) {
+export function RecordCard({ record, stage, headingLevel = 2, highlight }: { record: RecordView; stage: Stage; headingLevel?: 2 | 3; highlight?: HighlightTerms }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const view = record.stages[stage];
   return (
     <article className="record-card" aria-labelledby={`record-${record.id}-title`}>
       <H id={`record-${record.id}-title`} className="record-title">
-        {record.title || '(no title)'}
+        <Highlighted text={record.title || '(no title)'} terms={highlight} />
       </H>
       <p className="record-meta">
         {record.authors.length > 0 ? record.authors.join('; ') : 'No authors listed'}
@@ -146,7 +148,13 @@ export function RecordCard({ record, stage, headingLevel = 2 }: { record: Record
         {record.pmid ? ` · PMID ${record.pmid}` : ''}
         {record.score !== undefined ? ` · relevance score ${record.score.toFixed(3)}` : ''}
       </p>
-      {record.abstract ? <p className="record-abstract">{record.abstract}</p> : <p className="muted">No abstract.</p>}
+      {record.abstract ? (
+        <p className="record-abstract">
+          <Highlighted text={record.abstract} terms={highlight} />
+        </p>
+      ) : (
+        <p className="muted">No abstract.</p>
+      )}
       {record.keywords.length > 0 && <p className="muted">Keywords: {record.keywords.join(', ')}</p>}
       <div className="record-status">
         <p>

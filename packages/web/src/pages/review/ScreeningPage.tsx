@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { highlightTerms } from '@exoatlas/review/highlight';
 import { ApiError } from '../../api/client';
 import { reviewApi, reviewPaths, STAGE_LABELS, type DecisionValue, type NextRecord, type RecordView, type Stage } from '../../api/review';
 import { CriteriaList, RecordCard, StoppingView } from '../../components/review/ReviewParts';
@@ -113,6 +114,8 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
 
   const items = list.data?.items ?? [];
   const at = record ? items.findIndex((r) => r.id === record.id) : -1;
+  const [isHighlighting, setHighlighting] = useHighlightSetting();
+  const terms = useMemo(() => (next.data && isHighlighting ? highlightTerms(next.data.question, next.data.criteria) : undefined), [next.data, isHighlighting]);
   return (
     <>
       <h1>Screening: {STAGE_LABELS[stage].toLowerCase()}</h1>
@@ -124,6 +127,12 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
             {STAGE_LABELS[s]}
           </Link>
         ))}
+      </p>
+      <p className="highlight-switch">
+        <label>
+          <input type="checkbox" checked={isHighlighting} onChange={(e) => setHighlighting(e.target.checked)} /> Highlight the criteria’s words: <mark className="hl hl-include">question and inclusion</mark>,{' '}
+          <mark className="hl hl-exclude">exclusion</mark>
+        </label>
       </p>
       <details className="shortcuts" open>
         <summary>Keyboard shortcuts</summary>
@@ -155,7 +164,7 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                         </>
                       )}
                     </p>
-                    <RecordCard record={record} stage={stage} headingLevel={3} />
+                    <RecordCard record={record} stage={stage} headingLevel={3} highlight={terms} />
                   </>
                 ) : (
                   <div className="notice notice-info" role="status">
@@ -309,4 +318,26 @@ export function RetrievalForm({ project, record, onDone }: { project: string; re
       <FormMessage message={message} />
     </section>
   );
+}
+
+const HIGHLIGHT_KEY = 'exoatlas.review.highlight';
+
+/** Whether to highlight the criteria's words, remembered in this browser (on unless turned off). */
+function useHighlightSetting(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => {
+    try {
+      return localStorage.getItem(HIGHLIGHT_KEY) !== 'off';
+    } catch {
+      return true;
+    }
+  });
+  const set = (value: boolean): void => {
+    setOn(value);
+    try {
+      localStorage.setItem(HIGHLIGHT_KEY, value ? 'on' : 'off');
+    } catch {
+      // Private windows may refuse storage: the setting then lasts for this page only.
+    }
+  };
+  return [on, set];
 }
