@@ -120,5 +120,7 @@ describe('exoatlas validate and bad environments', () => {
     const { code, stderr } = exoatlas(['frobnicate']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command 'frobnicate'/);
+    const sub = exoatlas(['review', 'frobnicate']);
+    expect([sub.code, sub.stderr]).toEqual([2, "exoatlas review: unknown subcommand 'frobnicate' (see exoatlas review --help)\n"]);
   });
 });

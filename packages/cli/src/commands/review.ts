@@ -55,6 +55,6 @@ export async function reviewCommand(args: string[], io: CommandIO): Promise<numb
     return sub === undefined ? 2 : 0;
   }
   const run = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-  if (!run) throw new ExoError('EXO_ERR_CLI_USAGE', `review: unknown subcommand '${sub}' (see exoatlas review --help)`);
+  if (!run) throw new ExoError('EXO_ERR_CLI_USAGE', `unknown subcommand '${sub}' (see exoatlas review --help)`);
   return run(rest, io);
 }
