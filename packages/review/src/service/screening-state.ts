@@ -1,0 +1,128 @@
+import { formatAuthor, type CitationRecord } from '@exoatlas/literature';
+import { ExoError } from '@exoatlas/schema';
+import { automatedOutcome } from '../screening/automation.js';
+import { isBlinded, visibleDecisions } from '../screening/blinding.js';
+import { latestByReviewer, requiredReviewers, stageOutcome, type StageOutcome } from '../screening/decisions.js';
+import { STAGES, type Decision, type Project, type Resolution, type ReviewRecord, type Search, type Stage } from '../types.js';
+import type { ReviewStore } from './review-store.js';
+import type { RecordView, StageProgress, StageView } from './views.js';
+
+// A project's screening state, read once per request, and the views of it each user may see (blinding applied).
+
+export interface ScreeningState {
+  project: Project;
+  records: ReviewRecord[];
+  decisions: Record<Stage, Map<number, Decision[]>>;
+  resolutions: Record<Stage, Map<number, Resolution[]>>;
+  outcomes: Record<Stage, Map<number, StageOutcome>>;
+  /** A key that changes with any decision or resolution. */
+  version: string;
+}
+
+export function loadState(store: ReviewStore, project: Project): ScreeningState {
+  const records = store.records(project.id);
+  const decisions = { 'title-abstract': new Map<number, Decision[]>(), 'full-text': new Map<number, Decision[]>() };
+  const resolutions = { 'title-abstract': new Map<number, Resolution[]>(), 'full-text': new Map<number, Resolution[]>() };
+  let maxDecision = 0;
+  let maxResolution = 0;
+  for (const d of store.decisions(project.id)) {
+    const list = decisions[d.stage].get(d.recordId) ?? [];
+    list.push(d);
+    decisions[d.stage].set(d.recordId, list);
+    maxDecision = Math.max(maxDecision, d.id);
+  }
+  for (const r of store.resolutions(project.id)) {
+    const list = resolutions[r.stage].get(r.recordId) ?? [];
+    list.push(r);
+    resolutions[r.stage].set(r.recordId, list);
+    maxResolution = Math.max(maxResolution, r.id);
+  }
+  const outcomes = { 'title-abstract': new Map<number, StageOutcome>(), 'full-text': new Map<number, StageOutcome>() };
+  for (const stage of STAGES) {
+    for (const record of records) {
+      const own = decisions[stage].get(record.id) ?? [];
+      const isAutomated = stage === 'title-abstract' && record.isExcludedByAutomation && own.length === 0;
+      outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own, resolutions[stage].get(record.id) ?? [], project.mode));
+    }
+  }
+  return { project, records, decisions, resolutions, outcomes, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${records.filter((r) => r.isExcludedByAutomation).length}` };
+}
+
+export function isEligible(state: ScreeningState, record: ReviewRecord, stage: Stage): boolean {
+  if (stage === 'title-abstract') return true;
+  return state.outcomes['title-abstract'].get(record.id)!.status === 'included' && !record.isNotRetrieved;
+}
+
+/** Records still waiting for this user's decision at a stage. */
+export function screeningQueue(state: ScreeningState, userId: number, stage: Stage): ReviewRecord[] {
+  const needed = requiredReviewers(state.project.mode);
+  return state.records.filter((r) => {
+    if (!isEligible(state, r, stage)) return false;
+    if (state.resolutions[stage].has(r.id) || state.outcomes[stage].get(r.id)!.isAutomated) return false;
+    const latest = latestByReviewer(state.decisions[stage].get(r.id) ?? []);
+    return latest.length < needed && !latest.some((d) => d.reviewerId === userId);
+  });
+}
+
+export function stageProgress(state: ScreeningState, userId: number): Record<Stage, StageProgress> {
+  const out = {} as Record<Stage, StageProgress>;
+  for (const stage of STAGES) {
+    const p: StageProgress = { eligible: 0, included: 0, excluded: 0, conflicts: 0, partial: 0, unscreened: 0, mine: { decided: 0, remaining: 0 } };
+    for (const record of state.records) {
+      if (!isEligible(state, record, stage)) continue;
+      p.eligible++;
+      const status = state.outcomes[stage].get(record.id)!.status;
+      if (status === 'included') p.included++;
+      else if (status === 'excluded') p.excluded++;
+      else if (status === 'conflict') p.conflicts++;
+      else if (status === 'partial') p.partial++;
+      else p.unscreened++;
+      if ((state.decisions[stage].get(record.id) ?? []).some((d) => d.reviewerId === userId)) p.mine.decided++;
+    }
+    p.mine.remaining = screeningQueue(state, userId, stage).length;
+    out[stage] = p;
+  }
+  return out;
+}
+
+export function stageView(state: ScreeningState, record: ReviewRecord, stage: Stage, userId: number): StageView {
+  const decisions = state.decisions[stage].get(record.id) ?? [];
+  const outcome = state.outcomes[stage].get(record.id)!;
+  const blinded = isBlinded(decisions, state.project.mode) && outcome.status !== 'included' && outcome.status !== 'excluded';
+  const resolution = (state.resolutions[stage].get(record.id) ?? []).reduce<Resolution | undefined>((b, r) => (!b || r.version > b.version ? r : b), undefined);
+  return {
+    status: outcome.status,
+    decidedBy: outcome.decidedBy,
+    isBlinded: blinded,
+    mine: latestByReviewer(decisions).find((d) => d.reviewerId === userId),
+    decisions: blinded ? visibleDecisions(decisions, userId, state.project.mode) : latestByReviewer(decisions),
+    resolution,
+    reason: outcome.reason,
+  };
+}
+
+export function recordView(state: ScreeningState, record: ReviewRecord, userId: number, searches: Map<number, Search>, score?: number): RecordView {
+  const c: CitationRecord = record.citation;
+  return {
+    id: record.id,
+    title: c.title ?? '(no title)',
+    authors: c.authors.map(formatAuthor),
+    year: c.year,
+    journal: c.journal,
+    abstract: c.abstract,
+    doi: c.doi,
+    pmid: c.pmid,
+    keywords: c.keywords,
+    sources: [...new Set(record.searchIds.map((id) => searches.get(id)?.database ?? '?'))],
+    isNotRetrieved: record.isNotRetrieved,
+    isExcludedByAutomation: state.outcomes['title-abstract'].get(record.id)!.isAutomated === true,
+    stages: { 'title-abstract': stageView(state, record, 'title-abstract', userId), 'full-text': stageView(state, record, 'full-text', userId) },
+    score,
+  };
+}
+
+export function findRecord(state: ScreeningState, recordId: number): ReviewRecord {
+  const record = Number.isInteger(recordId) ? state.records.find((r) => r.id === recordId) : undefined;
+  if (!record) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `review project '${state.project.id}' has no record ${String(recordId)}`, { id: String(recordId) });
+  return record;
+}
