@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MetaRequest } from './routes/meta-routes.js';
-import { REVIEW_OPENAPI_COMPONENTS, REVIEW_OPENAPI_PATHS } from './routes/review-routes.js';
+import { REVIEW_OPENAPI_COMPONENTS, REVIEW_OPENAPI_PATHS } from './routes/review-openapi.js';
 import { EXTRACTION_OPENAPI_PATHS } from './routes/extraction-routes.js';
 import { CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 

@@ -25,6 +25,7 @@ import {
 import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
 import { parseQuery } from '../query.js';
 import { sessionToken } from './review-routes.js';
+import { err, int, json, obj, secured, str } from './openapi-builders.js';
 
 const NoQuery = z.object({}).strict();
 const ExportQuery = z.object({ what: z.enum(['table', 'results']).optional() }).strict();
@@ -211,18 +212,12 @@ export function extractionRoutes(app: FastifyInstance, deps: { store: AtlasStore
 
 // ---------------------------------------------------------------- OpenAPI
 
-const json = (schema: unknown, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const err = (description: string) => json({ $ref: '#/components/schemas/Error' }, description);
-const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, ...(required.length ? { required } : {}) });
-const str = { type: 'string' };
-const int = { type: 'integer' };
 const anyObj = { type: 'object' };
 const svgBody = { description: 'SVG', content: { 'image/svg+xml': { schema: str } } };
 const projectParam = { name: 'project', in: 'path', required: true, schema: str, description: 'Project id' };
 const recordParam = { name: 'record', in: 'path', required: true, schema: int, description: 'Record id (an included study)' };
 const kindParam = { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...FORM_KINDS] }, description: 'extraction, rob (SYRCLE) or misev' };
 const idParam = { name: 'id', in: 'path', required: true, schema: int, description: 'Saved synthesis id' };
-const secured = { security: [{ session: [] }, { bearer: [] }] };
 const common = { 401: err('Not signed in (EXO_ERR_AUTH_REQUIRED)'), 404: err('No such project for you, record or synthesis (EXO_ERR_REVIEW_NOT_FOUND_*, EXO_ERR_EXTRACT_NOT_FOUND)') };
 const tag = { tags: ['extraction'] };
 const SynthesisRequest = obj(
