@@ -191,7 +191,8 @@ describe('exoatlas review stop and resume', () => {
     expect(stop.stdout).toMatch(new RegExp(`^title/abstract screening stopped: ${screened - 2} records nobody screened now count as excluded by automation tools\\nStopping guidance at this point: too early to estimate recall`));
     const counts = json(exoatlas(db, ['review', 'prisma', P, '--json']));
     expect(counts).toMatchObject({ screened, excludedAtScreening: screened - 1, excludedByAutomation: screened - 2, awaitingScreening: 0, soughtForRetrieval: 1 });
-    expect(exoatlas(db, ['review', 'screen', P]).stdout).toMatch(/Nothing left for you to screen at this stage/);
+    expect(exoatlas(db, ['review', 'screen', P]).stdout).toMatch(new RegExp(`Nothing left for you to screen at this stage.\nScreening was stopped: the ${screened - 2} records nobody had screened count as excluded by automation tools`));
+    expect(exoatlas(db, ['review', 'show', P]).stdout).toMatch(new RegExp(`title-abstract: ${screened} records; 1 included, ${screened - 1} excluded \\(${screened - 2} by automation tools: screening stopped\\)`));
     expect(exoatlas(db, ['review', 'resume', P]).stdout).toBe(`title/abstract screening resumed: ${screened - 2} records back in the screening queue\n`);
     expect(json(exoatlas(db, ['review', 'prisma', P, '--json']))).toMatchObject({ excludedByAutomation: 0, awaitingScreening: screened - 2 });
   }, 60_000);

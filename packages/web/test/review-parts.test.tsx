@@ -4,7 +4,7 @@ import type { RecordView, StageProgress } from '../src/api/review';
 import { AgreementTable, CriteriaList, ProgressTable, RecordCard, StoppingView, issuesByPath, num, pct } from '../src/components/review/ReviewParts';
 import { emptyDraft, enumOf, fromData, numberOrText, toData } from '../src/components/review/extraction-draft';
 
-const stage = (p: Partial<StageProgress> = {}): StageProgress => ({ eligible: 10, included: 2, excluded: 3, conflicts: 1, partial: 2, unscreened: 2, mine: { decided: 6, remaining: 4 }, ...p });
+const stage = (p: Partial<StageProgress> = {}): StageProgress => ({ eligible: 10, included: 2, excluded: 3, excludedByAutomation: 0, conflicts: 1, partial: 2, unscreened: 2, mine: { decided: 6, remaining: 4 }, ...p });
 
 const record = (over: Partial<RecordView> = {}): RecordView => ({
   id: 7,
@@ -40,6 +40,8 @@ describe('review parts', () => {
     const html = renderToStaticMarkup(<ProgressTable progress={{ 'title-abstract': stage(), 'full-text': stage({ eligible: 2, included: 0, excluded: 0, conflicts: 0, partial: 0, unscreened: 2 }) }} />);
     expect(html).toContain('<th scope="row">Title and abstract</th><td class="num">10</td><td class="num">8</td><td class="num">4</td><td class="num">2</td><td class="num">3</td><td class="num">1</td><td class="num">4</td>');
     expect(html).toContain('<caption>Screening progress per stage</caption>');
+    const stopped = renderToStaticMarkup(<ProgressTable progress={{ 'title-abstract': stage({ excluded: 7, excludedByAutomation: 4, unscreened: 0 }), 'full-text': stage() }} />);
+    expect(stopped).toContain('<td class="num">7 (4 by automation tools)</td>');
   });
 
   it('writes agreement as a percentage and kappa with two decimals, a dash when undefined', () => {

@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectView, StageProgress } from '../src/api/review';
 import { StopScreening } from '../src/pages/review/StopScreening';
 
-const stage = (p: Partial<StageProgress> = {}): StageProgress => ({ eligible: 40, included: 3, excluded: 20, conflicts: 1, partial: 2, unscreened: 14, mine: { decided: 26, remaining: 14 }, ...p });
+const stage = (p: Partial<StageProgress> = {}): StageProgress => ({ eligible: 40, included: 3, excluded: 20, excludedByAutomation: 0, conflicts: 1, partial: 2, unscreened: 14, mine: { decided: 26, remaining: 14 }, ...p });
 const view = (over: Partial<ProjectView> = {}): ProjectView => ({
   project: { id: 'p', name: 'P', question: '', criteria: {}, mode: 'single', exclusionReasons: { 'title-abstract': [], 'full-text': [] }, createdAt: '' },
   role: 'owner',
   members: [],
   searches: [],
   progress: { 'title-abstract': stage(), 'full-text': stage({ eligible: 3, unscreened: 3 }) },
-  excludedByAutomation: 0,
   ...over,
 });
 const render = (v: ProjectView) => renderToStaticMarkup(<StopScreening view={v} onDone={() => undefined} />);
@@ -29,10 +28,10 @@ describe('StopScreening on the dashboard', () => {
   });
 
   it('once stopped, says so to everyone; only an owner can resume', () => {
-    const owner = render(view({ excludedByAutomation: 14, progress: { 'title-abstract': stage({ unscreened: 0, excluded: 34 }), 'full-text': stage() } }));
+    const owner = render(view({ progress: { 'title-abstract': stage({ unscreened: 0, excluded: 34, excludedByAutomation: 14 }), 'full-text': stage() } }));
     expect(owner).toContain('The 14 records nobody had screened count as excluded by automation tools in the');
     expect(owner).toContain('>Resume screening</button>');
-    const viewer = render(view({ role: 'viewer', excludedByAutomation: 14 }));
+    const viewer = render(view({ role: 'viewer', progress: { 'title-abstract': stage({ unscreened: 0, excluded: 34, excludedByAutomation: 14 }), 'full-text': stage() } }));
     expect(viewer).toContain('Title and abstract screening was stopped.');
     expect(viewer).not.toContain('Resume screening');
   });

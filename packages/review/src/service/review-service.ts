@@ -152,8 +152,7 @@ export class ReviewService {
   getProject(actor: User | undefined, projectId: string): ProjectView {
     const { user, project, role } = this.access(actor, projectId, 'read');
     const state = loadState(this.store, project);
-    const excludedByAutomation = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.isAutomated).length;
-    return { project, role, members: this.store.members(projectId), searches: this.store.searches(projectId), progress: stageProgress(state, user.id), excludedByAutomation };
+    return { project, role, members: this.store.members(projectId), searches: this.store.searches(projectId), progress: stageProgress(state, user.id) };
   }
 
   addMember(actor: User | undefined, projectId: string, input: { username?: unknown; role?: unknown }): ReturnType<ReviewStore['members']> {

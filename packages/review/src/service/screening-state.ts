@@ -67,13 +67,17 @@ export function screeningQueue(state: ScreeningState, userId: number, stage: Sta
 export function stageProgress(state: ScreeningState, userId: number): Record<Stage, StageProgress> {
   const out = {} as Record<Stage, StageProgress>;
   for (const stage of STAGES) {
-    const p: StageProgress = { eligible: 0, included: 0, excluded: 0, conflicts: 0, partial: 0, unscreened: 0, mine: { decided: 0, remaining: 0 } };
+    const p: StageProgress = { eligible: 0, included: 0, excluded: 0, excludedByAutomation: 0, conflicts: 0, partial: 0, unscreened: 0, mine: { decided: 0, remaining: 0 } };
     for (const record of state.records) {
       if (!isEligible(state, record, stage)) continue;
       p.eligible++;
-      const status = state.outcomes[stage].get(record.id)!.status;
+      const outcome = state.outcomes[stage].get(record.id)!;
+      const status = outcome.status;
       if (status === 'included') p.included++;
-      else if (status === 'excluded') p.excluded++;
+      else if (status === 'excluded') {
+        p.excluded++;
+        if (outcome.isAutomated) p.excludedByAutomation++;
+      }
       else if (status === 'conflict') p.conflicts++;
       else if (status === 'partial') p.partial++;
       else p.unscreened++;

@@ -43,6 +43,8 @@ export interface StageProgress {
   conflicts: number;
   partial: number;
   unscreened: number;
+  /** Of those excluded, the records nobody screened before the owner stopped title/abstract screening (0 at full text). */
+  excludedByAutomation: number;
   /** Records you have decided / still to decide at this stage. */
   mine: { decided: number; remaining: number };
 }
@@ -53,6 +55,4 @@ export interface ProjectView {
   members: ReturnType<ReviewStore['members']>;
   searches: Search[];
   progress: Record<Stage, StageProgress>;
-  /** Records nobody screened before the owner stopped title/abstract screening (0 while screening goes on). */
-  excludedByAutomation: number;
 }

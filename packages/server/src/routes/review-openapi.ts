@@ -46,7 +46,7 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
     },
   },
   '/api/reviews/{project}': {
-    get: { summary: 'Project dashboard: project, your role, members, searches, progress per stage', operationId: 'getReview', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: json(obj({ project: ref('ReviewProject'), role: str, members: { type: 'array' }, searches: { type: 'array' }, progress: { type: 'object' }, excludedByAutomation: { ...int, description: 'Records nobody screened before the owner stopped title/abstract screening' } })), ...common } },
+    get: { summary: 'Project dashboard: project, your role, members, searches, progress per stage', operationId: 'getReview', tags: ['reviews'], ...secured, parameters: [projectParam], responses: { 200: json(obj({ project: ref('ReviewProject'), role: str, members: { type: 'array' }, searches: { type: 'array' }, progress: { type: 'object', description: "Per stage: eligible, included, excluded (of which excludedByAutomation: nobody screened them before the owner stopped title/abstract screening), conflicts, partial, unscreened, and yours (mine: decided, remaining)" } })), ...common } },
     patch: { summary: 'Change name, question, criteria, mode or exclusion reasons (owners)', operationId: 'updateReview', tags: ['reviews'], ...secured, parameters: [projectParam], requestBody: requestBody({ type: 'object' }), responses: { 200: json(ref('ReviewProject')), ...writes } },
   },
   '/api/reviews/{project}/members': {

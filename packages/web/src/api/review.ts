@@ -36,8 +36,6 @@ export interface ProjectView {
   members: Member[];
   searches: Search[];
   progress: Record<Stage, StageProgress>;
-  /** Records nobody screened before the owner stopped title/abstract screening (0 while screening goes on). */
-  excludedByAutomation: number;
 }
 
 export interface NextRecord {

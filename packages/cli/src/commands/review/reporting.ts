@@ -129,7 +129,7 @@ async function show(rest: string[], io: CommandIO): Promise<number> {
       for (const s of view.searches) io.stdout(`Search ${s.id}: ${s.database} ${s.date} ${s.fileName}: ${s.identified} records, ${s.added} new\n`);
       for (const stage of STAGES) {
         const p = view.progress[stage];
-        io.stdout(`${stage}: ${p.eligible} records; ${p.included} included, ${p.excluded} excluded, ${p.conflicts} conflicts, ${p.partial} half-screened, ${p.unscreened} unscreened\n`);
+        io.stdout(`${stage}: ${p.eligible} records; ${p.included} included, ${p.excluded} excluded${p.excludedByAutomation > 0 ? ` (${p.excludedByAutomation} by automation tools: screening stopped)` : ''}, ${p.conflicts} conflicts, ${p.partial} half-screened, ${p.unscreened} unscreened\n`);
       }
     }
     return 0;

@@ -75,6 +75,7 @@ async function screen(rest: string[], io: CommandIO): Promise<number> {
     io.stdout(`Progress (${stage}): ${next.progress.included} included, ${next.progress.excluded} excluded, ${next.progress.conflicts} in conflict, ${next.progress.partial + next.progress.unscreened} open; you have ${next.progress.mine.remaining} to screen\n\n`);
     if (!next.record) {
       io.stdout('Nothing left for you to screen at this stage.\n');
+      if (next.progress.excludedByAutomation > 0) io.stdout(`Screening was stopped: the ${next.progress.excludedByAutomation} records nobody had screened count as excluded by automation tools (exoatlas review resume ${projectId} puts them back).\n`);
       return 0;
     }
     printRecord(io, next.record, stage);

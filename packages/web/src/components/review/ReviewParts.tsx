@@ -73,7 +73,10 @@ export function ProgressTable({ progress }: { progress: Record<Stage, StageProgr
                 <td className="num">{p.eligible - p.unscreened}</td>
                 <td className="num">{p.unscreened + p.partial}</td>
                 <td className="num">{p.included}</td>
-                <td className="num">{p.excluded}</td>
+                <td className="num">
+                  {p.excluded}
+                  {p.excludedByAutomation > 0 ? ` (${p.excludedByAutomation} by automation tools)` : ''}
+                </td>
                 <td className="num">{p.conflicts}</td>
                 <td className="num">{p.mine.remaining}</td>
               </tr>

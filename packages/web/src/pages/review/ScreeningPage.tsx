@@ -169,6 +169,12 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                 ) : (
                   <div className="notice notice-info" role="status">
                     <h3 className="notice-title">Nothing left for you to screen at this stage</h3>
+                    {n.progress.excludedByAutomation > 0 && (
+                      <p>
+                        Screening was stopped: the {n.progress.excludedByAutomation} records nobody had screened count as excluded by automation tools. An owner can resume
+                        it from the <Link to={`/reviews/${encodeURIComponent(project)}`}>dashboard</Link>.
+                      </p>
+                    )}
                     <p>
                       Every record here has your decision (or enough reviewers). See the <Link to={`/reviews/${encodeURIComponent(project)}/conflicts?stage=${stage}`}>conflicts</Link> or the{' '}
                       <Link to={`/reviews/${encodeURIComponent(project)}/prisma`}>PRISMA flow</Link>.

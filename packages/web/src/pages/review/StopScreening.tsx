@@ -16,7 +16,7 @@ export function StopScreening({ view, onDone }: { view: ProjectView; onDone: () 
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const isOwner = view.role === 'owner';
-  const unscreened = view.progress['title-abstract'].unscreened;
+  const { unscreened, excludedByAutomation } = view.progress['title-abstract'];
   const act = async (what: 'stop' | 'resume', e?: FormEvent): Promise<void> => {
     e?.preventDefault();
     setBusy(true);
@@ -36,11 +36,11 @@ export function StopScreening({ view, onDone }: { view: ProjectView; onDone: () 
       setBusy(false);
     }
   };
-  if (view.excludedByAutomation > 0) {
+  if (excludedByAutomation > 0) {
     return (
       <div className="stop-screening">
         <p>
-          <strong>Title and abstract screening was stopped.</strong> The {view.excludedByAutomation} records nobody had screened count as excluded by automation tools in the{' '}
+          <strong>Title and abstract screening was stopped.</strong> The {excludedByAutomation} records nobody had screened count as excluded by automation tools in the{' '}
           <Link to={`/reviews/${encodeURIComponent(project)}/prisma`}>PRISMA diagram</Link>; the stopping guidance at that moment is in the{' '}
           <Link to={`/reviews/${encodeURIComponent(project)}/audit`}>audit log</Link>.
         </p>
