@@ -186,6 +186,10 @@ describe('exoatlas review stop and resume', () => {
       expect(exoatlas(db, ['review', 'screen', P, '--record', id, '--decision', decision, ...(decision === 'exclude' ? ['--reason', 'Wrong outcome'] : [])]).code).toBe(0);
     }
     const screened = json(exoatlas(db, ['review', 'prisma', P, '--json'])).screened as number;
+    expect(json(exoatlas(db, ['review', 'curve', P, '--json']))).toMatchObject({ screened: 2, total: screened, included: 1, sequence: expect.arrayContaining([0, 1]) });
+    const svg = join(tmp.dir, 'curve.svg');
+    expect(exoatlas(db, ['review', 'curve', P, '-o', svg]).stderr).toBe(`wrote the discovery curve (2 of ${screened} records screened) to ${svg}\n`);
+    expect(readFileSync(svg, 'utf8')).toContain(`Includes found as screening went on: 1 in 2 of ${screened} records screened`);
     const stop = exoatlas(db, ['review', 'stop', P, '--note', 'pilot']);
     expect(stop.code).toBe(0);
     expect(stop.stdout).toMatch(new RegExp(`^title/abstract screening stopped: ${screened - 2} records nobody screened now count as excluded by automation tools\\nStopping guidance at this point: too early to estimate recall`));

@@ -8,7 +8,8 @@ export type { MetaResult, Coefficient, BiasResults, TrimfillSummary, DroppedRow 
 export { formatSummary } from './summary.js';
 export { forestPlot, type ForestOptions } from './plots/forest.js';
 export { funnelPlot, type FunnelOptions } from './plots/funnel.js';
-export { esc as escapeSvgText, c as svgCoordinate, idSafe as svgIdSafe } from './plots/svg.js';
+export { esc as escapeSvgText, c as svgCoordinate, idSafe as svgIdSafe, svgOpen } from './plots/svg.js';
+export { linearScale, niceTicks } from './plots/scale.js';
 export { parseCsv } from './csv.js';
 export { MetaError, type MetaErrorCode, type MetaErrorContext } from './errors.js';
 export type { Table, TableInput, Cell } from './table.js';

@@ -23,6 +23,7 @@ export { percentAgreement } from './agreement/percent.js';
 export { cohenKappa } from './agreement/cohen-kappa.js';
 export { screeningLogCsv } from './export/screening-log.js';
 export { AUTOMATION_REASON } from './screening/automation.js';
+export { discoveryCurveSvg } from './screening/discovery-curve.js';
 export { cohenKappaVariance } from './agreement/cohen-kappa-variance.js';
 export { kappaInterval } from './agreement/kappa-interval.js';
 export { agreementStats, type AgreementStats, type PairAgreement } from './agreement/agreement.js';

@@ -413,6 +413,11 @@ describe('stopping guidance', () => {
   it('the owner stops screening: the unscreened records count as excluded by automation tools in PRISMA, until screening resumes', async () => {
     const S = '/api/reviews/stopping-check';
     const total = (await call('GET', S, { token: tokens.olivia })).body.progress['title-abstract'].eligible as number;
+    const curve = await call('GET', `${S}/screening/curve.svg`, { token: tokens.olivia });
+    expect(curve.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(curve.body).toContain(`Includes found as screening went on: 3 in 25 of ${total} records screened`);
+    expect(curve.body).toContain('3 includes in 25 records screened · 22 since the last include');
+    expect((await call('GET', `${S}/screening/curve.svg`, { token: tokens.alice })).status).toBe(404);
     expect((await call('POST', `${S}/screening/stop`, { token: tokens.alice, body: {} })).status).toBe(404);
     const stopped = await call('POST', `${S}/screening/stop`, { token: tokens.olivia, body: { note: 'Stopping rule met: 22 excludes in a row' } });
     expect(stopped.status).toBe(200);

@@ -34,6 +34,7 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
   agreement <project> [--stage S]   percent agreement and Cohen's kappa
   prisma <project> [--svg out.svg] [--png-svg out.svg] [--csv out.csv]
                                     PRISMA 2020 counts; diagram as SVG (or PNG-ready SVG); CSV for the PRISMA2020 tool
+  curve <project> [-o FILE.svg]     the discovery curve: includes found against records screened (SVG)
   export <project> [--format ris|bibtex|csl-json|csv] [--stage S] [--status ST] [-o FILE]
                                     records with one outcome (default: full-text included, RIS), for a
                                     reference manager

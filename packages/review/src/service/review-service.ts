@@ -345,6 +345,13 @@ export class ReviewService {
     return { excluded: unscreened.length, stopping };
   }
 
+  /** The team's title/abstract screening in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
+  discovery(actor: User | undefined, projectId: string): { sequence: (0 | 1)[]; total: number } {
+    const { project } = this.access(actor, projectId, 'read');
+    const state = loadState(this.store, project);
+    return { sequence: teamSequence(state.decisions['title-abstract']), total: state.records.length };
+  }
+
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
   resumeScreening(actor: User | undefined, projectId: string): { restored: number } {
     const { user, project } = this.access(actor, projectId, 'manage');

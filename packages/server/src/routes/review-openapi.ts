@@ -107,6 +107,16 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
       responses: { 200: json(obj({ excluded: { ...int, description: 'Records excluded by automation tools' }, stopping: ref('ReviewStoppingGuidance') }, ['excluded', 'stopping'])), ...writes, 409: err('Every record has been screened') },
     },
   },
+  '/api/reviews/{project}/screening/curve.svg': {
+    get: {
+      summary: "The discovery curve: includes found against records screened at title/abstract, in the team's screening order, the unscreened part shaded",
+      operationId: 'reviewDiscoveryCurve',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [projectParam],
+      responses: { 200: { description: 'SVG', content: { 'image/svg+xml': { schema: str } } }, ...common },
+    },
+  },
   '/api/reviews/{project}/screening/resume': {
     post: {
       summary: 'Resume title/abstract screening (owners): the records excluded by automation go back to the queue',

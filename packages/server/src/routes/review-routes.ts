@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, ReviewService, SESSION_COOKIE, SESSION_DAYS, STAGES, type SearchFile, type User } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, ReviewService, SESSION_COOKIE, SESSION_DAYS, STAGES, type SearchFile, type User } from '@exoatlas/review';
 import { SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
 
@@ -155,6 +155,11 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
   );
 
   app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/stop', async (request) => service.stopScreening(actor(request), request.params.project, request.body === undefined ? {} : body(request)));
+  app.get<{ Params: { project: string } }>('/api/reviews/:project/screening/curve.svg', async (request, reply) => {
+    parseQuery(NoQuery, request.query);
+    const { sequence, total } = service.discovery(actor(request), request.params.project);
+    return reply.type('image/svg+xml; charset=utf-8').send(discoveryCurveSvg(sequence, total));
+  });
   app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/resume', async (request) => service.resumeScreening(actor(request), request.params.project));
 
   app.put<{ Params: { project: string; record: string } }>('/api/reviews/:project/records/:record/retrieval', async (request) => {

@@ -207,6 +207,7 @@ export const reviewPaths = {
   exportRecords: (p: string, format: 'ris' | 'bibtex' | 'csl-json' | 'csv', stage: Stage = 'full-text', status: RecordStatus = 'included') => `${P(p)}/export?${new URLSearchParams({ format, stage, status })}`,
   screeningLog: (p: string) => `${P(p)}/screening-log.csv`,
   stopScreening: (p: string) => `${P(p)}/screening/stop`,
+  discoveryCurve: (p: string) => `${P(p)}/screening/curve.svg`,
   resumeScreening: (p: string) => `${P(p)}/screening/resume`,
   extractionSchema: () => '/api/reviews/extraction/schema',
   extraction: (p: string) => `${P(p)}/extraction`,

@@ -85,6 +85,10 @@ describe.skipIf(!canRun || !hasExports)('a two-reviewer review on real Embase an
       await form.getByRole('button', { name: 'Record the resolution' }).click();
       await expect.poll(() => items.count()).toBe(left - 1);
     }
+    // The dashboard's discovery curve: every record screened, the includes the team found (an include by either reviewer counts).
+    await open(page, `/reviews/${PROJECT}`);
+    const found = titles.filter((t) => aliceSays(t) === 'i' || bobSays(t) === 'i').length;
+    await expect.poll(() => page.locator('figure.discovery-curve svg title').textContent()).toBe(`Includes found as screening went on: ${found} in ${titles.length} of ${titles.length} records screened`);
     alice.expectClean();
     bob.expectClean();
     owner.expectClean();

@@ -1,7 +1,7 @@
-// `exoatlas review` subcommands. Reporting: `review agreement`, `prisma`, `export`, `log`, `list`, `show`, `audit`.
+// `exoatlas review` subcommands. Reporting: `review agreement`, `prisma`, `curve`, `export`, `log`, `list`, `show`, `audit`.
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FORMATS, writeCitations, type OutputFormat } from '@exoatlas/literature';
-import { prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type AgreementStats, type RecordStatus } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type AgreementStats, type RecordStatus } from '@exoatlas/review';
 import { intOption, parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
 import { actAs, openReviewContext as open } from '../../review-context.js';
@@ -84,6 +84,24 @@ async function exportRecords(rest: string[], io: CommandIO): Promise<number> {
   }
 }
 
+async function curve(rest: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('review curve', rest, { ...COMMON, output: { type: 'string', short: 'o' } });
+  const [projectId] = positionals;
+  if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review curve <project> [-o FILE.svg]');
+  const ctx = open(io, values);
+  try {
+    const { sequence, total } = ctx.service.discovery(actAs(ctx, io, values.as), projectId);
+    if (values.json) out(io, { screened: sequence.length, total, included: sequence.reduce<number>((n, v) => n + v, 0), sequence });
+    else if (values.output) {
+      await io.writeFile(values.output, discoveryCurveSvg(sequence, total));
+      io.stderr(`wrote the discovery curve (${sequence.length} of ${total} records screened) to ${values.output}\n`);
+    } else io.stdout(discoveryCurveSvg(sequence, total) + '\n');
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
 async function log(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review log', rest, { ...COMMON, output: { type: 'string', short: 'o' } });
   const [projectId] = positionals;
@@ -158,4 +176,4 @@ async function audit(rest: string[], io: CommandIO): Promise<number> {
   }
 }
 
-export const REPORTING_SUBCOMMANDS: Record<string, ReviewSubcommand> = { agreement, prisma, export: exportRecords, log, list, show, audit };
+export const REPORTING_SUBCOMMANDS: Record<string, ReviewSubcommand> = { agreement, prisma, curve, export: exportRecords, log, list, show, audit };

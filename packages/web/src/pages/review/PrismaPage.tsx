@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { getText } from '../../api/client';
 import { reviewPaths, type PrismaCounts } from '../../api/review';
 import { Async } from '../../components/StatusMessage';
@@ -6,21 +6,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { downloadText } from '../../lib/download';
 import { ProjectNav } from './ProjectPage';
 import { explain, useFresh } from '../../hooks/review-session';
-
-function useSvg(path: string) {
-  const [state, setState] = useState<{ path: string; svg?: string; error?: string } | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    getText(path).then(
-      (svg) => isCurrent && setState({ path, svg }),
-      (e: unknown) => isCurrent && setState({ path, error: explain(e) }),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [path]);
-  return state;
-}
+import { useSvg } from '../../hooks/useSvg';
 
 /** PRISMA 2020: the flow diagram (the server's SVG, inline), the counts that add up, downloads. */
 export function PrismaPage({ project }: { project: string }) {

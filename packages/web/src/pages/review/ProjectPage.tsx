@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Link } from '../../router/Link';
 import { CriteriaEditor } from './CriteriaEditor';
 import { StopScreening } from './StopScreening';
+import { useSvg } from '../../hooks/useSvg';
 import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
 import { TextField } from './SignIn';
 import { explain, useFresh } from '../../hooks/review-session';
@@ -76,6 +77,7 @@ export function ProjectPage({ project }: { project: string }) {
           <section aria-labelledby="progress-heading">
             <h2 id="progress-heading">Progress</h2>
             <ProgressTable progress={v.progress} />
+            <DiscoveryCurve project={project} />
             <StopScreening view={v} onDone={state.reload} />
             <Async state={agreement} what="Agreement">
               {(a) => <AgreementTable items={a.items} />}
@@ -228,4 +230,16 @@ function ImportForm({ project, onDone }: { project: string; onDone: () => void }
       <FormMessage message={message} />
     </form>
   );
+}
+
+/** Includes found against records screened, drawn by the server: the curve a team looks at before stopping. */
+function DiscoveryCurve({ project }: { project: string }) {
+  const svg = useSvg(reviewPaths.discoveryCurve(project));
+  if (svg?.error) return <p role="alert">The discovery curve could not be drawn: {svg.error}</p>;
+  return svg?.svg ? (
+    <figure className="discovery-curve">
+      <div className="plot-image" dangerouslySetInnerHTML={{ __html: svg.svg }} />
+      <figcaption className="muted">Title and abstract screening in the team’s order: the curve flattens as the ranking runs out of likely includes.</figcaption>
+    </figure>
+  ) : null;
 }
