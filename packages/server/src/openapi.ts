@@ -106,6 +106,7 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: { 200: ok({ type: 'object' }), 400: errors[400] },
         },
       },
+      '/api/imports/{id}': { get: { summary: 'One literature import: its provenance, counts and warnings', operationId: 'getImport', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: ok({ type: 'object' }), 404: errors[404] } } },
       '/api/records/{id}': { get: { summary: 'One imported record, whole (CitationRecord)', operationId: 'getRecord', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: ok({ type: 'object' }), 404: errors[404] } } },
       '/api/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: ok({ type: 'object' }) } } },
       ...REVIEW_OPENAPI_PATHS,

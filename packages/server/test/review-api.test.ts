@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readCitations } from '@exoatlas/literature';
@@ -448,9 +448,20 @@ describe('stopping guidance', () => {
 });
 
 describe('OpenAPI', () => {
+  it('documents every /api route the server registers (read from the route files)', async () => {
+    const doc = (await call('GET', '/api/openapi.json')).body;
+    const dir = join(repoRoot, 'packages/server/src/routes');
+    const registered = readdirSync(dir)
+      .filter((f) => f.endsWith('-routes.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/app\.(get|post|put|patch|delete)(?:<[^(]*>)?\('(\/api\/[^']+)'/g)].map((m) => [m[1]!, m[2]!.replace(/:(\w+)/g, '{$1}')] as const));
+    expect(registered.length).toBeGreaterThan(40);
+    const missing = registered.filter(([method, path]) => !doc.paths[path]?.[method]).map(([method, path]) => `${method.toUpperCase()} ${path}`);
+    expect(missing).toEqual([]);
+  });
+
   it('describes every review route', async () => {
     const doc = (await call('GET', '/api/openapi.json')).body;
-    for (const path of ['/api/reviews', '/api/reviews/auth/login', '/api/reviews/{project}/next', '/api/reviews/{project}/records/{record}/decisions', '/api/reviews/{project}/prisma.svg', '/api/reviews/{project}/conflicts']) {
+    for (const path of ['/api/reviews', '/api/reviews/auth/login', '/api/reviews/{project}/next', '/api/reviews/{project}/records/{record}/decisions', '/api/reviews/{project}/prisma.svg', '/api/reviews/{project}/conflicts', '/api/reviews/{project}/export', '/api/reviews/{project}/screening-log.csv', '/api/reviews/{project}/screening/stop', '/api/reviews/{project}/screening/resume', '/api/reviews/{project}/screening/curve.svg']) {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'exoatlas_session' });
