@@ -16,7 +16,7 @@ import { Ensemble } from '../../packages/review/src/ranking/ensemble.js';
 import type { Balance, DoubleBalanceParameters } from '../../packages/review/src/ranking/balance.js';
 import type { Classifier, Label } from '../../packages/review/src/ranking/classifier.js';
 import { mulberry32, randomIndex } from '../../packages/review/src/simulation/prng.js';
-import { startingRecords } from '../../packages/review/src/simulation/simulate.js';
+import { simulateScreening } from '../../packages/review/src/simulation/simulate.js';
 import { screeningMetrics } from '../../packages/review/src/simulation/metrics.js';
 import type { SparseMatrix } from '../../packages/review/src/ranking/sparse.js';
 
@@ -86,22 +86,6 @@ function make(s: Setting, isMember = false): Classifier {
   return s.model === 'nb' ? new NaiveBayes({ alpha: s.alpha, balance: s.balance, doubleBalance: s.double, includeShare: s.share }) : new LinearSvm({ c: s.c, balance: s.balance as Exclude<Balance, 'double-sampled'>, includeShare: s.share });
 }
 
-function simulate(x: SparseMatrix, labels: Label[], seed: number, clf: Classifier): number[] {
-  const n = labels.length;
-  const [a, b] = startingRecords(labels, seed);
-  const labelled = new Map<number, Label>([[a, labels[a]!], [b, labels[b]!]]);
-  const order = [a, b];
-  const done = new Uint8Array(n);
-  done[a] = 1; done[b] = 1;
-  while (order.length < n) {
-    clf.fit(x, labelled);
-    let best = -1, bs = -Infinity;
-    for (let i = 0; i < n; i++) if (!done[i]) { const s = clf.score(x, i); if (best === -1 || s > bs) { best = i; bs = s; } }
-    done[best] = 1; order.push(best); labelled.set(best, labels[best]!);
-  }
-  return order;
-}
-
 const cache = new Map<string, SparseMatrix>();
 for (const file of process.argv.slice(2)) {
   const set = await readLabelledSet(readFileSync(file), { fileName: basename(file) });
@@ -117,7 +101,7 @@ for (const file of process.argv.slice(2)) {
   for (const s of settings) {
     const x = matrixFor(s.features);
     const t0 = performance.now();
-    const ms = seeds.map((seed) => screeningMetrics(simulate(x, set.labels, seed, make(s)), set.labels));
+    const ms = seeds.map((seed) => screeningMetrics(simulateScreening(x, set.labels, { seed, classifier: make(s) }), set.labels));
     const mean = (k: 'wss95' | 'rrf10' | 'atd') => (ms.reduce((a, m) => a + m[k], 0) / ms.length) * 100;
     console.log(`${basename(file, '.csv').padEnd(32)} ${s.name.padEnd(20)} WSS@95 ${mean('wss95').toFixed(1).padStart(5)}  RRF@10 ${mean('rrf10').toFixed(1).padStart(5)}  ATD ${mean('atd').toFixed(2).padStart(5)}  (${((performance.now() - t0) / 1000 / seeds.length).toFixed(1)} s/run)`);
   }

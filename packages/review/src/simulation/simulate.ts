@@ -6,6 +6,8 @@ import { mulberry32, randomIndex } from './prng.js';
 export interface SimulationOptions {
   seed: number;
   model?: ModelName;
+  /** A classifier of your own (an experiment's settings), used instead of `model`'s. */
+  classifier?: Classifier;
   /** Called after each record screened (k = records screened so far). */
   onProgress?: (k: number, n: number) => void;
 }
@@ -28,7 +30,7 @@ export function startingRecords(labels: readonly Label[], seed: number): [number
 export function simulateScreening(x: SparseMatrix, labels: readonly Label[], options: SimulationOptions): number[] {
   const n = labels.length;
   const [first, second] = startingRecords(labels, options.seed);
-  const classifier: Classifier = createClassifier(options.model ?? DEFAULT_MODEL);
+  const classifier: Classifier = options.classifier ?? createClassifier(options.model ?? DEFAULT_MODEL);
   const labelled = new Map<number, Label>([
     [first, labels[first]!],
     [second, labels[second]!],
