@@ -19,6 +19,13 @@ describe('audit log helpers', () => {
   });
 
   it('words resolutions, retrieval, imports, member changes, project changes and forms', () => {
+    expect(describeChange({ action: 'screening.stop', before: null, after: { records: 140, note: 'Stopping rule met', stopping: { screened: 60, included: 6, sinceLastInclude: 29, estimatedRecall: 0.912 } } })).toEqual({
+      before: '–',
+      after: '140 unscreened records excluded by automation tools after 60 screened (6 included, 29 since the last include, estimated recall 91%)',
+      notes: 'note: Stopping rule met',
+    });
+    expect(describeChange({ action: 'screening.resume', before: null, after: { records: 140, restored: 139 } }).after).toBe('139 records back in the screening queue');
+    expect(actionLabel('screening.stop')).toBe('Screening stopped');
     expect(describeChange({ action: 'resolution', before: null, after: { decision: 'include', method: 'third-reviewer', note: 'Pigs are a model', version: 1 } })).toEqual({ before: '–', after: 'include (third reviewer, version 1)', notes: 'note: Pigs are a model' });
     expect(describeChange({ action: 'record.retrieval', before: { isNotRetrieved: false }, after: { isNotRetrieved: true } })).toMatchObject({ before: 'retrieved', after: 'not retrieved' });
     expect(describeChange({ action: 'search.import', before: null, after: { database: 'Embase', identified: 4, added: 3, duplicates: 1, fileName: 'x.ris' } })).toEqual({ before: '–', after: 'Embase: 4 identified, 3 added, 1 duplicates', notes: 'x.ris' });

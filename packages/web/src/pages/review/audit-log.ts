@@ -19,6 +19,8 @@ const ACTION_LABELS: Record<string, string> = {
   misev: 'MISEV checklist',
   'misev-consensus': 'Consensus MISEV checklist',
   'publish-synthesis': 'Synthesis published',
+  'screening.stop': 'Screening stopped',
+  'screening.resume': 'Screening resumed',
 };
 
 /** "decision" → "Decision"; unknown actions as they are. */
@@ -96,6 +98,15 @@ export function describeChange(entry: Pick<AuditEntry, 'action' | 'before' | 'af
       const role = (o: unknown): string => (isObj(o) && typeof o.role === 'string' ? `${o.role}${who(o.userId)}` : '–');
       return { before: role(before), after: role(after), notes: '' };
     }
+    case 'screening.stop': {
+      if (!isObj(after)) return { before: '–', after: compact(after), notes: '' };
+      const stopping = isObj(after.stopping) ? after.stopping : {};
+      const recall = typeof stopping.estimatedRecall === 'number' ? `, estimated recall ${Math.round(stopping.estimatedRecall * 100)}%` : '';
+      const at = typeof stopping.screened === 'number' ? ` after ${stopping.screened} screened (${String(stopping.included)} included, ${String(stopping.sinceLastInclude)} since the last include${recall})` : '';
+      return { before: '–', after: `${String(after.records)} unscreened records excluded by automation tools${at}`, notes: str(after.note) ? `note: ${String(after.note)}` : '' };
+    }
+    case 'screening.resume':
+      return { before: '–', after: isObj(after) ? `${String(after.restored)} records back in the screening queue` : compact(after), notes: '' };
     case 'search.import': {
       if (!isObj(after)) return { before: '–', after: compact(after), notes: '' };
       const n = (k: string): string => (typeof after[k] === 'number' ? String(after[k]) : '?');
