@@ -32,5 +32,8 @@ describe('discovery curve', () => {
     const all = discoveryCurveSvg([1, 0, 0], 3);
     expect(all).not.toContain('fill="#f2f2f2"');
     expect(all).toContain('1 include in 3 records screened · 2 since the last include');
+    // whole includes only on the y axis
+    const yLabels = [...discoveryCurveSvg([1, 1, 0], 3).matchAll(/text-anchor="end" fill="#333333">([^<]+)</g)].map((m) => m[1]);
+    expect(yLabels).toEqual(['0', '1', '2']);
   });
 });

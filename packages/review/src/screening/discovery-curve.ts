@@ -34,7 +34,8 @@ export function discoveryCurveSvg(sequence: readonly (0 | 1)[], total: number): 
     out.push(`<line x1="${c(x(t))}" y1="${c(HEIGHT - MARGIN.bottom)}" x2="${c(x(t))}" y2="${c(HEIGHT - MARGIN.bottom + 5)}" stroke="#444444"/>`);
     out.push(`<text x="${c(x(t))}" y="${c(HEIGHT - MARGIN.bottom + 18)}" text-anchor="middle" fill="#333333">${t}</text>`);
   }
-  for (const t of niceTicks(0, yMax, 5)) {
+  // Includes come whole: integer ticks only (niceTicks gives 0.5 steps below 3).
+  for (const t of niceTicks(0, yMax, 5).filter(Number.isInteger)) {
     out.push(`<line x1="${c(MARGIN.left)}" y1="${c(y(t))}" x2="${c(WIDTH - MARGIN.right)}" y2="${c(y(t))}" stroke="#e4e4e4"/>`);
     out.push(`<text x="${c(MARGIN.left - 8)}" y="${c(y(t) + 4)}" text-anchor="end" fill="#333333">${t}</text>`);
   }
