@@ -5,7 +5,7 @@ import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogC
 import { intOption, parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
 import { actAs, openReviewContext as open } from '../../review-context.js';
-import { COMMON, STAGE_OPTION, out, stageOf, type ReviewSubcommand } from './shared.js';
+import { COMMON, STAGE_OPTION, out, stageOf, writeOrPrint, type ReviewSubcommand } from './shared.js';
 
 function pct(v: number | undefined): string {
   return v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
@@ -74,10 +74,7 @@ async function exportRecords(rest: string[], io: CommandIO): Promise<number> {
   try {
     const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId, { stage, status: values.status as RecordStatus });
     const text = writeCitations(items.map((i) => i.citation), values.format as OutputFormat);
-    if (values.output) {
-      await io.writeFile(values.output, text);
-      io.stderr(`wrote ${items.length} record${items.length === 1 ? '' : 's'} (${stage}, ${values.status}) to ${values.output}\n`);
-    } else io.stdout(text);
+    await writeOrPrint(io, values.output, text, `${items.length} record${items.length === 1 ? '' : 's'} (${stage}, ${values.status})`);
     return 0;
   } finally {
     ctx.close();
@@ -92,10 +89,7 @@ async function curve(rest: string[], io: CommandIO): Promise<number> {
   try {
     const { sequence, total } = ctx.service.discovery(actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, { screened: sequence.length, total, included: sequence.reduce<number>((n, v) => n + v, 0), sequence });
-    else if (values.output) {
-      await io.writeFile(values.output, discoveryCurveSvg(sequence, total));
-      io.stderr(`wrote the discovery curve (${sequence.length} of ${total} records screened) to ${values.output}\n`);
-    } else io.stdout(discoveryCurveSvg(sequence, total) + '\n');
+    else await writeOrPrint(io, values.output, discoveryCurveSvg(sequence, total) + '\n', `the discovery curve (${sequence.length} of ${total} records screened)`);
     return 0;
   } finally {
     ctx.close();
@@ -110,10 +104,7 @@ async function log(rest: string[], io: CommandIO): Promise<number> {
   try {
     const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId);
     const csv = screeningLogCsv(items.map((i) => i.view));
-    if (values.output) {
-      await io.writeFile(values.output, csv);
-      io.stderr(`wrote the screening log of ${items.length} record${items.length === 1 ? '' : 's'} to ${values.output}\n`);
-    } else io.stdout(csv);
+    await writeOrPrint(io, values.output, csv, `the screening log of ${items.length} record${items.length === 1 ? '' : 's'}`);
     return 0;
   } finally {
     ctx.close();

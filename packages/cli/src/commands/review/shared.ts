@@ -6,6 +6,16 @@ import { REVIEW_COMMON_OPTIONS } from '../../review-context.js';
 /** One `exoatlas review` subcommand: its arguments after the subcommand's name; the exit code. */
 export type ReviewSubcommand = (rest: string[], io: CommandIO) => Promise<number>;
 
+/** Writes to the file named by -o (saying what on standard error, as `convert` does), else to standard output. */
+export async function writeOrPrint(io: CommandIO, output: string | undefined, text: string, what: string): Promise<void> {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  await io.writeFile(output, text);
+  io.stderr(`wrote ${what} to ${output}\n`);
+}
+
 export const STAGE_OPTION = { type: 'string' } as const;
 export const COMMON = REVIEW_COMMON_OPTIONS;
 
