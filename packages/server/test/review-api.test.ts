@@ -444,6 +444,11 @@ describe('stopping guidance', () => {
     expect((await call('GET', `${S}/prisma`, { token: tokens.olivia })).body).toMatchObject({ excludedByAutomation: 0, awaitingScreening: total - 26 });
     expect((await call('GET', `${S}/next`, { token: tokens.olivia })).body.record).not.toBeNull();
     expect((await call('POST', `${S}/screening/resume`, { token: tokens.olivia, body: {} })).status).toBe(409);
+    // A stop covers the records unscreened at that moment: a search imported afterwards is screened as usual.
+    const again = (await call('POST', `${S}/screening/stop`, { token: tokens.olivia })).body.excluded as number;
+    expect((await call('POST', `${S}/searches`, { token: tokens.olivia, body: { database: 'PubMed', date: '2026-11-28', files: [{ name: 'later.nbib', content: fixture('pubmed-two-records.nbib') }] } })).status).toBe(201);
+    expect((await call('GET', `${S}/prisma`, { token: tokens.olivia })).body).toMatchObject({ excludedByAutomation: again, awaitingScreening: 2 });
+    expect((await call('GET', `${S}/next`, { token: tokens.olivia })).body.record.sources).toEqual(['PubMed']);
   });
 });
 

@@ -35,4 +35,11 @@ describe('StopScreening on the dashboard', () => {
     expect(viewer).toContain('Title and abstract screening was stopped.');
     expect(viewer).not.toContain('Resume screening');
   });
+
+  it('after a stop, records from a newer search are screened as usual, and the owner may stop again', () => {
+    const html = render(view({ progress: { 'title-abstract': stage({ unscreened: 2, excluded: 34, excludedByAutomation: 14 }), 'full-text': stage() } }));
+    expect(html).toContain('2 records came in later (a newer search) and are screened as usual.');
+    expect(html).toContain('>Resume screening</button>');
+    expect(html).toContain('the 2 records nobody has screened will count as excluded by automation tools');
+  });
 });

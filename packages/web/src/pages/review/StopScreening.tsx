@@ -36,25 +36,22 @@ export function StopScreening({ view, onDone }: { view: ProjectView; onDone: () 
       setBusy(false);
     }
   };
-  if (excludedByAutomation > 0) {
-    return (
-      <div className="stop-screening">
-        <p>
-          <strong>Title and abstract screening was stopped.</strong> The {excludedByAutomation} records nobody had screened count as excluded by automation tools in the{' '}
-          <Link to={`/reviews/${encodeURIComponent(project)}/prisma`}>PRISMA diagram</Link>; the stopping guidance at that moment is in the{' '}
-          <Link to={`/reviews/${encodeURIComponent(project)}/audit`}>audit log</Link>.
-        </p>
-        {isOwner && (
-          <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act('resume')}>
-            Resume screening
-          </button>
-        )}
-        <FormMessage message={message} />
-      </div>
-    );
-  }
-  if (!isOwner || unscreened === 0) return message ? <FormMessage message={message} /> : null;
-  return (
+  const stopped = excludedByAutomation > 0 && (
+    <div className="stop-screening">
+      <p>
+        <strong>Title and abstract screening was stopped.</strong> The {excludedByAutomation} records nobody had screened count as excluded by automation tools in the{' '}
+        <Link to={`/reviews/${encodeURIComponent(project)}/prisma`}>PRISMA diagram</Link>; the stopping guidance at that moment is in the{' '}
+        <Link to={`/reviews/${encodeURIComponent(project)}/audit`}>audit log</Link>.{unscreened > 0 ? ` ${unscreened} records came in later (a newer search) and are screened as usual.` : ''}
+      </p>
+      {isOwner && (
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act('resume')}>
+          Resume screening
+        </button>
+      )}
+    </div>
+  );
+  // Stopping again covers records that came in after the last stop.
+  const form = isOwner && unscreened > 0 && (
     <form className="review-form stop-screening" aria-label="Stop title and abstract screening" onSubmit={(e) => void act('stop', e)}>
       <p>
         Prioritised screening finds most includes early. When the <Link to={`/reviews/${encodeURIComponent(project)}/screen`}>stopping guidance</Link> and your protocol’s stopping rule say so, stop here: the{' '}
@@ -64,7 +61,14 @@ export function StopScreening({ view, onDone }: { view: ProjectView; onDone: () 
       <button type="submit" className="button button-secondary" disabled={busy}>
         Stop title and abstract screening
       </button>
-      <FormMessage message={message} />
     </form>
+  );
+  if (!stopped && !form && !message) return null;
+  return (
+    <>
+      {stopped}
+      {form}
+      <FormMessage message={message} />
+    </>
   );
 }
