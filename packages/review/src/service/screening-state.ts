@@ -15,10 +15,11 @@ export interface ScreeningState {
   decisions: Record<Stage, Map<number, Decision[]>>;
   resolutions: Record<Stage, Map<number, Resolution[]>>;
   outcomes: Record<Stage, Map<number, StageOutcome>>;
-  /** A key that changes with any decision or resolution. */
+  /** A key that changes with any import, decision or resolution, or with how many records a stop excluded. */
   version: string;
 }
 
+/** Reads a project's records, decisions and resolutions and settles each record's outcome per stage (a record left unscreened by a stop is excluded by automation tools). */
 export function loadState(store: ReviewStore, project: Project): ScreeningState {
   const records = store.records(project.id);
   const decisions = { 'title-abstract': new Map<number, Decision[]>(), 'full-text': new Map<number, Decision[]>() };
@@ -48,6 +49,7 @@ export function loadState(store: ReviewStore, project: Project): ScreeningState 
   return { project, records, decisions, resolutions, outcomes, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${records.filter((r) => r.isExcludedByAutomation).length}` };
 }
 
+/** At title/abstract every record; at full text those included on title and abstract whose full text was retrieved. */
 export function isEligible(state: ScreeningState, record: ReviewRecord, stage: Stage): boolean {
   if (stage === 'title-abstract') return true;
   return state.outcomes['title-abstract'].get(record.id)!.status === 'included' && !record.isNotRetrieved;
@@ -64,6 +66,7 @@ export function screeningQueue(state: ScreeningState, userId: number, stage: Sta
   });
 }
 
+/** Per stage: eligible records by status (excluded ones also counted by automation), and this user's share. */
 export function stageProgress(state: ScreeningState, userId: number): Record<Stage, StageProgress> {
   const out = {} as Record<Stage, StageProgress>;
   for (const stage of STAGES) {
@@ -89,6 +92,7 @@ export function stageProgress(state: ScreeningState, userId: number): Record<Sta
   return out;
 }
 
+/** A record's status at a stage as this user may see it: others' decisions hidden while blinded. */
 export function stageView(state: ScreeningState, record: ReviewRecord, stage: Stage, userId: number): StageView {
   const decisions = state.decisions[stage].get(record.id) ?? [];
   const outcome = state.outcomes[stage].get(record.id)!;
@@ -105,6 +109,7 @@ export function stageView(state: ScreeningState, record: ReviewRecord, stage: St
   };
 }
 
+/** A record with its citation, sources and both stages' views, for this user. */
 export function recordView(state: ScreeningState, record: ReviewRecord, userId: number, searches: Map<number, Search>, score?: number): RecordView {
   const c: CitationRecord = record.citation;
   return {
@@ -125,6 +130,7 @@ export function recordView(state: ScreeningState, record: ReviewRecord, userId: 
   };
 }
 
+/** The project's record with that id, or EXO_ERR_REVIEW_NOT_FOUND_RECORD. */
 export function findRecord(state: ScreeningState, recordId: number): ReviewRecord {
   const record = Number.isInteger(recordId) ? state.records.find((r) => r.id === recordId) : undefined;
   if (!record) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `review project '${state.project.id}' has no record ${String(recordId)}`, { id: String(recordId) });
