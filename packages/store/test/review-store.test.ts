@@ -70,3 +70,26 @@ describe('the SQLite review store', () => {
     store.close();
   });
 });
+
+describe('upgrading a database from before the automation flag (schema 4 → 5)', () => {
+  it('keeps its records and marks none of them excluded by automation; a stop then flags the unscreened ones', () => {
+    const { store, reviews, owner } = fresh();
+    reviews.importSearches('p', [search], { newRecords: [citation(1, 'A'), citation(2, 'B')], fates: [[{ kind: 'new', newIndex: 0 }, { kind: 'new', newIndex: 1 }]] }, owner.id);
+    // Roll the file back to schema 4, as a database of the previous version was.
+    store.db.exec('ALTER TABLE review_records DROP COLUMN excluded_by_automation');
+    store.db.pragma('user_version = 4');
+    const path = store.db.name;
+    store.close();
+    const reopened = new SqliteStore(path);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(5);
+    const again = new SqliteReviewStore(reopened.db);
+    expect(again.records('p').map((r) => [r.citation.title, r.isExcludedByAutomation])).toEqual([
+      ['A', false],
+      ['B', false],
+    ]);
+    again.setExcludedByAutomation('p', [again.records('p')[1]!.id], true, owner.id, { note: 'stopped' });
+    expect(again.records('p').map((r) => r.isExcludedByAutomation)).toEqual([false, true]);
+    expect(again.audit('p', { limit: 1 }).items[0]).toMatchObject({ action: 'screening.stop', after: { records: 1, note: 'stopped' } });
+    reopened.close();
+  });
+});
