@@ -25,6 +25,16 @@ export function openReviewContext(io: CommandIO, values: { db?: string; data?: s
   return { service: new ReviewService(reviews), reviews, db: store.db, close: () => store.close() };
 }
 
+/** Runs `work` with the review store open, and closes it however `work` ends. */
+export async function withReviewContext<T>(io: CommandIO, values: { db?: string; data?: string }, work: (ctx: ReviewContext) => Promise<T> | T): Promise<T> {
+  const ctx = openReviewContext(io, values);
+  try {
+    return await work(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
 /** The account the CLI acts as: --as, EXOATLAS_USER, or the local account (created on first use). */
 export function actAs(ctx: { reviews: SqliteReviewStore }, io: CommandIO, as: string | undefined): User {
   const name = as || io.env.EXOATLAS_USER || LOCAL_USER;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ExoError } from '@exoatlas/schema';
 import { parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
-import { actAs, openReviewContext as open } from '../../review-context.js';
+import { actAs, withReviewContext } from '../../review-context.js';
 import { COMMON, out, type ReviewSubcommand } from './shared.js';
 
 /** Standard input, whole (file descriptor 0 reads pipes, files and sockets alike). */
@@ -21,16 +21,13 @@ async function user(rest: string[], io: CommandIO): Promise<number> {
   if (action !== 'add' || name === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add <name> --password-stdin');
   if (!values['password-stdin']) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add: give the password on standard input with --password-stdin (never on the command line)');
   const password = readStdin().replace(/\r?\n$/, '');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const actor = actAs(ctx, io, values.as);
     const user = await ctx.service.createUser(actor, { username: name, password, displayName: values['display-name'], isAdmin: values.admin });
     if (values.json) out(io, { user });
     else io.stdout(`user ${user.username} created${user.isAdmin ? ' (admin)' : ''}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function create(rest: string[], io: CommandIO): Promise<number> {
@@ -54,8 +51,7 @@ async function create(rest: string[], io: CommandIO): Promise<number> {
     false,
   );
   if (!values.name) throw new ExoError('EXO_ERR_CLI_USAGE', 'review create: --name is required');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const actor = actAs(ctx, io, values.as);
     const criteria = Object.fromEntries(
       Object.entries({ population: values.population, intervention: values.intervention, comparator: values.comparator, outcomes: values.outcomes, studyDesigns: values['study-designs'], inclusion: values.inclusion, exclusion: values.exclusion }).filter(([, v]) => v !== undefined),
@@ -64,24 +60,19 @@ async function create(rest: string[], io: CommandIO): Promise<number> {
     if (values.json) out(io, project);
     else io.stdout(`review project ${project.id} created (${project.mode} screening); owner ${actor.username}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function member(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review member', rest, { ...COMMON, role: { type: 'string' } });
   const [projectId, username] = positionals;
   if (!projectId || !username || !values.role) throw new ExoError('EXO_ERR_CLI_USAGE', 'review member <project> <user> --role owner|reviewer|viewer');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const members = ctx.service.addMember(actAs(ctx, io, values.as), projectId, { username, role: values.role });
     if (values.json) out(io, { members });
     else for (const m of members) io.stdout(`${m.role.padEnd(9)} ${m.username}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 export const ACCOUNTS_SUBCOMMANDS: Record<string, ReviewSubcommand> = { user, create, member };

@@ -4,7 +4,7 @@ import { OUTPUT_FORMATS, writeCitations, type OutputFormat } from '@exoatlas/lit
 import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type AgreementStats, type RecordStatus } from '@exoatlas/review';
 import { intOption, parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
-import { actAs, openReviewContext as open } from '../../review-context.js';
+import { actAs, withReviewContext } from '../../review-context.js';
 import { COMMON, STAGE_OPTION, out, stageOf, writeOrPrint, type ReviewSubcommand } from './shared.js';
 
 function pct(v: number | undefined): string {
@@ -27,23 +27,19 @@ async function agreement(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review agreement', rest, { ...COMMON, stage: STAGE_OPTION });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review agreement <project> [--stage S]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const items = ctx.service.agreement(actAs(ctx, io, values.as), projectId, stageOf(values.stage));
     if (values.json) out(io, { items });
     else items.forEach((a) => printAgreement(io, a));
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function prisma(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review prisma', rest, { ...COMMON, svg: { type: 'string' }, 'png-svg': { type: 'string' }, csv: { type: 'string' } });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review prisma <project> [--svg out.svg] [--png-svg out.svg] [--csv out.csv]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const counts = ctx.service.prisma(actAs(ctx, io, values.as), projectId);
     if (values.svg) await io.writeFile(values.svg, prismaSvg(counts));
     if (values['png-svg']) await io.writeFile(values['png-svg'], prismaSvg(counts, { isStandalone: true }));
@@ -58,9 +54,7 @@ async function prisma(rest: string[], io: CommandIO): Promise<number> {
       io.stdout(`Included ${counts.included}\n`);
     }
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function exportRecords(rest: string[], io: CommandIO): Promise<number> {
@@ -70,66 +64,53 @@ async function exportRecords(rest: string[], io: CommandIO): Promise<number> {
   if (!(OUTPUT_FORMATS as readonly string[]).includes(values.format)) throw new ExoError('EXO_ERR_CLI_USAGE', `--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
   if (!(RECORD_STATUSES as readonly string[]).includes(values.status)) throw new ExoError('EXO_ERR_CLI_USAGE', `--status must be one of ${RECORD_STATUSES.join(', ')}`);
   const stage = stageOf(values.stage) ?? 'full-text';
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId, { stage, status: values.status as RecordStatus });
     const text = writeCitations(items.map((i) => i.citation), values.format as OutputFormat);
     await writeOrPrint(io, values.output, text, `${items.length} record${items.length === 1 ? '' : 's'} (${stage}, ${values.status})`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function curve(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review curve', rest, { ...COMMON, output: { type: 'string', short: 'o' } });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review curve <project> [-o FILE.svg]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const { sequence, total } = ctx.service.discovery(actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, { screened: sequence.length, total, included: sequence.reduce<number>((n, v) => n + v, 0), sequence });
     else await writeOrPrint(io, values.output, discoveryCurveSvg(sequence, total) + '\n', `the discovery curve (${sequence.length} of ${total} records screened)`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function log(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review log', rest, { ...COMMON, output: { type: 'string', short: 'o' } });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review log <project> [-o FILE]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId);
     const csv = screeningLogCsv(items.map((i) => i.view));
     await writeOrPrint(io, values.output, csv, `the screening log of ${items.length} record${items.length === 1 ? '' : 's'}`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function list(rest: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('review list', rest, COMMON, false);
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const items = ctx.service.listProjects(actAs(ctx, io, values.as));
     if (values.json) out(io, { items });
     else for (const p of items) io.stdout(`${p.id.padEnd(32)} ${p.role.padEnd(9)} ${p.mode.padEnd(7)} ${String(p.records).padStart(6)} records  ${p.name}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function show(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review show', rest, COMMON);
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review show <project>');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const view = ctx.service.getProject(actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, view);
     else {
@@ -142,17 +123,14 @@ async function show(rest: string[], io: CommandIO): Promise<number> {
       }
     }
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function audit(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review audit', rest, { ...COMMON, record: { type: 'string' }, user: { type: 'string' }, stage: { type: 'string' }, limit: { type: 'string' } });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review audit <project> [--record ID] [--user NAME] [--stage S] [--limit N]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const log = ctx.service.audit(actAs(ctx, io, values.as), projectId, {
       recordId: intOption('record', values.record, 1),
       username: values.user,
@@ -162,9 +140,7 @@ async function audit(rest: string[], io: CommandIO): Promise<number> {
     if (values.json) out(io, log);
     else for (const e of log.items) io.stdout(`${e.at} ${e.username} ${e.action}${e.recordId ? ` record ${e.recordId}` : ''}${e.stage ? ` (${e.stage})` : ''}: ${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 export const REPORTING_SUBCOMMANDS: Record<string, ReviewSubcommand> = { agreement, prisma, curve, export: exportRecords, log, list, show, audit };

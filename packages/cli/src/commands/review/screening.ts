@@ -4,7 +4,7 @@ import { ExoError } from '@exoatlas/schema';
 import type { RecordView, Stage } from '@exoatlas/review';
 import { intOption, parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
-import { actAs, openReviewContext as open } from '../../review-context.js';
+import { actAs, withReviewContext } from '../../review-context.js';
 import { COMMON, STAGE_OPTION, out, stageOf, type ReviewSubcommand } from './shared.js';
 
 function printRecord(io: CommandIO, r: RecordView, stage: Stage): void {
@@ -23,8 +23,7 @@ async function importSearches(rest: string[], io: CommandIO): Promise<number> {
   const [projectId, ...files] = positionals;
   if (!projectId || files.length === 0) throw new ExoError('EXO_ERR_CLI_USAGE', 'review import <project> <files…> --database D --date YYYY-MM-DD [--query Q]');
   const data = await Promise.all(files.map(async (f) => ({ name: basename(f), data: await io.readBytes(f) })));
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const result = await ctx.service.importSearches(actAs(ctx, io, values.as), projectId, data, { database: values.database, date: values.date, query: values.query });
     if (values.json) out(io, result);
     else {
@@ -33,9 +32,7 @@ async function importSearches(rest: string[], io: CommandIO): Promise<number> {
       for (const w of result.warnings.slice(0, 10)) io.stderr(`warning: ${w}\n`);
     }
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function screen(rest: string[], io: CommandIO): Promise<number> {
@@ -51,8 +48,7 @@ async function screen(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review screen <project> [--record ID --decision include|exclude|maybe]');
   const stage = stageOf(values.stage) ?? 'title-abstract';
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const actor = actAs(ctx, io, values.as);
     if (values.record !== undefined || values.decision !== undefined) {
       if (values.record === undefined || values.decision === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review screen: --record and --decision go together');
@@ -83,9 +79,7 @@ async function screen(rest: string[], io: CommandIO): Promise<number> {
     io.stdout(`\nDecide with: exoatlas review screen ${projectId} --as ${actor.username} --record ${next.record.id} --decision include|exclude|maybe [--reason "…"]\n`);
     io.stdout(`Exclusion reasons: ${next.exclusionReasons.join('; ')}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function retrieval(rest: string[], io: CommandIO): Promise<number> {
@@ -94,53 +88,43 @@ async function retrieval(rest: string[], io: CommandIO): Promise<number> {
   const usage = 'review retrieval <project> --record ID --not-retrieved|--retrieved';
   if (!projectId || values.record === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', usage);
   if (values['not-retrieved'] === values.retrieved) throw new ExoError('EXO_ERR_CLI_USAGE', `${usage}: give exactly one of --not-retrieved and --retrieved`);
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const record = ctx.service.setNotRetrieved(actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, values['not-retrieved']);
     if (values.json) out(io, record);
     else io.stdout(`record ${record.id}: full text ${record.isNotRetrieved ? 'not retrieved (counted under "reports not retrieved")' : 'retrieved; it can be screened at full text'}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function stop(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review stop', rest, { ...COMMON, note: { type: 'string' } });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review stop <project> [--note T]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const result = ctx.service.stopScreening(actAs(ctx, io, values.as), projectId, { note: values.note });
     if (values.json) out(io, result);
     else io.stdout(`title/abstract screening stopped: ${result.excluded} record${result.excluded === 1 ? '' : 's'} nobody screened now count as excluded by automation tools\nStopping guidance at this point: ${result.stopping.note}\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function resume(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review resume', rest, COMMON);
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review resume <project>');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const result = ctx.service.resumeScreening(actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, result);
     else io.stdout(`title/abstract screening resumed: ${result.restored} record${result.restored === 1 ? '' : 's'} back in the screening queue\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function conflicts(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review conflicts', rest, { ...COMMON, stage: STAGE_OPTION });
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review conflicts <project> [--stage S]');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const result = ctx.service.conflicts(actAs(ctx, io, values.as), projectId, stageOf(values.stage));
     if (values.json) out(io, result);
     else {
@@ -148,24 +132,19 @@ async function conflicts(rest: string[], io: CommandIO): Promise<number> {
       io.stdout(`${result.items.length} conflict${result.items.length === 1 ? '' : 's'} at ${result.stage}\n`);
     }
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 async function resolve(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review resolve', rest, { ...COMMON, stage: STAGE_OPTION, record: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, method: { type: 'string' }, note: { type: 'string' } });
   const [projectId] = positionals;
   if (!projectId || values.record === undefined || values.decision === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review resolve <project> --record ID --decision include|exclude');
-  const ctx = open(io, values);
-  try {
+  return withReviewContext(io, values, async (ctx) => {
     const resolution = ctx.service.resolve(actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, { stage: stageOf(values.stage), decision: values.decision, reason: values.reason, method: values.method, note: values.note });
     if (values.json) out(io, resolution);
     else io.stdout(`record ${resolution.recordId}: resolved as ${resolution.decision} by ${resolution.resolver} (${resolution.method})\n`);
     return 0;
-  } finally {
-    ctx.close();
-  }
+  });
 }
 
 export const SCREENING_SUBCOMMANDS: Record<string, ReviewSubcommand> = { import: importSearches, screen, retrieval, stop, resume, conflicts, resolve };
