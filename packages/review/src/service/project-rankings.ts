@@ -9,7 +9,6 @@ import type { ScreeningState } from './screening-state.js';
 interface ProjectRanking {
   recordsKey: string;
   ranker: Ranker;
-  recordIds: number[];
   rowOf: Map<number, number>;
   byUser: Map<number, { classifier: Classifier; key?: string; ranking?: Ranking }>;
 }
@@ -57,7 +56,7 @@ export class ProjectRankings {
         state.records.map((r) => recordText(r.citation)),
         { model: this.model, query: criteriaText(state.project.question, state.project.criteria) },
       );
-      project = { recordsKey, ranker, recordIds: state.records.map((r) => r.id), rowOf: new Map(state.records.map((r, i) => [r.id, i])), byUser: new Map() };
+      project = { recordsKey, ranker, rowOf: new Map(state.records.map((r, i) => [r.id, i])), byUser: new Map() };
       this.projects.set(state.project.id, project);
     }
     let mine = project.byUser.get(userId);
@@ -80,7 +79,7 @@ export class ProjectRankings {
     return ranking.scores[row]!;
   }
 
-  /** Forgets a project's ranker: its records changed (an import) or stopped counting (screening stopped or resumed). */
+  /** Forgets a project's ranker: its records (an import) or its question and criteria changed. */
   forget(projectId: string): void {
     this.projects.delete(projectId);
   }

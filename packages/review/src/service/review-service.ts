@@ -110,6 +110,11 @@ export class ReviewService {
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
+  /** The project's searches by id, to name each record's sources. */
+  private searchesById(projectId: string): Map<number, Search> {
+    return new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+  }
+
 
   createProject(actor: User | undefined, input: { id?: unknown; name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Project {
     const user = this.requireUser(actor);
@@ -225,7 +230,7 @@ export class ReviewService {
     const { user, project } = this.access(actor, projectId, 'read');
     const state = loadState(this.store, project);
     const stage = options.stage ?? 'title-abstract';
-    const searches = new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+    const searches = this.searchesById(projectId);
     let records = state.records.filter((r) => isEligible(state, r, stage));
     if (options.status) {
       records = records.filter((r) => {
@@ -245,7 +250,7 @@ export class ReviewService {
     const state = loadState(this.store, project);
     const record = findRecord(state, recordId);
     const ranking = this.rankings.for(state, user.id);
-    return recordView(state, record, user.id, new Map(this.store.searches(projectId).map((s) => [s.id, s])), this.rankings.scoreOf(state, ranking, record.id));
+    return recordView(state, record, user.id, this.searchesById(projectId), this.rankings.scoreOf(state, ranking, record.id));
   }
 
   /**
@@ -257,7 +262,7 @@ export class ReviewService {
     const { user, project } = this.access(actor, projectId, 'read');
     const state = loadState(this.store, project);
     const stage = options.stage ?? 'title-abstract';
-    const searches = new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+    const searches = this.searchesById(projectId);
     const records = options.status ? state.records.filter((r) => isEligible(state, r, stage) && state.outcomes[stage].get(r.id)!.status === options.status) : state.records;
     return records.map((r) => ({ view: recordView(state, r, user.id, searches), citation: r.citation }));
   }
@@ -271,7 +276,7 @@ export class ReviewService {
     const state = loadState(this.store, project);
     const queue = screeningQueue(state, user.id, stage);
     const progress = stageProgress(state, user.id)[stage];
-    const searches = new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+    const searches = this.searchesById(projectId);
     const base = { criteria: project.criteria, question: project.question, exclusionReasons: project.exclusionReasons[stage], progress };
     if (stage === 'full-text') {
       const first = queue[0];
@@ -312,7 +317,7 @@ export class ReviewService {
     const decision = this.store.appendDecision({ projectId, recordId, reviewerId: user.id, ...valid });
     this.refreshLater(projectId, user.id);
     const after = loadState(this.store, project);
-    return { decision, record: recordView(after, findRecord(after, recordId), user.id, new Map(this.store.searches(projectId).map((s) => [s.id, s]))) };
+    return { decision, record: recordView(after, findRecord(after, recordId), user.id, this.searchesById(projectId)) };
   }
 
   /** Marks a full text as not retrievable (or retrievable again): PRISMA's "reports not retrieved". */
@@ -325,7 +330,7 @@ export class ReviewService {
     }
     this.store.setNotRetrieved(projectId, recordId, isNotRetrieved, user.id);
     const after = loadState(this.store, project);
-    return recordView(after, findRecord(after, recordId), user.id, new Map(this.store.searches(projectId).map((s) => [s.id, s])));
+    return recordView(after, findRecord(after, recordId), user.id, this.searchesById(projectId));
   }
 
   /**
@@ -341,7 +346,6 @@ export class ReviewService {
     if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
     const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
     this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
-    this.rankings.forget(projectId);
     return { excluded: unscreened.length, stopping };
   }
 
@@ -361,14 +365,13 @@ export class ReviewService {
     // A flagged record someone screened after all is already out of the queue; only the others return to it.
     const restored = flagged.filter((r) => state.outcomes['title-abstract'].get(r.id)!.isAutomated).length;
     this.store.setExcludedByAutomation(projectId, flagged.map((r) => r.id), false, user.id, { restored });
-    this.rankings.forget(projectId);
     return { restored };
   }
 
   conflicts(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): { stage: Stage; items: (Conflict & { record: RecordView })[] } {
     const { user, project } = this.access(actor, projectId, 'read');
     const state = loadState(this.store, project);
-    const searches = new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+    const searches = this.searchesById(projectId);
     const found = findConflicts(state.decisions[stage], state.resolutions[stage], project.mode, stage);
     return { stage, items: found.map((c) => ({ ...c, record: recordView(state, findRecord(state, c.recordId), user.id, searches) })) };
   }
