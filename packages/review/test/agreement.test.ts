@@ -107,6 +107,10 @@ describe("κ's standard error and 95% interval (Fleiss, Cohen & Everitt 1969)", 
   it('is undefined where κ is', () => {
     expect(cohenKappaVariance([])).toBeUndefined();
     expect(kappaInterval([['a', 'a'], ['a', 'a']])).toBeUndefined();
+    // ten identical ratings: the margins are exactly 1 (no 0.1 added up ten times), so p_e = 1
+    const same = Array.from({ length: 10 }, (): [string, string] => ['exclude', 'exclude']);
+    expect(cohenKappa(same)).toBeUndefined();
+    expect(kappaInterval(same)).toBeUndefined();
   });
 });
 

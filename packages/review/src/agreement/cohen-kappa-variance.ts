@@ -1,3 +1,5 @@
+import { crossTable, type CrossTable } from './cross-table.js';
+
 /**
  * Large-sample variance of Cohen's kappa (Fleiss JL, Cohen J, Everitt BS. Large sample standard errors of kappa and
  * weighted kappa. Psychological Bulletin 1969;72(5):323–327), as R's psych::cohen.kappa computes it: with p_ij the
@@ -6,22 +8,12 @@
  * / (n(1 − p_e)⁴). Undefined where κ is; a negative value from rounding is taken as 0, as psych does.
  */
 export function cohenKappaVariance<T>(pairs: ReadonlyArray<readonly [T, T]>): number | undefined {
-  const n = pairs.length;
-  if (n === 0) return undefined;
-  const cell = new Map<T, Map<T, number>>();
-  const row = new Map<T, number>();
-  const col = new Map<T, number>();
-  for (const [x, y] of pairs) {
-    const r = cell.get(x) ?? new Map<T, number>();
-    r.set(y, (r.get(y) ?? 0) + 1 / n);
-    cell.set(x, r);
-    row.set(x, (row.get(x) ?? 0) + 1 / n);
-    col.set(y, (col.get(y) ?? 0) + 1 / n);
-  }
-  let po = 0;
-  let pe = 0;
-  for (const [category, p] of row) pe += p * (col.get(category) ?? 0);
-  for (const [category, r] of cell) po += r.get(category) ?? 0;
+  const t = crossTable(pairs);
+  return t && kappaVarianceOf(t);
+}
+
+/** The variance above, of a cross-table. */
+export function kappaVarianceOf<T>({ n, cell, row, col, po, pe }: CrossTable<T>): number | undefined {
   if (pe === 1) return undefined;
   let sum = 0;
   for (const [i, r] of cell) {

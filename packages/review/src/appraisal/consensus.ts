@@ -3,6 +3,8 @@
  * disagreements are listed, agreement is summarised (per cent and Cohen's κ), and the value used downstream is the
  * consensus record when one is saved, else the reviewers' common answer when they all agree.
  */
+import { cohenKappa } from '../agreement/cohen-kappa.js';
+import { percentAgreement } from '../agreement/percent.js';
 
 export interface ItemDisagreement<J> {
   item: string;
@@ -40,13 +42,8 @@ export function compareJudgements<J extends string>(byReviewer: Record<string, R
     const a = byReviewer[reviewers[0]!]!;
     const b = byReviewer[reviewers[1]!]!;
     const pairs = itemIds.filter((i) => a[i] !== undefined && b[i] !== undefined).map((i) => [a[i]!, b[i]!] as const);
-    if (pairs.length > 0) {
-      const po = pairs.filter(([x, y]) => x === y).length / pairs.length;
-      const cats = [...new Set(pairs.flat())];
-      const pe = cats.reduce((s, cat) => s + (pairs.filter(([x]) => x === cat).length / pairs.length) * (pairs.filter(([, y]) => y === cat).length / pairs.length), 0);
-      percent = po;
-      kappa = pe < 1 ? (po - pe) / (1 - pe) : null;
-    }
+    percent = percentAgreement(pairs) ?? null;
+    kappa = cohenKappa(pairs) ?? null;
   }
   return { items: itemIds.length, agreed, percent, kappa, disagreements };
 }

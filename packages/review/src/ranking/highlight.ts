@@ -1,6 +1,5 @@
 import type { Criteria } from '../types.js';
-import { STOP_WORDS } from './stop-words.js';
-import { stem } from './tokenize.js';
+import { fold, stem, tokenize } from './tokenize.js';
 
 /** Which side of the eligibility criteria a highlighted word comes from. */
 export type HighlightKind = 'include' | 'exclude';
@@ -18,17 +17,9 @@ export interface HighlightTerms {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const fold = (word: string): string => word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 
-/** Stems of a text's content words: three or more characters, not a stop word, not a bare number. */
-function contentStems(text: string | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const match of (text ?? '').matchAll(WORD)) {
-    const word = fold(match[0]);
-    if (word.length >= 3 && !STOP_WORDS.has(word) && !/^\d+$/.test(word)) out.add(stem(word));
-  }
-  return out;
-}
+/** Stems of a text's content words (the ranker's filtered tokens) of three or more characters. */
+const contentStems = (text: string): Set<string> => new Set(tokenize(text).filter((w) => w.length >= 3).map(stem));
 
 /**
  * The words a reviewer screens for, from the project: the question and the inclusion side of the criteria
@@ -37,7 +28,7 @@ function contentStems(text: string | undefined): Set<string> {
  */
 export function highlightTerms(question: string, criteria: Criteria): HighlightTerms {
   const include = contentStems([question, criteria.population, criteria.intervention, criteria.comparator, criteria.outcomes, criteria.studyDesigns, criteria.inclusion].filter(Boolean).join(' '));
-  const exclude = new Set([...contentStems(criteria.exclusion)].filter((s) => !include.has(s)));
+  const exclude = new Set([...contentStems(criteria.exclusion ?? '')].filter((s) => !include.has(s)));
   return { include, exclude };
 }
 

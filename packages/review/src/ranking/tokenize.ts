@@ -1,12 +1,15 @@
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stop-words.js';
 
+/** Case- and accent-folded text: "Exosomés" → "exosomes". */
+export const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+
 /**
  * Words of a text, filtered: Unicode letters and digits, case- and accent-folded, at least two characters, neither a
  * stop word nor a bare number ("mir-135b" gives "mir" and "135b"; "2019" is dropped).
  */
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = fold(text);
   const words: string[] = [];
   for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
