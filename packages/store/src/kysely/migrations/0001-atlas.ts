@@ -1,0 +1,33 @@
+import { sql, type Migration } from 'kysely';
+import type { Dialect } from '../database.js';
+import type { AnyDb } from './dialect-ddl.js';
+
+/** The atlas built from data/: build metadata, every record as JSON, the knowledge base, and its search documents. */
+export const atlas = (dialect: Dialect): Migration => ({
+  async up(db: AnyDb) {
+    await db.schema.createTable('meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable('records')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('json', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('records_pk', ['kind', 'id'])
+      .execute();
+    await db.schema
+      .createTable('knowledge_base')
+      .addColumn('singleton', 'integer', (c) => c.primaryKey().check(sql`singleton = 1`))
+      .addColumn('json', 'text', (c) => c.notNull())
+      .execute();
+    if (dialect === 'sqlite') {
+      await sql`CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    } else {
+      // The 'simple' configuration (lower-casing, no stemming) matches what FTS5's unicode61 tokenizer does; the title
+      // is weighted A and the body B, and ranking gives A four times B's weight, as bm25(search, 4.0, 1.0) does.
+      await sql`CREATE TABLE search (
+        kind text NOT NULL, id text NOT NULL, title text NOT NULL, body text NOT NULL,
+        document tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')) STORED
+      )`.execute(db);
+      await sql`CREATE INDEX search_document ON search USING gin (document)`.execute(db);
+    }
+  },
+});
