@@ -11,11 +11,27 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-export type TestPostgres = { available: true; url: string; stop: () => Promise<void> } | { available: false; reason: string };
+export type TestPostgres =
+  | {
+      available: true;
+      /** A database of this test file's own. */
+      url: string;
+      /** Another fresh database on the same server (dropped by `stop`). */
+      newDatabase: () => Promise<string>;
+      /** Drops the databases made here, and stops the cluster if one was started. */
+      stop: () => Promise<void>;
+    }
+  | { available: false; reason: string };
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   const shared = process.env.EXOATLAS_TEST_DATABASE_URL;
-  if (shared) return freshDatabase(shared, async () => undefined);
+  if (shared) {
+    try {
+      return await freshDatabase(shared, async () => undefined);
+    } catch (error) {
+      return { available: false, reason: `EXOATLAS_TEST_DATABASE_URL is set but unusable: ${(error as Error).message}` };
+    }
+  }
   const bin = findPostgresBin();
   if (!bin) return { available: false, reason: 'no EXOATLAS_TEST_DATABASE_URL and no initdb under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
   try {
@@ -67,32 +83,43 @@ export async function startCluster(bin: string): Promise<{ url: string; stop: ()
   };
 }
 
-/** Creates a database of its own on the server at `url`; `stop` drops it, then runs `after`. */
+/** Fresh databases on the server at `url`; `stop` drops them all, then runs `after`. */
 async function freshDatabase(url: string, after: () => Promise<void>): Promise<TestPostgres> {
-  const name = `exoatlas_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    available: true,
-    url: target.toString(),
-    stop: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-        await after();
-      }
-    },
+  const made: string[] = [];
+  const admin = async (statement: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
   };
+  const newDatabase = async (): Promise<string> => {
+    const name = `exoatlas_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    await admin(`CREATE DATABASE ${name}`);
+    made.push(name);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    return target.toString();
+  };
+  try {
+    return {
+      available: true,
+      url: await newDatabase(),
+      newDatabase,
+      stop: async () => {
+        try {
+          for (const name of made.splice(0)) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await after();
+        }
+      },
+    };
+  } catch (error) {
+    await after();
+    throw error;
+  }
 }
 
 function freePort(): Promise<number> {
