@@ -1,13 +1,18 @@
 import type { Dialect, KyselyConfig, OpenedDatabase } from './database.js';
 import { openKysely } from './database.js';
+import { KyselyAtlasStore } from './atlas-store.js';
 import { KyselyExtractionStore } from './extraction-store.js';
+import { KyselyLiteratureStore } from './literature-store.js';
 import { migrateToLatest } from './migrations/migrate.js';
 import { KyselyReviewStore } from './review-store.js';
+import { searchIndexFor } from './search/index.js';
 
 export interface KyselyStores {
   backend: Dialect;
   /** The opened database, for maintenance and tests. */
   database: OpenedDatabase;
+  atlas: KyselyAtlasStore;
+  literature: KyselyLiteratureStore;
   review: KyselyReviewStore;
   extraction: KyselyExtractionStore;
   close: () => Promise<void>;
@@ -22,9 +27,12 @@ export async function createKyselyStores(config: KyselyConfig): Promise<KyselySt
     await database.db.destroy();
     throw error;
   }
+  const index = searchIndexFor(database.dialect);
   return {
     backend: database.dialect,
     database,
+    atlas: new KyselyAtlasStore(database, index),
+    literature: new KyselyLiteratureStore(database, index),
     review: new KyselyReviewStore(database),
     extraction: new KyselyExtractionStore(database),
     close: () => database.db.destroy(),

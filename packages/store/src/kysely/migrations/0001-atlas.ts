@@ -1,6 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import type { Dialect } from '../database.js';
-import type { AnyDb } from './dialect-ddl.js';
+import { searchText, type AnyDb } from './dialect-ddl.js';
 
 /** The atlas built from data/: build metadata, every record as JSON, the knowledge base, and its search documents. */
 export const atlas = (dialect: Dialect): Migration => ({
@@ -21,11 +21,10 @@ export const atlas = (dialect: Dialect): Migration => ({
     if (dialect === 'sqlite') {
       await sql`CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
     } else {
-      // The 'simple' configuration (lower-casing, no stemming) matches what FTS5's unicode61 tokenizer does; the title
-      // is weighted A and the body B, and ranking gives A four times B's weight, as bm25(search, 4.0, 1.0) does.
+      // The title is weighted A and the body B; ranking gives A four times B's weight, as bm25(search, 4.0, 1.0) does.
       await sql`CREATE TABLE search (
         kind text NOT NULL, id text NOT NULL, title text NOT NULL, body text NOT NULL,
-        document tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')) STORED
+        document tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', ${searchText(sql.ref('title'))}), 'A') || setweight(to_tsvector('simple', ${searchText(sql.ref('body'))}), 'B')) STORED
       )`.execute(db);
       await sql`CREATE INDEX search_document ON search USING gin (document)`.execute(db);
     }

@@ -1,6 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import type { Dialect } from '../database.js';
-import { withId, type AnyDb } from './dialect-ddl.js';
+import { searchText, withId, type AnyDb } from './dialect-ddl.js';
 
 /** Imported literature (packages/literature records), one row per import, full-text indexed. */
 export const literature = (dialect: Dialect): Migration => ({
@@ -37,7 +37,7 @@ export const literature = (dialect: Dialect): Migration => ({
       await sql`CREATE TABLE citations_fts (
         citation_id integer PRIMARY KEY REFERENCES citations (id) ON DELETE CASCADE,
         title text NOT NULL, abstract text NOT NULL, authors text NOT NULL, keywords text NOT NULL, journal text NOT NULL,
-        document tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || abstract || ' ' || authors || ' ' || keywords || ' ' || journal)) STORED
+        document tsvector GENERATED ALWAYS AS (to_tsvector('simple', ${searchText(sql`title || ' ' || abstract || ' ' || authors || ' ' || keywords || ' ' || journal`)})) STORED
       )`.execute(db);
       await sql`CREATE INDEX citations_fts_document ON citations_fts USING gin (document)`.execute(db);
     }

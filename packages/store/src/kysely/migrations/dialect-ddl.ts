@@ -1,4 +1,4 @@
-import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../database.js';
 
 /* The few schema statements that differ by dialect; everything else in the migrations is Kysely's schema builder. */
@@ -35,3 +35,16 @@ export async function createRefuseChangeFunction(db: AnyDb): Promise<void> {
   await sql`CREATE OR REPLACE FUNCTION exoatlas_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation'; END $$`.execute(db);
 }
+
+/**
+ * The text PostgreSQL indexes: punctuation (dashes included) turned into spaces, so that the default parser, given
+ * only words and numbers, splits text as FTS5's unicode61 tokenizer does. Left alone it reads "miR-21" as 'mir' and
+ * the signed number '-21', and "wound-healing" as one compound that the two words "wound healing" do not match.
+ * Queries go through the same function (see search/postgres-search-index.ts).
+ */
+export function searchText(text: RawBuilder<unknown> | ReturnType<typeof sql.ref>): RawBuilder<string> {
+  return sql<string>`regexp_replace(${text}, ${sql.lit(SEARCH_PUNCTUATION)}, ' ', 'g')`;
+}
+
+/** ASCII punctuation and the Unicode dashes and quotes that scientific text uses. */
+export const SEARCH_PUNCTUATION = '[[:punct:]\u2010-\u2015\u2018-\u201f\u2026\u00b7]+';

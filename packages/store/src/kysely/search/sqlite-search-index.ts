@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+import type { SearchDocument } from '@exoatlas/atlas';
+import type { SearchHit } from '../../atlas-store.js';
+import { markSnippet, toFtsQuery } from '../../fts-query.js';
+import type { Database } from '../database.js';
+import { BATCH, type CitationMatch, type CitationText, type SearchIndex } from './search-index.js';
+
+/** FTS5, as the hand-written store used it: bm25 with the title weighted 4, snippet() marked with \u0002…\u0003. */
+export class SqliteSearchIndex implements SearchIndex {
+  async clearDocuments(db: Kysely<Database>): Promise<void> {
+    await sql`DELETE FROM search`.execute(db);
+  }
+
+  async addDocuments(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += BATCH) {
+      await db
+        .insertInto('search')
+        .values(docs.slice(i, i + BATCH).map((d) => ({ kind: d.kind, id: d.id, title: d.title, body: d.body })))
+        .execute();
+    }
+  }
+
+  async searchDocuments(db: Kysely<Database>, query: string, options: { kinds?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
+    const match = toFtsQuery(query);
+    const kinds = options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``;
+    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search WHERE search MATCH ${match} ${kinds}`.execute(db);
+    // Rank first, then make snippets for the page only (snippet() is the costly part on broad queries).
+    const rows = await sql<{ kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }>`
+      WITH ranked AS (SELECT rowid AS r, bm25(search, 4.0, 1.0) AS score FROM search WHERE search MATCH ${match} ${kinds} ORDER BY score LIMIT ${options.limit} OFFSET ${options.offset})
+      SELECT kind, id, title, snippet(search, -1, char(2), char(3), '…', 20) AS snippet, ranked.score AS score
+      FROM search JOIN ranked ON search.rowid = ranked.r WHERE search MATCH ${match} ORDER BY ranked.score`.execute(db);
+    return { total: count.rows[0]!.n, hits: rows.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
+  }
+
+  async addCitation(db: Kysely<Database>, citationId: number, t: CitationText): Promise<void> {
+    await sql`INSERT INTO citations_fts (rowid, title, abstract, authors, keywords, journal) VALUES (${citationId}, ${t.title}, ${t.abstract}, ${t.authors}, ${t.keywords}, ${t.journal})`.execute(db);
+  }
+
+  citationMatch(query: string): CitationMatch {
+    const match = toFtsQuery(query);
+    return {
+      where: sql`c.id IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH ${match})`,
+      rank: sql<number>`(SELECT bm25(citations_fts) FROM citations_fts WHERE citations_fts MATCH ${match} AND rowid = c.id)`,
+      direction: 'asc',
+    };
+  }
+
+  async citationSnippets(db: Kysely<Database>, query: string, ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const match = toFtsQuery(query);
+    const rows = await sql<{ id: number; s: string }>`SELECT rowid AS id, snippet(citations_fts, -1, char(2), char(3), '…', 24) AS s FROM citations_fts WHERE citations_fts MATCH ${match} AND rowid IN (${sql.join(ids)})`.execute(db);
+    return new Map(rows.rows.map((r) => [r.id, markSnippet(r.s)]));
+  }
+}
