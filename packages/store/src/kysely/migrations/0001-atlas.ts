@@ -21,9 +21,10 @@ export const atlas = (dialect: Dialect): Migration => ({
     if (dialect === 'sqlite') {
       await sql`CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
     } else {
-      // The title is weighted A and the body B; ranking gives A four times B's weight, as bm25(search, 4.0, 1.0) does.
+      // `seq` (the order documents were added, FTS5's rowid) breaks ranking ties as on SQLite; `tokens` (the
+      // document's length in FTS5's tokens) feeds BM25's length normalisation (see search/bm25.ts).
       await sql`CREATE TABLE search (
-        kind text NOT NULL, id text NOT NULL, title text NOT NULL, body text NOT NULL,
+        kind text NOT NULL, id text NOT NULL, title text NOT NULL, body text NOT NULL, seq integer NOT NULL, tokens integer NOT NULL,
         document tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', ${searchText(sql.ref('title'))}), 'A') || setweight(to_tsvector('simple', ${searchText(sql.ref('body'))}), 'B')) STORED
       )`.execute(db);
       await sql`CREATE INDEX search_document ON search USING gin (document)`.execute(db);

@@ -4,11 +4,10 @@ import type { SearchHit } from '../../atlas-store.js';
 import { markSnippet } from '../../fts-query.js';
 import type { Database } from '../database.js';
 import { searchText } from '../migrations/dialect-ddl.js';
+import { bm25, phrasesOf, tokenize } from './bm25.js';
 import { BATCH, queryWords, type CitationMatch, type CitationText, type SearchIndex } from './search-index.js';
 
-/** ts_rank weights {D, C, B, A}: the title (A) counts four times the body (B), as bm25(search, 4.0, 1.0) does on SQLite. */
-const WEIGHTS = sql.lit('{0.1, 0.1, 0.25, 1.0}');
-/** ts_rank normalisation 1: divide by 1 + log(document length), as bm25 discounts long documents. */
+/** ts_rank normalisation 1 for citations: divide by 1 + log(document length), as bm25 discounts long documents. */
 const NORMALISATION = sql.lit(1);
 
 const headlineOptions = (words: number): RawBuilder<string> =>
@@ -19,12 +18,14 @@ const headlineOptions = (words: number): RawBuilder<string> =>
  * also as a prefix, all required. Words go through the same punctuation folding as the indexed text (`searchText`).
  */
 function tsQuery(input: string): RawBuilder<unknown> {
-  const words = queryWords(input);
-  const parts = words.map((w, i) => {
+  return sql`(${sql.join(wordQueries(queryWords(input)), sql` && `)})`;
+}
+
+function wordQueries(words: readonly string[]): RawBuilder<unknown>[] {
+  return words.map((w, i) => {
     const phrase = sql`phraseto_tsquery('simple', ${searchText(sql`${w}::text`)})`;
     return i === words.length - 1 ? sql`(regexp_replace(${phrase}::text, '''$', ''':*'))::tsquery` : phrase;
   });
-  return sql`(${sql.join(parts, sql` && `)})`;
 }
 
 /**
@@ -35,33 +36,50 @@ function headlineQuery(input: string): RawBuilder<unknown> {
   return sql`(${tsQuery(input)} || plainto_tsquery('simple', ${queryWords(input).join(' ')}))`;
 }
 
-/** PostgreSQL full-text search: a generated tsvector with a GIN index, ts_rank, ts_headline snippets. */
+/**
+ * PostgreSQL full-text search: a generated tsvector with a GIN index finds the matches; atlas documents are ranked by
+ * FTS5's BM25 (search/bm25.ts: the atlas is a few thousand short documents, so scoring the matches here is cheap and
+ * gives the same order as SQLite), citations by ts_rank in the database; ts_headline makes the snippets.
+ */
 export class PostgresSearchIndex implements SearchIndex {
   async clearDocuments(db: Kysely<Database>): Promise<void> {
     await sql`DELETE FROM search`.execute(db);
   }
 
   async addDocuments(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
+    const { n: first } = (await sql<{ n: number }>`SELECT cast(count(*) AS integer) AS n FROM search`.execute(db)).rows[0]!;
     for (let i = 0; i < docs.length; i += BATCH) {
-      await db
-        .insertInto('search')
-        .values(docs.slice(i, i + BATCH).map((d) => ({ kind: d.kind, id: d.id, title: d.title, body: d.body })))
-        .execute();
+      const rows = docs.slice(i, i + BATCH).map((d, j) => sql`(${d.kind}, ${d.id}, ${d.title}, ${d.body}, ${first + i + j}, ${tokenize(d.title).length + tokenize(d.body).length})`);
+      await sql`INSERT INTO search (kind, id, title, body, seq, tokens) VALUES ${sql.join(rows)}`.execute(db);
     }
   }
 
   async searchDocuments(db: Kysely<Database>, query: string, options: { kinds?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
-    const q = tsQuery(query);
+    const words = queryWords(query);
+    const perWord = wordQueries(words);
     const kinds = options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``;
-    const count = await sql<{ n: number }>`SELECT cast(count(*) AS integer) AS n FROM search WHERE document @@ ${q} ${kinds}`.execute(db);
-    // Rank first, then make headlines for the page only (ts_headline re-parses the text: the costly part).
-    const rows = await sql<{ kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }>`
-      WITH ranked AS (
-        SELECT kind, id, title, body, ts_rank(${WEIGHTS}, document, ${q}, ${NORMALISATION}) AS score FROM search
-        WHERE document @@ ${q} ${kinds} ORDER BY score DESC, kind, id LIMIT ${options.limit} OFFSET ${options.offset})
-      SELECT kind, id, title, ts_headline('simple', title || E'\n' || body, ${headlineQuery(query)}, ${headlineOptions(20)}) AS snippet, score
-      FROM ranked ORDER BY score DESC, kind, id`.execute(db);
-    return { total: count.rows[0]!.n, hits: rows.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: Number(r.score) })) };
+    // BM25's corpus statistics are over the whole table, whatever the kind filter, as FTS5's are.
+    const stats = (
+      await sql<Record<string, number>>`SELECT cast(count(*) AS integer) AS rows, cast(coalesce(avg(tokens), 0) AS float8) AS average,
+        ${sql.join(perWord.map((w, i) => sql`cast(count(*) FILTER (WHERE document @@ ${w}) AS integer) AS ${sql.ref(`n${i}`)}`))} FROM search`.execute(db)
+    ).rows[0]!;
+    const corpus = { rows: stats.rows!, averageLength: stats.average!, rowsWithPhrase: perWord.map((_, i) => stats[`n${i}`]!) };
+    const matches = await sql<{ kind: SearchHit['kind']; id: string; title: string; body: string; seq: number }>`
+      SELECT kind, id, title, body, seq FROM search WHERE document @@ ${sql`(${sql.join(perWord, sql` && `)})`} ${kinds}`.execute(db);
+    const phrases = phrasesOf(words);
+    const ranked = matches.rows
+      .map((m) => ({ m, score: bm25([{ tokens: tokenize(m.title), weight: 4 }, { tokens: tokenize(m.body), weight: 1 }], phrases, corpus) }))
+      .sort((a, b) => b.score - a.score || a.m.seq - b.m.seq);
+    const page = ranked.slice(options.offset, options.offset + options.limit);
+    if (page.length === 0) return { total: ranked.length, hits: [] };
+    const headlines = await sql<{ kind: string; id: string; snippet: string }>`
+      SELECT kind, id, ts_headline('simple', title || E'\n' || body, ${headlineQuery(query)}, ${headlineOptions(20)}) AS snippet
+      FROM search WHERE (kind, id) IN (${sql.join(page.map(({ m }) => sql`(${m.kind}, ${m.id})`))})`.execute(db);
+    const snippet = new Map(headlines.rows.map((h) => [`${h.kind}\u0000${h.id}`, h.snippet]));
+    return {
+      total: ranked.length,
+      hits: page.map(({ m, score }) => ({ kind: m.kind, id: m.id, title: m.title, snippet: markSnippet(snippet.get(`${m.kind}\u0000${m.id}`) ?? ''), score })),
+    };
   }
 
   async addCitation(db: Kysely<Database>, citationId: number, t: CitationText): Promise<void> {

@@ -5,7 +5,12 @@ import { markSnippet, toFtsQuery } from '../../fts-query.js';
 import type { Database } from '../database.js';
 import { BATCH, type CitationMatch, type CitationText, type SearchIndex } from './search-index.js';
 
-/** FTS5, as the hand-written store used it: bm25 with the title weighted 4, snippet() marked with \u0002…\u0003. */
+/**
+ * FTS5, as the hand-written store used it, with snippet() marked with \u0002…\u0003 and bm25 giving the title four
+ * times the body's weight. bm25()'s weights are by column index, UNINDEXED columns included: the hand-written store's
+ * bm25(search, 4.0, 1.0) weighted `kind` and `id` (which hold no tokens) and left title and body at 1; here the
+ * weights name title and body.
+ */
 export class SqliteSearchIndex implements SearchIndex {
   async clearDocuments(db: Kysely<Database>): Promise<void> {
     await sql`DELETE FROM search`.execute(db);
@@ -26,7 +31,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search WHERE search MATCH ${match} ${kinds}`.execute(db);
     // Rank first, then make snippets for the page only (snippet() is the costly part on broad queries).
     const rows = await sql<{ kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }>`
-      WITH ranked AS (SELECT rowid AS r, bm25(search, 4.0, 1.0) AS score FROM search WHERE search MATCH ${match} ${kinds} ORDER BY score LIMIT ${options.limit} OFFSET ${options.offset})
+      WITH ranked AS (SELECT rowid AS r, bm25(search, 0.0, 0.0, 4.0, 1.0) AS score FROM search WHERE search MATCH ${match} ${kinds} ORDER BY score LIMIT ${options.limit} OFFSET ${options.offset})
       SELECT kind, id, title, snippet(search, -1, char(2), char(3), '…', 20) AS snippet, ranked.score AS score
       FROM search JOIN ranked ON search.rowid = ranked.r WHERE search MATCH ${match} ORDER BY ranked.score`.execute(db);
     return { total: count.rows[0]!.n, hits: rows.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
