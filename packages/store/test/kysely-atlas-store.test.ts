@@ -48,9 +48,10 @@ describe.each(backends)('issue 16: the Kysely atlas store on $name', (backend) =
     expect(await other.search('osteoarthritis')).not.toBe(before);
   });
 
-  it.skipIf(!backend.isAvailable || backend.name === 'sqlite')('builds once when two connections start at once (PostgreSQL: advisory lock)', async () => {
+  it.skipIf(!backend.isAvailable || backend.name === 'sqlite')('migrates and builds once when two connections start at once on a new database (PostgreSQL: advisory locks)', async () => {
     const url = await backend.newUrl();
-    const [a, b] = [await storesAt(url), await storesAt(url)];
+    // Two processes' pools opening a new database at once: each migration runs once (Kysely's advisory lock).
+    const [a, b] = await Promise.all([storesAt(url), storesAt(url)]);
     const results = await Promise.all([a.atlas.ensureCurrent(dataDir), b.atlas.ensureCurrent(dataDir)]);
     expect(results.map((r) => r.rebuilt).sort()).toEqual([false, true]);
     expect((await a.atlas.search('Konoshenko', { kinds: ['reference'] })).hits.map((h) => h.id)).toEqual(['ref-27']);
