@@ -13,6 +13,9 @@ const NORMALISATION = sql.lit(1);
 const headlineOptions = (words: number): RawBuilder<string> =>
   sql.lit(`StartSel=\u0002, StopSel=\u0003, MaxWords=${words}, MinWords=${Math.round(words / 2)}, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`);
 
+/** ts_headline marks "miR-21" as two adjacent matches ('mir', '-21'): one <mark> reads better. */
+const marked = (headline: string): string => markSnippet(headline.replaceAll('\u0003\u0002', ''));
+
 /**
  * The tsquery of what a user typed, as toFtsQuery reads it on SQLite: every word as a phrase of its parts, the last
  * also as a prefix, all required. Words go through the same punctuation folding as the indexed text (`searchText`).
@@ -78,7 +81,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const snippet = new Map(headlines.rows.map((h) => [`${h.kind}\u0000${h.id}`, h.snippet]));
     return {
       total: ranked.length,
-      hits: page.map(({ m, score }) => ({ kind: m.kind, id: m.id, title: m.title, snippet: markSnippet(snippet.get(`${m.kind}\u0000${m.id}`) ?? ''), score })),
+      hits: page.map(({ m, score }) => ({ kind: m.kind, id: m.id, title: m.title, snippet: marked(snippet.get(`${m.kind}\u0000${m.id}`) ?? ''), score })),
     };
   }
 
@@ -100,7 +103,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const rows = await sql<{ id: number; s: string }>`
       SELECT citation_id AS id, ts_headline('simple', concat_ws(' ', title, abstract, authors, keywords, journal), ${headlineQuery(query)}, ${headlineOptions(24)}) AS s
       FROM citations_fts WHERE citation_id IN (${sql.join(ids)})`.execute(db);
-    return new Map(rows.rows.map((r) => [r.id, markSnippet(r.s)]));
+    return new Map(rows.rows.map((r) => [r.id, marked(r.s)]));
   }
 }
 
