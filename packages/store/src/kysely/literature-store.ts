@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ExoError } from '@exoatlas/schema';
 import { formatAuthor, streamCitations, type CitationFormat, type CitationInput, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
 import type { ImportSummary, LiteratureStore, RecordFilters, RecordSummary, SearchProvenance } from '../literature/literature-store.js';
 import type { Async } from './async.js';
 import type { Database, OpenedDatabase } from './database.js';
 import type { SearchIndex } from './search/index.js';
+import { BATCH } from './search/search-index.js';
 import { countAll, writeTransaction } from './transaction.js';
 
 type ImportRow = Database['imports'] & { id: number; record_count: number; warnings: string };
@@ -34,35 +35,20 @@ export class KyselyLiteratureStore implements Async<Omit<LiteratureStore, 'impor
         .values({ file_name: provenance.fileName, format: options.format ?? 'unknown', source_database: provenance.database ?? null, search_date: provenance.date ?? null, search_query: provenance.query ?? null, imported_at: new Date().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Records are written in batches: one round trip per record made a 5,000-record import take 18 s on PostgreSQL.
       let position = 0;
+      let batch: CitationRecord[] = [];
+      const flush = async (): Promise<void> => {
+        if (batch.length > 0) await this.insertBatch(trx, id, position - batch.length, batch, provenance);
+        batch = [];
+      };
       for await (const record of stream) {
-        const authors = record.authors.map(formatAuthor);
-        const { id: citationId } = await trx
-          .insertInto('citations')
-          .values({
-            import_id: id,
-            position: position++,
-            title: record.title ?? null,
-            year: record.year ?? null,
-            doi: record.doi ?? null,
-            pmid: record.pmid ?? null,
-            journal: record.journal ?? null,
-            first_author: authors[0] ?? null,
-            source_database: provenance.database ?? record.sourceDatabase ?? null,
-            flags: JSON.stringify(record.flags),
-            json: JSON.stringify(record),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await this.index.addCitation(trx, citationId, {
-          title: record.title ?? '',
-          abstract: record.abstract ?? '',
-          authors: authors.join('; '),
-          keywords: [...record.keywords, ...record.meshTerms].join('; '),
-          journal: record.journal ?? '',
-        });
+        batch.push(record);
+        position++;
+        if (batch.length === BATCH) await flush();
         if (position % 500 === 0) options.onProgress?.(position);
       }
+      await flush();
       if (position === 0) throw new ExoError('EXO_ERR_LIT_EMPTY_FILE', `${provenance.fileName}: the file holds no records; nothing was imported`, { file: provenance.fileName });
       await trx
         .updateTable('imports')
@@ -73,6 +59,43 @@ export class KyselyLiteratureStore implements Async<Omit<LiteratureStore, 'impor
       return id;
     });
     return this.getImport(importId);
+  }
+
+  /** Writes `records` (positions from `first`) and their search text. */
+  private async insertBatch(trx: Kysely<Database>, importId: number, first: number, records: readonly CitationRecord[], provenance: SearchProvenance): Promise<void> {
+    const authors = records.map((r) => r.authors.map(formatAuthor));
+    const inserted = await trx
+      .insertInto('citations')
+      .values(
+        records.map((record, k) => ({
+          import_id: importId,
+          position: first + k,
+          title: record.title ?? null,
+          year: record.year ?? null,
+          doi: record.doi ?? null,
+          pmid: record.pmid ?? null,
+          journal: record.journal ?? null,
+          first_author: authors[k]![0] ?? null,
+          source_database: provenance.database ?? record.sourceDatabase ?? null,
+          flags: JSON.stringify(record.flags),
+          json: JSON.stringify(record),
+        })),
+      )
+      .returning(['id', 'position'])
+      .execute();
+    // RETURNING promises no order: match the ids to the records by position.
+    const idAt = new Map(inserted.map((r) => [r.position, r.id]));
+    await this.index.addCitations(
+      trx,
+      records.map((record, k) => ({
+        citationId: idAt.get(first + k)!,
+        title: record.title ?? '',
+        abstract: record.abstract ?? '',
+        authors: authors[k]!.join('; '),
+        keywords: [...record.keywords, ...record.meshTerms].join('; '),
+        journal: record.journal ?? '',
+      })),
+    );
   }
 
   async listImports(): Promise<ImportSummary[]> {
@@ -95,8 +118,7 @@ export class KyselyLiteratureStore implements Async<Omit<LiteratureStore, 'impor
   /** Imported records with full-text search (ranked, with snippets) and filters. */
   async searchRecords(filters: RecordFilters = {}): Promise<{ total: number; items: RecordSummary[] }> {
     const match = filters.q !== undefined ? this.index.citationMatch(filters.q) : undefined;
-    let query = this.opened.db.selectFrom('citations as c');
-    if (match) query = query.where(match.where);
+    let query = this.opened.db.selectFrom('citations as c').$if(match !== undefined, (qb) => qb.innerJoin(match!.table.as('m'), 'm.citation_id', 'c.id'));
     if (filters.importId !== undefined) query = query.where('c.import_id', '=', filters.importId);
     if (filters.database !== undefined) query = query.where(sql`lower(c.source_database)`, '=', sql`lower(${filters.database})`);
     if (filters.yearFrom !== undefined) query = query.where('c.year', '>=', filters.yearFrom);
@@ -108,7 +130,7 @@ export class KyselyLiteratureStore implements Async<Omit<LiteratureStore, 'impor
       );
     }
     const { n: total } = await query.select(countAll.as('n')).executeTakeFirstOrThrow();
-    const ordered = match ? query.orderBy(match.rank, match.direction).orderBy('c.id') : query.orderBy('c.import_id').orderBy('c.position');
+    const ordered = match ? query.orderBy(sql.ref('m.rank'), match.direction).orderBy('c.id') : query.orderBy('c.import_id').orderBy('c.position');
     const rows = await ordered
       .select(['c.id', 'c.import_id', 'c.json'])
       .limit(filters.limit ?? 50)

@@ -85,17 +85,15 @@ export class PostgresSearchIndex implements SearchIndex {
     };
   }
 
-  async addCitation(db: Kysely<Database>, citationId: number, t: CitationText): Promise<void> {
-    await sql`INSERT INTO citations_fts (citation_id, title, abstract, authors, keywords, journal) VALUES (${citationId}, ${t.title}, ${t.abstract}, ${t.authors}, ${t.keywords}, ${t.journal})`.execute(db);
+  async addCitations(db: Kysely<Database>, rows: readonly (CitationText & { citationId: number })[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.map((t) => sql`(${t.citationId}, ${t.title}, ${t.abstract}, ${t.authors}, ${t.keywords}, ${t.journal})`);
+    await sql`INSERT INTO citations_fts (citation_id, title, abstract, authors, keywords, journal) VALUES ${sql.join(values)}`.execute(db);
   }
 
   citationMatch(query: string): CitationMatch {
     const q = tsQuery(query);
-    return {
-      where: sql`c.id IN (SELECT citation_id FROM citations_fts WHERE document @@ ${q})`,
-      rank: sql<number>`(SELECT ts_rank(f.document, ${q}, ${NORMALISATION}) FROM citations_fts f WHERE f.citation_id = c.id)`,
-      direction: 'desc',
-    };
+    return { table: sql`(SELECT citation_id, ts_rank(document, ${q}, ${NORMALISATION}) AS rank FROM citations_fts WHERE document @@ ${q})`, direction: 'desc' };
   }
 
   async citationSnippets(db: Kysely<Database>, query: string, ids: readonly number[]): Promise<Map<number, string>> {

@@ -37,17 +37,14 @@ export class SqliteSearchIndex implements SearchIndex {
     return { total: count.rows[0]!.n, hits: rows.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
   }
 
-  async addCitation(db: Kysely<Database>, citationId: number, t: CitationText): Promise<void> {
-    await sql`INSERT INTO citations_fts (rowid, title, abstract, authors, keywords, journal) VALUES (${citationId}, ${t.title}, ${t.abstract}, ${t.authors}, ${t.keywords}, ${t.journal})`.execute(db);
+  async addCitations(db: Kysely<Database>, rows: readonly (CitationText & { citationId: number })[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.map((t) => sql`(${t.citationId}, ${t.title}, ${t.abstract}, ${t.authors}, ${t.keywords}, ${t.journal})`);
+    await sql`INSERT INTO citations_fts (rowid, title, abstract, authors, keywords, journal) VALUES ${sql.join(values)}`.execute(db);
   }
 
   citationMatch(query: string): CitationMatch {
-    const match = toFtsQuery(query);
-    return {
-      where: sql`c.id IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH ${match})`,
-      rank: sql<number>`(SELECT bm25(citations_fts) FROM citations_fts WHERE citations_fts MATCH ${match} AND rowid = c.id)`,
-      direction: 'asc',
-    };
+    return { table: sql`(SELECT rowid AS citation_id, bm25(citations_fts) AS rank FROM citations_fts WHERE citations_fts MATCH ${toFtsQuery(query)})`, direction: 'asc' };
   }
 
   async citationSnippets(db: Kysely<Database>, query: string, ids: readonly number[]): Promise<Map<number, string>> {
