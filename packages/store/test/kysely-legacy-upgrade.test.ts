@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyRecord } from '@exoatlas/literature';
 import { DEFAULT_EXCLUSION_REASONS } from '@exoatlas/review';
-import { LiteratureStore, SqliteExtractionStore, SqliteReviewStore, SqliteStore } from '../src/index.js';
+import { SqliteExtractionStore, SqliteLiteratureStore, SqliteReviewStore, SqliteStore } from '../src/index.js';
 import { createKyselyStores } from '../src/kysely/create-stores.js';
 import { dataDir, repoRoot, tempDir } from '../../../test/helpers/paths.js';
 
@@ -23,16 +23,16 @@ const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', 
 async function legacyFile(name: string, withAtlas: boolean) {
   const path = join(tmp.dir, name);
   const store = new SqliteStore(path);
-  const hash = withAtlas ? store.ensureCurrent(dataDir).hash : undefined;
-  await new LiteratureStore(store.db).importFile(readFileSync(join(repoRoot, 'packages/literature/test/fixtures/embase-bom-crlf.ris')), { fileName: 'a.ris', database: 'Embase' });
+  const hash = withAtlas ? (await store.ensureCurrent(dataDir)).hash : undefined;
+  await new SqliteLiteratureStore(store.db).importFile(readFileSync(join(repoRoot, 'packages/literature/test/fixtures/embase-bom-crlf.ris')), { fileName: 'a.ris', database: 'Embase' });
   const reviews = new SqliteReviewStore(store.db);
-  const owner = reviews.createUser({ username: 'owner', displayName: 'Owner', passwordHash: 'secret-hash', isAdmin: true });
-  reviews.createProject({ id: 'p', name: 'P', question: 'Q', criteria: {}, mode: 'dual', exclusionReasons: DEFAULT_EXCLUSION_REASONS }, owner.id);
-  reviews.importSearches('p', [search], { newRecords: [citation(1, 'A'), citation(2, 'B')], fates: [[{ kind: 'new', newIndex: 0 }, { kind: 'new', newIndex: 1 }]] }, owner.id);
-  const [a] = reviews.records('p');
-  reviews.appendDecision({ projectId: 'p', recordId: a!.id, stage: 'title-abstract', reviewerId: owner.id, decision: 'include', expectedVersion: 0 });
-  new SqliteExtractionStore(store.db).saveForm({ projectId: 'p', recordId: a!.id, kind: 'extraction', reviewerId: owner.id, data: { n: 12 }, expectedVersion: 0, userId: owner.id });
-  store.close();
+  const owner = await reviews.createUser({ username: 'owner', displayName: 'Owner', passwordHash: 'secret-hash', isAdmin: true });
+  await reviews.createProject({ id: 'p', name: 'P', question: 'Q', criteria: {}, mode: 'dual', exclusionReasons: DEFAULT_EXCLUSION_REASONS }, owner.id);
+  await reviews.importSearches('p', [search], { newRecords: [citation(1, 'A'), citation(2, 'B')], fates: [[{ kind: 'new', newIndex: 0 }, { kind: 'new', newIndex: 1 }]] }, owner.id);
+  const [a] = await reviews.records('p');
+  await reviews.appendDecision({ projectId: 'p', recordId: a!.id, stage: 'title-abstract', reviewerId: owner.id, decision: 'include', expectedVersion: 0 });
+  await new SqliteExtractionStore(store.db).saveForm({ projectId: 'p', recordId: a!.id, kind: 'extraction', reviewerId: owner.id, data: { n: 12 }, expectedVersion: 0, userId: owner.id });
+  await store.close();
   return { path, hash, ownerId: owner.id, recordId: a!.id };
 }
 
@@ -77,8 +77,8 @@ describe('issue 16: upgrading a SQLite file of the current release to the Kysely
     // The hand-written store still opens the upgraded file (user_version stays at its count) and sees the new decision.
     expect(userVersion(legacy.path)).toBe(5);
     const old = new SqliteStore(legacy.path);
-    expect(new SqliteReviewStore(old.db).decisions('p').map((d) => d.decision)).toEqual(['include', 'exclude']);
-    old.close();
+    expect((await new SqliteReviewStore(old.db).decisions('p')).map((d) => d.decision)).toEqual(['include', 'exclude']);
+    await old.close();
   });
 
   it('upgrades a schema-4 file (before the automation flag): applies 0005 and 0006 only', async () => {
@@ -115,8 +115,8 @@ describe('issue 16: upgrading a SQLite file of the current release to the Kysely
     await stores.review.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h', isAdmin: false });
     await stores.close();
     const old = new SqliteStore(path);
-    expect(new SqliteReviewStore(old.db).findUser('alice')?.displayName).toBe('Alice');
-    old.close();
+    expect((await new SqliteReviewStore(old.db).findUser('alice'))?.displayName).toBe('Alice');
+    await old.close();
   });
 
   it('says clearly when the database path cannot be written', async () => {

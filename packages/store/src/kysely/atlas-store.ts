@@ -3,7 +3,6 @@ import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
 import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles, searchDocuments } from '@exoatlas/atlas';
 import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
 import { LruCache } from '../lru-cache.js';
-import type { Async } from './async.js';
 import type { OpenedDatabase } from './database.js';
 import type { SearchIndex } from './search/index.js';
 import { BATCH } from './search/search-index.js';
@@ -17,7 +16,7 @@ const BUILD_FORMAT = 'exoatlas-store-1';
  * database: the build takes a transaction-scoped lock and checks the hash again under it, so two starting at once
  * build once; the parsed knowledge base and the search results are cached under the build hash the database holds.
  */
-export class KyselyAtlasStore implements Async<Omit<AtlasStore, 'backend'>> {
+export class KyselyAtlasStore implements AtlasStore {
   readonly backend: AtlasStore['backend'];
   private cachedKb: { hash: string; kb: KnowledgeBase } | undefined;
   /** Recent search results, keyed by build hash and query (EXOATLAS_SEARCH_CACHE=0 turns it off). */

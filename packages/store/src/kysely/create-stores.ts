@@ -1,3 +1,4 @@
+import type { Stores } from '../create-stores.js';
 import type { Dialect, KyselyConfig, OpenedDatabase } from './database.js';
 import { openKysely } from './database.js';
 import { KyselyAtlasStore } from './atlas-store.js';
@@ -7,7 +8,8 @@ import { migrateToLatest } from './migrations/migrate.js';
 import { KyselyReviewStore } from './review-store.js';
 import { searchIndexFor } from './search/index.js';
 
-export interface KyselyStores {
+/** The stores of one database, as `createStores` promises them (`Stores`), with the opened database besides. */
+export interface KyselyStores extends Stores {
   backend: Dialect;
   /** The opened database, for maintenance and tests. */
   database: OpenedDatabase;
@@ -28,6 +30,7 @@ export async function createKyselyStores(config: KyselyConfig): Promise<KyselySt
     throw error;
   }
   const index = searchIndexFor(database.dialect);
+  let isClosed = false;
   return {
     backend: database.dialect,
     database,
@@ -35,6 +38,11 @@ export async function createKyselyStores(config: KyselyConfig): Promise<KyselySt
     literature: new KyselyLiteratureStore(database, index),
     review: new KyselyReviewStore(database),
     extraction: new KyselyExtractionStore(database),
-    close: () => database.db.destroy(),
+    close: async () => {
+      // Closing twice is harmless (the server and the CLI may both close on shutdown); pg's Pool.end is not.
+      if (isClosed) return;
+      isClosed = true;
+      await database.db.destroy();
+    },
   };
 }

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { ExoError } from '@exoatlas/schema';
 import type { ExtractionStore, FormKind, NewForm, SavedForm, StoredSynthesis } from '@exoatlas/review';
-import type { Async } from './async.js';
 import type { Database, OpenedDatabase } from './database.js';
 import { isUniqueViolation, writeTransaction } from './transaction.js';
 
@@ -60,7 +59,7 @@ const synthesisFromRow = (r: SynthesisRow): StoredSynthesis => ({
  * the new version and its audit entry, all or nothing; forms are append-only (the database refuses UPDATE and DELETE),
  * so every saved version stays reproducible.
  */
-export class KyselyExtractionStore implements Async<ExtractionStore> {
+export class KyselyExtractionStore implements ExtractionStore {
   constructor(private readonly opened: OpenedDatabase) {}
 
   private formQuery(db: Kysely<Database>) {

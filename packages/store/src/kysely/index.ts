@@ -1,4 +1,3 @@
-export type { Async } from './async.js';
 export { openKysely, isPostgresUrl, type Database as StoreDatabase, type Dialect, type KyselyConfig, type OpenedDatabase } from './database.js';
 export { migrateToLatest } from './migrations/migrate.js';
 export { createKyselyStores, type KyselyStores } from './create-stores.js';

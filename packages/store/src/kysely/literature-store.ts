@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import { ExoError } from '@exoatlas/schema';
 import { formatAuthor, streamCitations, type CitationFormat, type CitationInput, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
 import type { ImportSummary, LiteratureStore, RecordFilters, RecordSummary, SearchProvenance } from '../literature/literature-store.js';
-import type { Async } from './async.js';
 import type { Database, OpenedDatabase } from './database.js';
 import type { SearchIndex } from './search/index.js';
 import { BATCH } from './search/search-index.js';
@@ -11,7 +10,7 @@ import { countAll, writeTransaction } from './transaction.js';
 type ImportRow = Database['imports'] & { id: number; record_count: number; warnings: string };
 
 /** Imported literature on either dialect: one transaction per import, so a failed file leaves nothing behind. */
-export class KyselyLiteratureStore implements Async<Omit<LiteratureStore, 'importFile'>>, Pick<LiteratureStore, 'importFile'> {
+export class KyselyLiteratureStore implements LiteratureStore {
   /** Imports run one at a time, in the order asked: each holds a write transaction across its async reads. */
   private queue: Promise<unknown> = Promise.resolve();
 

@@ -4,7 +4,6 @@ import { ExoError } from '@exoatlas/schema';
 import type { AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from '../review/rows.js';
-import type { Async } from './async.js';
 import type { Database, OpenedDatabase } from './database.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';
 
@@ -17,7 +16,7 @@ type Db = Kysely<Database>;
  * are append-only (the database refuses UPDATE and DELETE, see migrations/dialect-ddl.ts). User names compare without
  * regard to case on both (COLLATE NOCASE on SQLite, lower() on PostgreSQL; both fold ASCII only).
  */
-export class KyselyReviewStore implements Async<ReviewStore> {
+export class KyselyReviewStore implements ReviewStore {
   /**
    * Parsed citations by record id. A record's citation is written once, at import, and never changed, so it can be
    * kept: parsing 10,000 citations took about 100 ms, and every screening request reads the project's records. At

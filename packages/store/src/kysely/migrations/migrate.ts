@@ -4,6 +4,8 @@ import type { Database, OpenedDatabase } from '../database.js';
 import { LEGACY_SQLITE_MIGRATIONS, migrations } from './index.js';
 
 const MIGRATION_TABLE = 'kysely_migration';
+/** Socket errors, and PostgreSQL's invalid password (28P01), authorization (28000) and unknown database (3D000). */
+const CONNECTION_FAILURES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|EAI_AGAIN|28P01|28000|3D000)$/;
 
 /**
  * Brings the schema to the latest migration. On PostgreSQL the Migrator runs them in one transaction under an
@@ -25,7 +27,12 @@ export async function migrateToLatest(opened: OpenedDatabase): Promise<string[]>
   } catch (error) {
     if (dialect === 'sqlite') await sql`ROLLBACK`.execute(db).catch(() => undefined);
     if (error instanceof ExoError) throw error;
-    throw new ExoError('EXO_ERR_STORE_OPEN', `cannot bring the database at ${opened.location} up to date: ${(error as Error).message}`, { file: opened.location });
+    const code = String((error as { code?: unknown }).code ?? '');
+    const reason = (error as Error).message || code || String(error);
+    if (dialect === 'postgres' && CONNECTION_FAILURES.test(code)) {
+      throw new ExoError('EXO_ERR_STORE_OPEN', `cannot connect to the PostgreSQL database at ${opened.location} (${reason}); check --database-url or DATABASE_URL`, { field: 'databaseUrl' });
+    }
+    throw new ExoError('EXO_ERR_STORE_OPEN', `cannot bring the database at ${opened.location} up to date: ${reason}`, { file: opened.location });
   }
 }
 
