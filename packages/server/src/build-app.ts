@@ -7,10 +7,11 @@ import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type Literat
 import { ExtractionService, ReviewService } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
-import { installErrorHandling, notFoundRoute } from './http-errors.js';
+import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
+import { installSecurity, type RateLimitOptions } from './security/index.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
-import { literatureRoutes } from './routes/literature-routes.js';
+import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
@@ -25,11 +26,20 @@ export interface AppDeps {
   webRoot?: string;
   dataHash?: string;
   logger?: boolean;
+  /** Origins besides the server's own whose pages may write (`--allowed-origin`, EXOATLAS_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /**
+   * Fastify `trustProxy` (`--trust-proxy`, TRUST_PROXY): true, a hop count, or proxy addresses/CIDRs (comma-separated);
+   * behind a TLS proxy request.protocol is then https (cookies Secure, origin check) and request.ip the client's.
+   */
+  trustProxy?: boolean | number | string;
+  /** The rate limit of the anonymous POST /api/meta per client address; false turns it off. */
+  metaRateLimit?: RateLimitOptions | false;
 }
 
 /** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: (deps.trustProxy ?? false) as boolean, frameworkErrors });
   installErrorHandling(app);
   // One review service and one extraction service over the app's database, shared by their routes and the atlas view.
   const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
@@ -45,6 +55,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }
       : undefined,
   );
+  await installSecurity(app, {
+    allowedOrigins: deps.allowedOrigins,
+    uploadTypes: { '/api/imports': UPLOAD_TYPES },
+    metaRateLimit: deps.metaRateLimit,
+    authenticate: reviews ? (token) => reviews.authenticate(token) : undefined,
+    countUsers: reviews ? () => reviews.store.countUsers() : undefined,
+  });
   atlasRoutes(app, { ...deps, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
   if (deps.literature) literatureRoutes(app, deps.literature);

@@ -4,11 +4,12 @@ import { META_ERRORS } from './meta.js';
 import { LITERATURE_ERRORS } from './literature.js';
 import { REVIEW_ERRORS } from './review.js';
 import { EXTRACTION_ERRORS } from './extraction.js';
+import { HTTP_ERRORS } from './http.js';
 
 export { EXIT, type CatalogueEntry } from './catalogue-entry.js';
 
 /** The one catalogue of error codes; docs/errors.md is generated from it and a test keeps them in step. */
-export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS } as const satisfies Record<string, CatalogueEntry>;
+export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS, ...HTTP_ERRORS } as const satisfies Record<string, CatalogueEntry>;
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
 /** Where in the input an error is: what a user needs to find and fix it. */
