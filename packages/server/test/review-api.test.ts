@@ -90,7 +90,10 @@ describe('projects, members and imports', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'imsc-wounds', mode: 'dual', criteria: { population: 'Animal wound models' } });
-    expect((await call('POST', '/api/reviews', { token: tokens.olivia, body: { id: 'imsc-wounds', name: 'again' } })).status).toBe(409);
+    // issue 17: a taken id gets a random suffix (no 409 oracle); the first project keeps its id and content.
+    const again = await call('POST', '/api/reviews', { token: tokens.olivia, body: { id: 'imsc-wounds', name: 'again' } });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toMatch(/^imsc-wounds-[a-z0-9]+$/);
     for (const [username, role] of [['alice', 'reviewer'], ['bob', 'reviewer'], ['carol', 'reviewer'], ['vera', 'viewer']]) {
       expect((await call('POST', `${P}/members`, { token: tokens.olivia, body: { username, role } })).status).toBe(200);
     }
