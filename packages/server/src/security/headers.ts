@@ -3,9 +3,9 @@ import helmet from '@fastify/helmet';
 
 /**
  * The Content-Security-Policy of the app and the API. Scripts only from our own files (the Vite build has no inline
- * script). style-src also allows 'unsafe-inline' because the plots the app embeds inline (forest, funnel, PRISMA,
- * MISEV SVGs from packages/meta and packages/review) carry their own <style> element and style attributes; React
- * style props are set through the CSSOM and need nothing. Styles cannot run code, so scripts stay strict.
+ * script). style-src also allows 'unsafe-inline' because the SVGs the app embeds inline (PRISMA, MISEV, from
+ * packages/review) carry their own <style> element, and cytoscape (the mechanism graph) injects one; without it
+ * Chromium blocks both (packages/web/test/browser/csp.test.ts). Styles cannot run code, so scripts stay strict.
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],

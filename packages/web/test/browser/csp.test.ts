@@ -4,10 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUITE, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { reviewApi, signIn } from './review-helpers.js';
 
 describe.skipIf(!canRun)('issue 17 finding 8: the app under its Content-Security-Policy', SUITE, () => {
   let atlas: Atlas;
   let w: Watched;
+  const { call, login } = reviewApi(() => atlas);
   beforeAll(async () => {
     atlas = await startAtlas();
     w = await watchedPage(atlas);
@@ -42,5 +44,23 @@ describe.skipIf(!canRun)('issue 17 finding 8: the app under its Content-Security
     await w.page.getByRole('img', { name: /^Forest plot of/ }).waitFor();
     expect(await violations()).toEqual([]);
     w.expectClean();
+  });
+
+  it('signed in, the PRISMA page draws its inline SVG (with its <style>: why style-src allows inline); the app writes with its cookie, a text/plain write is 415', async () => {
+    // Node's fetch sends no Origin: a non-browser client, as the helpers are.
+    expect((await call('POST', '/api/reviews/users', { username: 'olivia', password: 'olivia-password' })).status).toBe(201);
+    await login('olivia');
+    expect((await call('POST', '/api/reviews', { id: 'csp-check', name: 'CSP check' }, 'olivia')).status).toBe(201);
+    await signIn(w.page, 'olivia');
+    await open(w.page, '/reviews/csp-check/prisma');
+    await w.page.locator('.prisma-svg svg').waitFor();
+    expect(await violations()).toEqual([]);
+    const statuses = await w.page.evaluate(async () => {
+      const json = await fetch('/api/reviews/csp-check', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Renamed in the browser' }) });
+      const text = await fetch('/api/reviews/csp-check', { method: 'PATCH', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'Simple request' }) });
+      return [json.status, text.status];
+    });
+    expect(statuses).toEqual([200, 415]);
+    w.expectClean([/HTTP 415: .*\/api\/reviews\/csp-check$/, /status of 415/]);
   });
 });
