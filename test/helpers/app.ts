@@ -11,7 +11,16 @@ export async function testApp(options: { web?: boolean; deps?: Partial<AppDeps> 
   const { hash } = store.ensureCurrent(dataDir);
   const atlas = new Atlas(store.knowledgeBase());
   const literature = new LiteratureStore(store.db);
-  const app = await buildApp({ atlas, store, literature, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined, ...options.deps });
+  const app = await buildApp({
+    atlas,
+    store,
+    literature,
+    dataHash: hash,
+    webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined,
+    // Suites call POST /api/meta far more often than a person would; security-writes.test.ts tests the limit itself.
+    metaRateLimit: false,
+    ...options.deps,
+  });
   return {
     app,
     atlas,
