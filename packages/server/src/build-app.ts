@@ -9,6 +9,7 @@ import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
 import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
 import { installSecurity, type RateLimitOptions } from './security/index.js';
+import { withSecurityResponses } from './security/openapi-responses.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
@@ -68,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   metaRoutes(app);
   reviewRoutes(app, { ...deps, reviews });
   extractionRoutes(app, { ...deps, reviews, extraction });
-  const openapi = buildOpenApi();
+  const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
 
   const hasWeb = deps.webRoot !== undefined && existsSync(join(deps.webRoot, 'index.html'));

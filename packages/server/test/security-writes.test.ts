@@ -43,7 +43,10 @@ describe('issue 17 finding 5: anonymous writes are refused', () => {
     let checked = 0;
     for (const [path, methods] of Object.entries(openapi.paths)) {
       for (const method of Object.keys(methods).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))) {
+        const responses = (methods[method] as { responses: Record<string, unknown> }).responses;
+        expect(Object.keys(responses), `${method} ${path} documents the security answers`).toEqual(expect.arrayContaining(['403', '413', '415']));
         if (open.has(`${method} ${path}`)) continue;
+        expect(Object.keys(responses)).toContain('401');
         const url = path.replace(/\{[^}]+\}/g, (p) => (/record|id/i.test(p) ? '1' : p.includes('kind') ? 'extraction' : 'some-project'));
         const res = await ctx.app.inject({ method: method.toUpperCase() as 'POST', url, payload: {} });
         expect(res.statusCode, `${method} ${url}`).toBe(401);
@@ -64,5 +67,7 @@ describe('issue 17 finding 5: anonymous writes are refused', () => {
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     expect(last!.json().error).toMatchObject({ code: 'EXO_ERR_HTTP_RATE_LIMITED' });
     expect(last!.json().error.context.retryAfterSeconds).toBeGreaterThan(0);
+    const openapi = (await ctx.app.inject({ url: '/api/openapi.json' })).json();
+    expect(openapi.paths['/api/meta'].post.responses).toHaveProperty('429');
   });
 });
