@@ -49,7 +49,11 @@ export function installErrorHandling(app: FastifyInstance): void {
  * Fastify's `frameworkErrors`: the errors it raises while routing (a malformed URL, a path parameter over
  * maxParamLength) before any handler or hook, which would otherwise answer in Fastify's own shape.
  */
-export const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => sendError(error, request, reply);
+export const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+  // No hook ran (helmet's included): the answer still carries the headers that matter for an error body.
+  void reply.headers({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+  sendError(error, request, reply);
+};
 
 /** The JSON body of an unknown /api route. */
 export function notFoundRoute(method: string, url: string): { error: ReturnType<ExoError['toJSON']> } {

@@ -35,6 +35,8 @@ describe('issue 17 finding 10: ids are parsed strictly', () => {
       expectOurShape(res, 'EXO_ERR_NOT_FOUND_IMPORT');
     }
     expect((await ctx.app.inject({ url: '/api/records/0x1' })).json().error.code).toBe('EXO_ERR_NOT_FOUND_RECORD');
+    for (const ok of ['1', 'ref-1']) expect((await ctx.app.inject({ url: `/api/references/${ok}` })).statusCode, ok).toBe(200);
+    for (const bad of ['0x1', '01', 'ref-01', '1e0']) expect((await ctx.app.inject({ url: `/api/references/${bad}` })).json().error.code, bad).toBe('EXO_ERR_NOT_FOUND_REFERENCE');
   });
 
   it('review record and synthesis ids are strict too', async () => {
@@ -50,6 +52,8 @@ describe("issue 17 finding 10: Fastify's own errors come out in our JSON shape",
     const res = await ctx.app.inject({ url: `/api/imports/${'1'.repeat(400)}` });
     expect(res.statusCode).toBe(414);
     expectOurShape(res, 'EXO_ERR_HTTP_URI_TOO_LONG');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
   });
 
   it('a malformed %-escape in the path is 400 in our shape', async () => {
