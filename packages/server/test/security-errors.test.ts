@@ -35,6 +35,9 @@ describe('issue 17 finding 10: ids are parsed strictly', () => {
       expectOurShape(res, 'EXO_ERR_NOT_FOUND_IMPORT');
     }
     expect((await ctx.app.inject({ url: '/api/records/0x1' })).json().error.code).toBe('EXO_ERR_NOT_FOUND_RECORD');
+    // Ids in query strings too: a whole number written canonically.
+    expect((await ctx.app.inject({ url: '/api/records?importId=1' })).json().total).toBe(1);
+    for (const bad of ['01', '0x1', '1.0', '1e0']) expect((await ctx.app.inject({ url: `/api/records?importId=${bad}` })).json().error.code, bad).toBe('EXO_ERR_QUERY_INVALID');
     for (const ok of ['1', 'ref-1']) expect((await ctx.app.inject({ url: `/api/references/${ok}` })).statusCode, ok).toBe(200);
     for (const bad of ['0x1', '01', 'ref-01', '1e0']) expect((await ctx.app.inject({ url: `/api/references/${bad}` })).json().error.code, bad).toBe('EXO_ERR_NOT_FOUND_REFERENCE');
   });
