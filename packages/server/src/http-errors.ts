@@ -1,18 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ExoError, toExoError } from '@exoatlas/schema';
 
-/** SQLite (better-sqlite3 `code`) and PostgreSQL (SQLSTATE) storage failures, named for the user instead of hidden. */
-function storageError(error: unknown): ExoError | undefined {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string') return undefined;
-  const cause = (error as Error).message;
-  if (code === 'SQLITE_FULL' || code === '53100') return new ExoError('EXO_ERR_STORE_FULL', `the database is full (${cause}); nothing was written — free disk space and try again`, { cause: code });
-  if (/^SQLITE_(IOERR|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/.test(code) || code === '53000' || code === '58030') {
-    return new ExoError('EXO_ERR_STORE_UNAVAILABLE', `the database could not be read or written (${code}); nothing was written`, { cause: code });
-  }
-  return undefined;
-}
-
 /** Fastify's own errors (routing, body parsing, validation) as catalogue errors. */
 function fastifyError(error: FastifyError): ExoError | undefined {
   if (error instanceof ExoError) return undefined;
@@ -34,7 +22,7 @@ function fastifyError(error: FastifyError): ExoError | undefined {
 }
 
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const e = fastifyError(error) ?? storageError(error) ?? toExoError(error);
+  const e = fastifyError(error) ?? toExoError(error);
   if (e.code === 'EXO_ERR_INTERNAL_UNEXPECTED') request.log.error({ err: error }, 'unexpected error');
   else if (e.code.startsWith('EXO_ERR_STORE_')) request.log.error({ err: error }, 'storage error');
   void reply.status(e.status).type('application/json; charset=utf-8').send({ error: e.toJSON() });

@@ -1,5 +1,6 @@
 /** Issue 17, finding 10: oracles (project ids, user names) and loose checks (dates, truncated MEDLINE, a full disk). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toExoError } from '@exoatlas/schema';
 import { testApp } from '../../../test/helpers/app.js';
 import { signIn } from '../../../test/helpers/session.js';
 
@@ -97,5 +98,13 @@ describe('issue 17 finding 10: a full disk is a coded storage error and writes n
     expect((await ctx.app.inject({ url: '/api/imports' })).json().items.length).toBe(before.imports);
     expect((db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number }).n).toBe(before.citations);
     expect((await importRis('fileName=big.ris', big)).statusCode).toBe(201);
+  });
+
+  it('the CLI maps storage failures the same way (toExoError): exit code 5 with the cause', () => {
+    const full = toExoError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    expect([full.code, full.status, full.exitCode, full.context.cause]).toEqual(['EXO_ERR_STORE_FULL', 507, 5, 'SQLITE_FULL']);
+    const io = toExoError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }));
+    expect([io.code, io.status]).toEqual(['EXO_ERR_STORE_UNAVAILABLE', 503]);
+    expect(toExoError(Object.assign(new Error('UNIQUE constraint failed'), { code: 'SQLITE_CONSTRAINT_UNIQUE' })).code).toBe('EXO_ERR_INTERNAL_UNEXPECTED');
   });
 });

@@ -5,6 +5,7 @@ import { LITERATURE_ERRORS } from './literature.js';
 import { REVIEW_ERRORS } from './review.js';
 import { EXTRACTION_ERRORS } from './extraction.js';
 import { HTTP_ERRORS } from './http.js';
+import { storageErrorCode } from './storage-error.js';
 
 export { EXIT, type CatalogueEntry } from './catalogue-entry.js';
 
@@ -51,10 +52,12 @@ export function hasCatalogueCode(error: unknown): error is Error & { code: Error
   return typeof code === 'string' && code in ERROR_CATALOGUE;
 }
 
-/** Maps any thrown value to an ExoError (unknown errors become EXO_ERR_INTERNAL_UNEXPECTED). */
+/** Maps any thrown value to an ExoError (storage failures become EXO_ERR_STORE_*, unknown errors EXO_ERR_INTERNAL_UNEXPECTED). */
 export function toExoError(error: unknown): ExoError {
   if (error instanceof ExoError) return error;
   if (hasCatalogueCode(error)) return new ExoError(error.code, error.message, error.context ?? {});
+  const storage = storageErrorCode(error);
+  if (storage) return new ExoError(storage.code, storage.message, { cause: storage.cause });
   return new ExoError('EXO_ERR_INTERNAL_UNEXPECTED', error instanceof Error ? error.message : String(error));
 }
 
