@@ -1,6 +1,7 @@
 /** Issue 17, finding 10: oracles (project ids, user names) and loose checks (dates, truncated MEDLINE, a full disk). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toExoError } from '@exoatlas/schema';
+import type { SqliteStore } from '@exoatlas/store';
 import { testApp } from '../../../test/helpers/app.js';
 import { signIn } from '../../../test/helpers/session.js';
 
@@ -82,7 +83,8 @@ describe('issue 17 finding 10: a truncated MEDLINE file is reported like the oth
 
 describe('issue 17 finding 10: a full disk is a coded storage error and writes nothing', () => {
   it('SQLITE_FULL during an import is 507 EXO_ERR_STORE_FULL naming the cause (was 500 "cannot rollback")', async () => {
-    const db = ctx.store.db;
+    // The test app runs on SQLite: its connection is the one the literature store writes through.
+    const db = (ctx.store as SqliteStore).db;
     const before = { imports: (await ctx.app.inject({ url: '/api/imports' })).json().items.length, citations: (db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number }).n };
     const pages = (db.pragma('page_count', { simple: true }) as number) + 2;
     db.pragma(`max_page_count = ${pages}`);
