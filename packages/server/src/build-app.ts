@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type LiteratureStore, type SqliteDatabase } from '@exoatlas/store';
-import { ExtractionService, ReviewService } from '@exoatlas/review';
+import { ExtractionService, ReviewService, type AccountServiceOptions } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
@@ -25,6 +25,8 @@ export interface AppDeps {
   webRoot?: string;
   dataHash?: string;
   logger?: boolean;
+  /** Session lifetime and login throttling limits (accountOptionsFromEnv reads them from EXOATLAS_* variables). */
+  accounts?: AccountServiceOptions;
 }
 
 /** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
@@ -33,7 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   // One review service and one extraction service over the app's database, shared by their routes and the atlas view.
   const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
-  const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
+  const reviews = db ? new ReviewService(new SqliteReviewStore(db), { ...deps.accounts, schedule: (task) => setImmediate(task) }) : undefined;
   const extraction = db && reviews ? new ExtractionService(reviews, new SqliteExtractionStore(db)) : undefined;
   const currentAtlas = currentAtlasProvider(
     deps.atlas,

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, ReviewService, SESSION_COOKIE, SESSION_DAYS, STAGES, type SearchFile, type User } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, ReviewService, SESSION_COOKIE, STAGES, type AccountServiceOptions, type SearchFile, type User } from '@exoatlas/review';
 import { SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
+import { accountRoutes } from './account-routes.js';
 
 const Stage = z.enum(STAGES);
 const StageQuery = z.object({ stage: Stage.optional() }).strict();
@@ -65,10 +66,10 @@ function searchFiles(value: unknown): SearchFile[] {
 }
 
 /** The review service over the app's SQLite database (the store's `db`), unless one is given; none for other stores. */
-function serviceFor(deps: { store: AtlasStore; reviews?: ReviewService }): ReviewService | undefined {
+function serviceFor(deps: { store: AtlasStore; reviews?: ReviewService; accounts?: AccountServiceOptions }): ReviewService | undefined {
   if (deps.reviews) return deps.reviews;
   const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
-  return db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
+  return db ? new ReviewService(new SqliteReviewStore(db), { ...deps.accounts, schedule: (task) => setImmediate(task) }) : undefined;
 }
 
 /**
@@ -76,7 +77,7 @@ function serviceFor(deps: { store: AtlasStore; reviews?: ReviewService }): Revie
  * (next record, decisions with expectedVersion, conflicts and resolutions), agreement, PRISMA (JSON, SVG, CSV) and the
  * audit log. Every route needs a session; non-members get 404, members without the right role 403.
  */
-export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; reviews?: ReviewService }): void {
+export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; reviews?: ReviewService; accounts?: AccountServiceOptions }): void {
   const service = serviceFor(deps);
   if (!service) return;
   const actor = (request: FastifyRequest): User | undefined => service.authenticate(sessionToken(request));
@@ -85,16 +86,10 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
     return value;
   };
 
-  // ---------------------------------------------------------------- accounts and sessions
-  app.post('/api/reviews/auth/login', async (request, reply) => {
-    const b = body(request);
-    const { token, user, expiresAt } = await service.login(b.username, b.password);
-    void reply.header('set-cookie', sessionCookie(token, SESSION_DAYS * 86_400, request.protocol === 'https'));
-    return { user, token, expiresAt };
-  });
-
+  // ---------------------------------------------------------------- accounts and sessions (sign-in and the account lifecycle: account-routes.ts)
+  accountRoutes(app, service, { actor, token: sessionToken, cookie: (request, token, maxAge) => sessionCookie(token, maxAge, request.protocol === 'https') });
   app.post('/api/reviews/auth/logout', async (request, reply) => {
-    service.logout(sessionToken(request));
+    await service.logout(sessionToken(request));
     void reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
     return reply.status(204).send();
   });

@@ -1,10 +1,12 @@
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import type {
+  AccountAuditEntry,
   AuditEntry,
   AuditOptions,
   Decision,
   ImportPlan,
+  LoginAttempt,
   Member,
   NewDecision,
   NewProject,
@@ -20,6 +22,7 @@ import type {
   User,
 } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
+import * as accounts from './sqlite-accounts.js';
 import type { SqliteDatabase } from '../sqlite/open-database.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type ProjectRow, type ResolutionRow, type SearchRow, type UserRow } from './rows.js';
 
@@ -66,12 +69,19 @@ export class SqliteReviewStore implements ReviewStore {
 
   // ---------------------------------------------------------------- users and sessions
 
-  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): User {
+  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean; createdBy?: number }): User {
     try {
-      const info = this.db
-        .prepare('INSERT INTO review_users (username, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(input.username, input.displayName, input.passwordHash, input.isAdmin ? 1 : 0, now());
-      return this.getUser(Number(info.lastInsertRowid))!;
+      const id = this.db
+        .transaction(() => {
+          const info = this.db
+            .prepare('INSERT INTO review_users (username, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)')
+            .run(input.username, input.displayName, input.passwordHash, input.isAdmin ? 1 : 0, now());
+          const created = Number(info.lastInsertRowid);
+          if (input.createdBy !== undefined) accounts.accountLog(this.db, input.createdBy, 'user.create', created, { isAdmin: input.isAdmin });
+          return created;
+        })
+        .immediate();
+      return this.getUser(id)!;
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${input.username}' already exists`, { field: 'username' });
       throw error;
@@ -97,7 +107,7 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   sessionUser(tokenHash: string, at: string): User | undefined {
-    const row = this.db.prepare('SELECT u.* FROM review_sessions s JOIN review_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?').get(tokenHash, at) as UserRow | undefined;
+    const row = this.db.prepare('SELECT u.* FROM review_sessions s JOIN review_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.is_disabled = 0').get(tokenHash, at) as UserRow | undefined;
     return row ? userFromRow(row) : undefined;
   }
 
@@ -411,5 +421,44 @@ export class SqliteReviewStore implements ReviewStore {
         at: r.at,
       })),
     };
+  }
+
+  // ---------------------------------------------------------------- accounts (issue 17), in sqlite-accounts.ts
+
+  createFirstUser(input: { username: string; displayName: string; passwordHash: string }): User | undefined {
+    return accounts.createFirstUser(this.db, input);
+  }
+  listUsers(): User[] {
+    return accounts.listUsers(this.db);
+  }
+  setPasswordHash(userId: number, passwordHash: string, keepTokenHash: string | undefined, byUserId: number): void {
+    accounts.setPasswordHash(this.db, userId, passwordHash, keepTokenHash, byUserId);
+  }
+  setDisabled(userId: number, isDisabled: boolean, byUserId: number): void {
+    accounts.setDisabled(this.db, userId, isDisabled, byUserId);
+  }
+  deleteSessions(userId: number, byUserId: number): number {
+    return accounts.deleteSessions(this.db, userId, byUserId);
+  }
+  purgeExpiredSessions(at: string): number {
+    return accounts.purgeExpiredSessions(this.db, at);
+  }
+  reserveLoginAttempt(attempt: LoginAttempt): { lockedUntil?: string } {
+    return accounts.reserveLoginAttempt(this.db, attempt);
+  }
+  loginSucceeded(accountKey: string, addressKey: string): void {
+    accounts.loginSucceeded(this.db, accountKey, addressKey);
+  }
+  loginLocks(at: string): { key: string; lockedUntil: string }[] {
+    return accounts.loginLocks(this.db, at);
+  }
+  clearLoginThrottle(key: string, targetUserId: number, byUserId: number): void {
+    accounts.clearLoginThrottle(this.db, key, targetUserId, byUserId);
+  }
+  removeMember(projectId: string, userId: number, byUserId: number): void {
+    accounts.removeMember(this.db, projectId, userId, byUserId);
+  }
+  accountAudit(options: { username?: string; limit?: number; offset?: number } = {}): { total: number; items: AccountAuditEntry[] } {
+    return accounts.accountAudit(this.db, options);
   }
 }
