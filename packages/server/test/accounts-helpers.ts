@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 
+type AppOptions = NonNullable<Parameters<typeof testApp>[0]>;
+
 export interface Res {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -8,8 +10,8 @@ export interface Res {
 }
 
 /** A fresh app with an empty review database, and a `call` that injects one request (optionally from another address). */
-export async function accountsApp() {
-  const ctx = await testApp();
+export async function accountsApp(options: AppOptions = {}) {
+  const ctx = await testApp(options);
   const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, options: { token?: string; body?: unknown; address?: string } = {}): Promise<Res> => {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
