@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsApp } from './accounts-helpers.js';
 
 let ctx: Awaited<ReturnType<typeof accountsApp>>;
-let tokens: Record<string, string>;
+let tokens: Record<string, string> & { olivia: string; alice: string; bob: string };
 beforeAll(async () => {
   ctx = await accountsApp();
-  tokens = await ctx.users('olivia', 'alice', 'bob');
+  tokens = (await ctx.users('olivia', 'alice', 'bob')) as typeof tokens;
 }, 60_000);
 afterAll(() => ctx.close());
 

@@ -136,6 +136,15 @@ export class AccountService {
     await this.store.setPasswordHash(user.id, await hashPassword(input.newPassword), token ? hashToken(token) : undefined, user.id);
   }
 
+  /** An admin sets another user's password (a forgotten one): the policy applies and every session of that user ends. */
+  async resetPassword(actor: User | undefined, username: unknown, newPassword: unknown): Promise<void> {
+    const admin = this.requireAdmin(actor);
+    const target = await this.userNamed(username);
+    if (typeof newPassword !== 'string') throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a new password is required', { field: 'newPassword' });
+    await checkPasswordPolicy(newPassword, target.username);
+    await this.store.setPasswordHash(target.id, await hashPassword(newPassword), undefined, admin.id);
+  }
+
   /** Every account with whether it is disabled or locked now (admins). */
   async listUsers(actor: User | undefined): Promise<(User & { isDisabled: boolean; lockedUntil: string | null })[]> {
     this.requireAdmin(actor);
