@@ -54,6 +54,17 @@ describe('issue 17: the account tables of the SQLite review store', () => {
     store.close();
   });
 
+  it('purgeLoginThrottle forgets idle keys but keeps locks in force', () => {
+    const store = new SqliteStore(path());
+    const reviews = new SqliteReviewStore(store.db);
+    const limits = DEFAULT_THROTTLE_LIMITS;
+    reviews.reserveLoginAttempt({ keys: [{ key: 'user:idle', limit: 5 }], now: '2026-01-01T00:00:00.000Z', limits });
+    reviews.reserveLoginAttempt({ keys: [{ key: 'user:locked', limit: 1 }], now: '2026-01-01T00:00:00.000Z', limits: { ...limits, lockSeconds: 7 * 86_400, maxLockSeconds: 7 * 86_400 } });
+    expect(reviews.purgeLoginThrottle('2026-01-03T00:00:00.000Z', '2026-01-02T00:00:00.000Z')).toBe(1);
+    expect(reviews.loginLocks('2026-01-03T00:00:00.000Z').map((l) => l.key)).toEqual(['user:locked']);
+    store.close();
+  });
+
   it('the account log is append-only', () => {
     const store = new SqliteStore(path());
     const reviews = new SqliteReviewStore(store.db);

@@ -100,7 +100,7 @@ export class AccountService {
     if (!found || !ok) throw new ExoError('EXO_ERR_AUTH_INVALID_CREDENTIALS', 'wrong user name or password');
     if (found.isDisabled) throw new ExoError('EXO_ERR_AUTH_ACCOUNT_DISABLED', `the account '${found.username}' is disabled; ask an admin to enable it`);
     await this.store.loginSucceeded(keys.account, keys.address);
-    await this.store.purgeExpiredSessions(at);
+    await this.purgeExpiredSessions();
     const token = newSessionToken();
     const expiresAt = new Date(Date.parse(at) + this.sessionDays * 86_400_000).toISOString();
     await this.store.createSession(found.id, hashToken(token), expiresAt);
@@ -176,9 +176,15 @@ export class AccountService {
     return this.store.deleteSessions(target.id, user.id);
   }
 
-  /** Deletes expired sessions (the server runs it periodically and at each sign-in). */
+  /**
+   * Deletes expired sessions (the server runs it periodically and at each sign-in), and throttle state idle for longer
+   * than the longest lock (a lock's doubling is forgotten after that long without a failure).
+   */
   async purgeExpiredSessions(): Promise<number> {
-    return this.store.purgeExpiredSessions(this.now().toISOString());
+    const now = this.now();
+    const idle = Math.max(this.limits.windowSeconds, this.limits.maxLockSeconds) * 1000;
+    await this.store.purgeLoginThrottle(now.toISOString(), new Date(now.getTime() - idle).toISOString());
+    return this.store.purgeExpiredSessions(now.toISOString());
   }
 
   async accountAudit(actor: User | undefined, options: { username?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: AccountAuditEntry[] }> {

@@ -116,6 +116,8 @@ export interface ReviewStore {
   reserveLoginAttempt(attempt: LoginAttempt): { lockedUntil?: string };
   /** After a successful sign-in: the account key's state is deleted, the address key's count goes down by one (not below 0). */
   loginSucceeded(accountKey: string, addressKey: string): void;
+  /** Deletes throttle state not locked at `now` whose window began before `before` (so unique guessed names do not pile up); returns how many. */
+  purgeLoginThrottle(now: string, before: string): number;
   /** The throttle keys locked at `now`, with the lock's end. */
   loginLocks(now: string): { key: string; lockedUntil: string }[];
   /** An admin lifts a lock (deletes the key's state); logged against the target user. */

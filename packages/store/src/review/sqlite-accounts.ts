@@ -103,6 +103,10 @@ export function loginSucceeded(db: SqliteDatabase, accountKey: string, addressKe
   }).immediate();
 }
 
+export function purgeLoginThrottle(db: SqliteDatabase, at: string, before: string): number {
+  return db.prepare('DELETE FROM review_login_throttle WHERE (locked_until IS NULL OR locked_until <= ?) AND window_start < ?').run(at, before).changes;
+}
+
 export function loginLocks(db: SqliteDatabase, at: string): { key: string; lockedUntil: string }[] {
   return (db.prepare('SELECT key, locked_until FROM review_login_throttle WHERE locked_until > ? ORDER BY key').all(at) as { key: string; locked_until: string }[]).map((r) => ({ key: r.key, lockedUntil: r.locked_until }));
 }

@@ -449,6 +449,9 @@ export class SqliteReviewStore implements ReviewStore {
   loginSucceeded(accountKey: string, addressKey: string): void {
     accounts.loginSucceeded(this.db, accountKey, addressKey);
   }
+  purgeLoginThrottle(at: string, before: string): number {
+    return accounts.purgeLoginThrottle(this.db, at, before);
+  }
   loginLocks(at: string): { key: string; lockedUntil: string }[] {
     return accounts.loginLocks(this.db, at);
   }
