@@ -8,6 +8,7 @@ const THROTTLE_VARIABLES: Record<keyof ThrottleLimits, string> = {
   windowSeconds: 'EXOATLAS_LOGIN_WINDOW_SECONDS',
   lockSeconds: 'EXOATLAS_LOGIN_LOCK_SECONDS',
   maxLockSeconds: 'EXOATLAS_LOGIN_MAX_LOCK_SECONDS',
+  concurrentPerAddress: 'EXOATLAS_LOGIN_CONCURRENT_PER_ADDRESS',
 };
 
 function positive(env: Record<string, string | undefined>, name: string): number | undefined {

@@ -13,9 +13,15 @@ export interface ThrottleLimits {
   /** The first lock's length; each further lock (before a success or an unlock) doubles it, up to maxLockSeconds. */
   lockSeconds: number;
   maxLockSeconds: number;
+  /**
+   * Password checks one client address may have running at once in this process; more are refused at once (429), not
+   * counted. scrypt runs on libuv's small thread pool: without this, one address's parallel flood would queue ahead of
+   * everyone else's sign-in.
+   */
+  concurrentPerAddress: number;
 }
 
-export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { accountFailures: 5, addressFailures: 50, windowSeconds: 15 * 60, lockSeconds: 15 * 60, maxLockSeconds: 24 * 3600 };
+export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { accountFailures: 5, addressFailures: 30, windowSeconds: 15 * 60, lockSeconds: 15 * 60, maxLockSeconds: 24 * 3600, concurrentPerAddress: 2 };
 
 /** One throttle key's state as the store keeps it. */
 export interface ThrottleState {

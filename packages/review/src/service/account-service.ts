@@ -23,6 +23,8 @@ export class AccountService {
   private readonly now: () => Date;
   readonly sessionDays: number;
   readonly limits: ThrottleLimits;
+  /** Password checks running now, by throttle address key (a per-process guard of the scrypt thread pool). */
+  private readonly checking = new Map<string, number>();
 
   constructor(
     private readonly store: ReviewStore,
@@ -82,6 +84,22 @@ export class AccountService {
    * hashing. A disabled account is told so only after its correct password.
    */
   async login(username: unknown, password: unknown, address = 'unknown'): Promise<{ token: string; user: User; expiresAt: string }> {
+    const key = addressKey(address);
+    const running = this.checking.get(key) ?? 0;
+    if (running >= this.limits.concurrentPerAddress) {
+      throw new ExoError('EXO_ERR_AUTH_TOO_MANY_ATTEMPTS', 'another sign-in from your address is being checked: try again in a second', { retryAfter: 1 });
+    }
+    this.checking.set(key, running + 1);
+    try {
+      return await this.checkedLogin(username, password, address);
+    } finally {
+      const left = (this.checking.get(key) ?? 1) - 1;
+      if (left > 0) this.checking.set(key, left);
+      else this.checking.delete(key);
+    }
+  }
+
+  private async checkedLogin(username: unknown, password: unknown, address: string): Promise<{ token: string; user: User; expiresAt: string }> {
     const name = typeof username === 'string' ? username.trim() : '';
     const at = this.now().toISOString();
     const keys = { account: accountKey(name), address: addressKey(address) };
