@@ -26,7 +26,8 @@ function bodyOf(request: FastifyRequest): Record<string, unknown> {
 }
 
 export interface AccountRouteHelpers {
-  actor(request: FastifyRequest): User | undefined;
+  /** The signed-in user (awaited: the service's authenticate may be synchronous or not). */
+  actor(request: FastifyRequest): User | undefined | Promise<User | undefined>;
   token(request: FastifyRequest): string | undefined;
   /** The Set-Cookie value for a session (empty token and 0 to clear it). */
   cookie(request: FastifyRequest, token: string, maxAgeSeconds: number): string;
@@ -49,35 +50,36 @@ export function accountRoutes(app: FastifyInstance, service: ReviewService, h: A
 
   app.post('/api/reviews/auth/password', async (request, reply) => {
     const b = bodyOf(request);
-    await withRetryAfter(reply, () => accounts.changePassword(h.actor(request), h.token(request), b, request.ip));
+    const actor = await h.actor(request);
+    await withRetryAfter(reply, () => accounts.changePassword(actor, h.token(request), b, request.ip));
     return reply.status(204).send();
   });
 
   app.post('/api/reviews/auth/sessions/revoke', async (request) => {
-    const ended = await accounts.revokeSessions(h.actor(request));
+    const ended = await accounts.revokeSessions(await h.actor(request));
     return { ended };
   });
 
   app.get('/api/reviews/users', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: await accounts.listUsers(h.actor(request)) };
+    return { items: await accounts.listUsers(await h.actor(request)) };
   });
 
   app.get('/api/reviews/users/audit', async (request) => {
     const q = parseQuery(AuditQuery, request.query);
-    return accounts.accountAudit(h.actor(request), { username: q.user, limit: q.limit, offset: q.offset });
+    return accounts.accountAudit(await h.actor(request), { username: q.user, limit: q.limit, offset: q.offset });
   });
 
-  app.post<{ Params: { username: string } }>('/api/reviews/users/:username/disable', async (request) => ({ user: await accounts.setDisabled(h.actor(request), request.params.username, true) }));
-  app.post<{ Params: { username: string } }>('/api/reviews/users/:username/enable', async (request) => ({ user: await accounts.setDisabled(h.actor(request), request.params.username, false) }));
+  app.post<{ Params: { username: string } }>('/api/reviews/users/:username/disable', async (request) => ({ user: await accounts.setDisabled(await h.actor(request), request.params.username, true) }));
+  app.post<{ Params: { username: string } }>('/api/reviews/users/:username/enable', async (request) => ({ user: await accounts.setDisabled(await h.actor(request), request.params.username, false) }));
   app.post<{ Params: { username: string } }>('/api/reviews/users/:username/unlock', async (request, reply) => {
-    await accounts.unlock(h.actor(request), request.params.username);
+    await accounts.unlock(await h.actor(request), request.params.username);
     return reply.status(204).send();
   });
-  app.post<{ Params: { username: string } }>('/api/reviews/users/:username/sessions/revoke', async (request) => ({ ended: await accounts.revokeSessions(h.actor(request), request.params.username) }));
+  app.post<{ Params: { username: string } }>('/api/reviews/users/:username/sessions/revoke', async (request) => ({ ended: await accounts.revokeSessions(await h.actor(request), request.params.username) }));
 
   app.delete<{ Params: { project: string; username: string } }>('/api/reviews/:project/members/:username', async (request) => ({
-    members: await service.removeMember(h.actor(request), request.params.project, request.params.username),
+    members: await service.removeMember(await h.actor(request), request.params.project, request.params.username),
   }));
 
   const purge = setInterval(() => void accounts.purgeExpiredSessions().catch(() => undefined), PURGE_EVERY_MS);

@@ -121,7 +121,7 @@ async function member(rest: string[], io: CommandIO): Promise<number> {
   const [projectId, username] = positionals;
   if (!projectId || !username || !values.role) throw new ExoError('EXO_ERR_CLI_USAGE', 'review member <project> <user> --role owner|reviewer|viewer · review member remove <project> <user>');
   return withReviewContext(io, values, async (ctx) => {
-    const members = ctx.service.addMember(actAs(ctx, io, values.as), projectId, { username, role: values.role });
+    const members = await ctx.service.addMember(actAs(ctx, io, values.as), projectId, { username, role: values.role });
     if (values.json) out(io, { members });
     else for (const m of members) io.stdout(`${m.role.padEnd(9)} ${m.username}\n`);
     return 0;
