@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqliteReviewStore } from '@exoatlas/store';
 import { accountsApp } from './accounts-helpers.js';
 
 let ctx: Awaited<ReturnType<typeof accountsApp>>;
@@ -59,7 +60,7 @@ describe('issue 17 item 9: account lifecycle', () => {
   }, 60_000);
 
   it('expired sessions are purged at sign-in, and the session lifetime defaults to 14 days', async () => {
-    const db = ctx.store.db;
+    const { db } = ctx.stores.review as SqliteReviewStore;
     db.prepare("UPDATE review_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash IN (SELECT token_hash FROM review_sessions LIMIT 1)").run();
     const expired = () => (db.prepare("SELECT count(*) AS n FROM review_sessions WHERE expires_at <= ?").get(new Date().toISOString()) as { n: number }).n;
     expect(expired()).toBe(1);

@@ -27,7 +27,7 @@ async function user(rest: string[], io: CommandIO): Promise<number> {
     if (!values['password-stdin']) throw new ExoError('EXO_ERR_CLI_USAGE', `review user ${action}: give the password on standard input with --password-stdin (never on the command line)`);
     const password = readStdin().replace(/\r?\n$/, '');
     return withReviewContext(io, values, async (ctx) => {
-      const actor = actAs(ctx, io, values.as);
+      const actor = await actAs(ctx, io, values.as);
       if (action === 'passwd') {
         // The CLI acts with the database file's authority: an admin sets the password and the user's sessions end.
         await ctx.service.accounts.resetPassword(actor, name, password);
@@ -42,7 +42,7 @@ async function user(rest: string[], io: CommandIO): Promise<number> {
     });
   }
   return withReviewContext(io, values, async (ctx) => {
-    const result = await USER_ACTIONS[action]!(ctx.service.accounts, actAs(ctx, io, values.as), name);
+    const result = await USER_ACTIONS[action]!(ctx.service.accounts, await actAs(ctx, io, values.as), name);
     if (values.json) out(io, { username: name, ...result.json });
     else io.stdout(`${result.text}\n`);
     return 0;
@@ -67,7 +67,7 @@ const USER_ACTIONS: Record<string, AccountAction> = {
 
 async function listUsers(values: { db?: string; data?: string; as?: string; json?: boolean }, io: CommandIO): Promise<number> {
   return withReviewContext(io, values, async (ctx) => {
-    const users = await ctx.service.accounts.listUsers(actAs(ctx, io, values.as));
+    const users = await ctx.service.accounts.listUsers(await actAs(ctx, io, values.as));
     if (values.json) out(io, { items: users });
     else for (const u of users) io.stdout(`${u.username.padEnd(24)} ${[u.isAdmin ? 'admin' : '', u.isDisabled ? 'disabled' : '', u.lockedUntil ? `locked until ${u.lockedUntil}` : ''].filter(Boolean).join(', ')}\n`);
     return 0;
@@ -96,11 +96,11 @@ async function create(rest: string[], io: CommandIO): Promise<number> {
   );
   if (!values.name) throw new ExoError('EXO_ERR_CLI_USAGE', 'review create: --name is required');
   return withReviewContext(io, values, async (ctx) => {
-    const actor = actAs(ctx, io, values.as);
+    const actor = await actAs(ctx, io, values.as);
     const criteria = Object.fromEntries(
       Object.entries({ population: values.population, intervention: values.intervention, comparator: values.comparator, outcomes: values.outcomes, studyDesigns: values['study-designs'], inclusion: values.inclusion, exclusion: values.exclusion }).filter(([, v]) => v !== undefined),
     );
-    const project = ctx.service.createProject(actor, { id: values.id, name: values.name, question: values.question, criteria, mode: values.dual ? 'dual' : 'single' });
+    const project = await ctx.service.createProject(actor, { id: values.id, name: values.name, question: values.question, criteria, mode: values.dual ? 'dual' : 'single' });
     if (values.json) out(io, project);
     else io.stdout(`review project ${project.id} created (${project.mode} screening); owner ${actor.username}\n`);
     return 0;
@@ -112,7 +112,7 @@ async function member(rest: string[], io: CommandIO): Promise<number> {
   if (positionals[0] === 'remove' && positionals.length === 3) {
     const [, projectId, username] = positionals as [string, string, string];
     return withReviewContext(io, values, async (ctx) => {
-      const members = await ctx.service.removeMember(actAs(ctx, io, values.as), projectId, username);
+      const members = await ctx.service.removeMember(await actAs(ctx, io, values.as), projectId, username);
       if (values.json) out(io, { members });
       else io.stdout(`${username} removed from ${projectId}; their decisions stay, attributed to them\n`);
       return 0;
@@ -121,7 +121,7 @@ async function member(rest: string[], io: CommandIO): Promise<number> {
   const [projectId, username] = positionals;
   if (!projectId || !username || !values.role) throw new ExoError('EXO_ERR_CLI_USAGE', 'review member <project> <user> --role owner|reviewer|viewer · review member remove <project> <user>');
   return withReviewContext(io, values, async (ctx) => {
-    const members = await ctx.service.addMember(actAs(ctx, io, values.as), projectId, { username, role: values.role });
+    const members = await ctx.service.addMember(await actAs(ctx, io, values.as), projectId, { username, role: values.role });
     if (values.json) out(io, { members });
     else for (const m of members) io.stdout(`${m.role.padEnd(9)} ${m.username}\n`);
     return 0;
