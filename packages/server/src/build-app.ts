@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import type { Stores } from '@exoatlas/store';
-import { ExtractionService, ReviewService } from '@exoatlas/review';
+import { ExtractionService, ReviewService, type AccountServiceOptions } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
 import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
@@ -35,6 +35,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The rate limit of the anonymous POST /api/meta per client address; false turns it off. */
   metaRateLimit?: RateLimitOptions | false;
+  /** Session lifetime and login throttling limits (accountOptionsFromEnv reads them from EXOATLAS_* variables). */
+  accounts?: AccountServiceOptions;
 }
 
 /** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
@@ -43,7 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
   const { stores } = deps;
-  const reviews = new ReviewService(stores.review, { schedule: (task) => setImmediate(task) });
+  const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task) });
   const extraction = new ExtractionService(reviews, stores.extraction);
   const currentAtlas = currentAtlasProvider(deps.atlas, async () => {
     const items = await extraction.atlasStudies();

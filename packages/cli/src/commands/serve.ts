@@ -27,9 +27,9 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
   const { atlas, stores, dbPath, rebuilt } = await openAtlas(io, values);
-  const { buildApp } = await import('@exoatlas/server');
+  const { buildApp, accountOptionsFromEnv } = await import('@exoatlas/server');
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security });
+  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env) });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import { agreementStats, type AgreementStats } from '../agreement/agreement.js';
-import { checkPasswordStrength, DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.js';
 import { requireRole, type Action } from '../auth/roles.js';
-import { hashToken, newSessionToken, SESSION_DAYS } from '../auth/token.js';
 import { planImport, readSearchFiles, type SearchFile } from '../import/plan-import.js';
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
@@ -14,9 +12,10 @@ import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
 import { teamSequence } from '../screening/automation.js';
 import { stoppingGuidance, type StoppingGuidance } from '../screening/stopping.js';
-import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
+import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Member, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
 import type { AuditOptions, NewProject, ReviewStore } from './review-store.js';
-import { PROJECT_ID, USERNAME, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
+import { AccountService, type AccountServiceOptions } from './account-service.js';
+import { PROJECT_ID, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
 import { findRecord, isEligible, loadState, recordView, screeningQueue, stageProgress, stageView } from './screening-state.js';
@@ -24,7 +23,7 @@ import { findRecord, isEligible, loadState, recordView, screeningQueue, stagePro
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
 
-export interface ReviewServiceOptions {
+export interface ReviewServiceOptions extends AccountServiceOptions {
   now?: () => Date;
   /** Runs a task soon without holding up the caller (the server passes setImmediate); absent, rankings refresh when asked for. */
   schedule?: (task: () => void) => void;
@@ -48,6 +47,8 @@ export class ReviewService {
   private readonly now: () => Date;
   private readonly schedule?: (task: () => void) => void;
   private readonly rankings: ProjectRankings;
+  /** Accounts and sessions (issue 17). */
+  readonly accounts: AccountService;
 
   constructor(
     readonly store: ReviewStore,
@@ -56,50 +57,32 @@ export class ReviewService {
     this.now = options.now ?? (() => new Date());
     this.schedule = options.schedule;
     this.rankings = new ProjectRankings(options.model);
+    this.accounts = new AccountService(store, { ...options, now: this.now });
   }
 
-  // ---------------------------------------------------------------- accounts
+  // ---------------------------------------------------------------- accounts (account-service.ts)
 
   requireUser(actor: User | undefined): User {
-    if (!actor) throw new ExoError('EXO_ERR_AUTH_REQUIRED', 'sign in first (POST /api/reviews/auth/login), then send the session cookie or an Authorization: Bearer token');
-    return actor;
+    return this.accounts.requireUser(actor);
   }
 
   /** Creates an account. The very first account needs no sign-in and becomes an admin; after that only admins add users. */
-  async createUser(actor: User | undefined, input: { username?: unknown; password?: unknown; displayName?: unknown; isAdmin?: unknown }): Promise<User> {
-    const isFirst = (await this.store.countUsers()) === 0;
-    if (!isFirst) {
-      const user = this.requireUser(actor);
-      if (!user.isAdmin) throw new ExoError('EXO_ERR_AUTH_FORBIDDEN', 'only an admin can create user accounts');
-    }
-    const username = typeof input.username === 'string' ? input.username.trim() : '';
-    if (!USERNAME.test(username)) throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a user name has 2–40 letters, digits, dots, dashes or underscores, starting with a letter or digit', { field: 'username' });
-    if (typeof input.password !== 'string') throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a password is required', { field: 'password' });
-    checkPasswordStrength(input.password);
-    if (await this.store.findUser(username)) throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${username}' already exists`, { field: 'username' });
-    const displayName = text(input.displayName, 'displayName', { max: 200 }) ?? username;
-    return this.store.createUser({ username, displayName, passwordHash: await hashPassword(input.password), isAdmin: isFirst || input.isAdmin === true });
+  createUser(actor: User | undefined, input: { username?: unknown; password?: unknown; displayName?: unknown; isAdmin?: unknown }): Promise<User> {
+    return this.accounts.createUser(actor, input);
   }
 
-  /** Checks a password and opens a session; the token is returned once and only its hash is stored. */
-  async login(username: unknown, password: unknown): Promise<{ token: string; user: User; expiresAt: string }> {
-    const found = typeof username === 'string' ? await this.store.findUser(username.trim()) : undefined;
-    const ok = await verifyPassword(typeof password === 'string' ? password : '', found?.passwordHash ?? DUMMY_HASH);
-    if (!found || !ok) throw new ExoError('EXO_ERR_AUTH_INVALID_CREDENTIALS', 'wrong user name or password');
-    const token = newSessionToken();
-    const expiresAt = new Date(this.now().getTime() + SESSION_DAYS * 86_400_000).toISOString();
-    await this.store.createSession(found.id, hashToken(token), expiresAt);
-    const { passwordHash: _drop, ...user } = found;
-    return { token, user, expiresAt };
+  /** Checks a password (throttled per account and per client address) and opens a session. */
+  login(username: unknown, password: unknown, address?: string): Promise<{ token: string; user: User; expiresAt: string }> {
+    return this.accounts.login(username, password, address);
   }
 
-  async authenticate(token: string | undefined): Promise<User | undefined> {
-    if (!token) return undefined;
-    return this.store.sessionUser(hashToken(token), this.now().toISOString());
+  /** The user of a session token; a disabled user's sessions find no one. */
+  authenticate(token: string | undefined): Promise<User | undefined> {
+    return this.accounts.authenticate(token);
   }
 
-  async logout(token: string | undefined): Promise<void> {
-    if (token) await this.store.deleteSession(hashToken(token));
+  logout(token: string | undefined): Promise<void> {
+    return this.accounts.logout(token);
   }
 
   // ---------------------------------------------------------------- projects
@@ -442,5 +425,18 @@ export class ReviewService {
         return hidden ? { ...e, before: '(hidden until both reviewers have decided)', after: '(hidden until both reviewers have decided)' } : e;
       }),
     };
+  }
+
+  // ---------------------------------------------------------------- members (issue 17)
+
+  /** Removes a member (owners): their decisions stay, attributed to them; the audit log records it; the last owner stays. */
+  async removeMember(actor: User | undefined, projectId: string, username: unknown): Promise<Member[]> {
+    const { user } = await this.access(actor, projectId, 'manage');
+    const member = typeof username === 'string' ? await this.store.findUser(username.trim()) : undefined;
+    const role = member ? await this.store.memberRole(projectId, member.id) : undefined;
+    if (!member || !role) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `'${String(username)}' is not a member of '${projectId}'`, { field: 'username' });
+    await this.store.removeMember(projectId, member.id, user.id);
+    this.rankings.forget(projectId);
+    return this.store.members(projectId);
   }
 }

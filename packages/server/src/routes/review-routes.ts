@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, SESSION_DAYS, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
 import { boolParam, intParam, parseQuery } from '../query.js';
 import { sessionCookie, sessionToken } from '../security/session-token.js';
+import { accountRoutes } from './account-routes.js';
 
 export { sessionToken };
 
@@ -64,14 +65,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
     return value;
   };
 
-  // ---------------------------------------------------------------- accounts and sessions
-  app.post('/api/reviews/auth/login', async (request, reply) => {
-    const b = body(request);
-    const { token, user, expiresAt } = await service.login(b.username, b.password);
-    void reply.header('set-cookie', sessionCookie(token, SESSION_DAYS * 86_400, request.protocol === 'https'));
-    return { user, token, expiresAt };
-  });
-
+  // ---------------------------------------------------------------- accounts and sessions (sign-in and the account lifecycle: account-routes.ts)
+  accountRoutes(app, service, { actor, token: sessionToken, cookie: (request, token, maxAge) => sessionCookie(token, maxAge, request.protocol === 'https') });
   app.post('/api/reviews/auth/logout', async (request, reply) => {
     await service.logout(sessionToken(request));
     void reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
