@@ -8,6 +8,7 @@ import { DiseaseArea, ExoError } from '@exoatlas/schema';
 import { requireRole, type Action } from '../auth/roles.js';
 import type { RecordView, ReviewService } from '../service/review-service.js';
 import type { Project, Role, User } from '../types.js';
+import { isBlindedToAnyForm, readerOf, visibleForms, type Reader } from '../visibility/index.js';
 import { compareJudgements, effectiveValue, type AgreementSummary, type ConsensusStatus } from '../appraisal/consensus.js';
 import { MISEV_ITEM_IDS, MisevAppraisal, misevRuleIssues, misevScore, type MisevScore } from '../appraisal/misev.js';
 import { RobAssessment, SYRCLE_ITEM_IDS, robJudgements, robOverall, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
@@ -28,7 +29,7 @@ const SCHEMAS = { extraction: ExtractionForm, rob: RobAssessment, misev: MisevAp
 export interface FormsView {
   recordId: number;
   kind: FormKind;
-  /** the latest form of each reviewer (others' forms are hidden from a reviewer until they have saved their own) */
+  /** the latest form of each reviewer the reader may see (visibility/: in dual mode others' forms stay hidden until two reviewers saved one or a consensus exists) */
   forms: SavedForm[];
   consensus: SavedForm | null;
   /** where the reviewers' forms differ (extraction: field paths; appraisals: items) */
@@ -116,8 +117,13 @@ export class ExtractionService {
     return validateForm(kind, data, characteristics);
   }
 
-  private effectiveExtraction(projectId: string, recordId: number): ExtractionForm | undefined {
-    const forms = this.store.latestForms(projectId, { recordId, kind: 'extraction' });
+  /** The forms this reader may see (visibility/: others' hidden while blinded); everything shown is computed from them. */
+  private visibleLatest(projectId: string, reader: Reader, filter?: { recordId?: number; kind?: FormKind }): SavedForm[] {
+    return visibleForms(this.store.latestForms(projectId, filter), reader);
+  }
+
+  private effectiveExtraction(projectId: string, recordId: number, reader: Reader): ExtractionForm | undefined {
+    const forms = this.visibleLatest(projectId, reader, { recordId, kind: 'extraction' });
     return this.effective(forms).value as ExtractionForm | undefined;
   }
 
@@ -137,13 +143,13 @@ export class ExtractionService {
   saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): SavedForm {
     const kind = ExtractionService.checkKind(kindInput);
     const isConsensus = input.consensus === true;
-    const { user } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
+    const { user, project } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
     this.requireIncluded(actor, projectId, recordId);
     const expectedVersion = input.expectedVersion ?? 0;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });
     }
-    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId)?.characteristics : undefined;
+    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId, readerOf(user, project))?.characteristics : undefined;
     const r = validateWith(SCHEMAS[kind], input.data);
     // MISEV applicability follows the study's extracted characteristics; before extraction every answer is accepted
     const issues = r.ok ? (kind === 'misev' && characteristics !== undefined ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
@@ -154,18 +160,15 @@ export class ExtractionService {
     return this.store.saveForm({ projectId, recordId, kind, reviewerId: isConsensus ? null : user.id, data: r.value, expectedVersion, userId: user.id });
   }
 
-  /** The forms of one study and kind, their discrepancies and the value synthesis uses. */
+  /** The forms of one study and kind this reader may see, their discrepancies and the value synthesis uses. */
   forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): FormsView {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, role } = this.access(actor, projectId, 'read');
+    const { user, project } = this.access(actor, projectId, 'read');
     this.requireIncluded(actor, projectId, recordId);
-    const all = this.store.latestForms(projectId, { recordId, kind });
-    const reviewerForms = all.filter((f) => f.reviewerId !== null);
+    const all = this.visibleLatest(projectId, readerOf(user, project), { recordId, kind });
+    const visible = all.filter((f) => f.reviewerId !== null);
     const consensus = all.find((f) => f.reviewerId === null) ?? null;
     const eff = this.effective(all);
-    // blinding: a reviewer sees the others' forms once they have saved their own (owners and viewers see all)
-    const hasOwn = reviewerForms.some((f) => f.reviewerId === user.id);
-    const visible = role === 'reviewer' && !hasOwn ? [] : reviewerForms;
     let discrepancies: Discrepancy[] = [];
     let agreement: AgreementSummary<string> | null = null;
     if (visible.length >= 2) {
@@ -184,27 +187,29 @@ export class ExtractionService {
         });
       }
     }
-    const view: FormsView = { recordId, kind, forms: visible, consensus, discrepancies, agreement, status: eff.status, effective: visible.length > 0 || consensus || role !== 'reviewer' ? (eff.value ?? null) : null };
+    const view: FormsView = { recordId, kind, forms: visible, consensus, discrepancies, agreement, status: eff.status, effective: eff.value ?? null };
     if (kind === 'misev') view.score = eff.value ? misevScore(eff.value as MisevAppraisal) : null;
     return view;
   }
 
   history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): SavedForm[] {
     const kind = ExtractionService.checkKind(kindInput);
-    this.access(actor, projectId, 'read');
-    return this.store.formHistory(projectId, recordId, kind);
+    const { user, project } = this.access(actor, projectId, 'read');
+    // blinded or not is decided on the latest forms: the history holds the same reviewers and consensus
+    return visibleForms(this.store.formHistory(projectId, recordId, kind), readerOf(user, project));
   }
 
   /** Every included study with where its extraction and appraisals stand. */
   studies(actor: User | undefined, projectId: string): StudyStatus[] {
-    const { user } = this.access(actor, projectId, 'read');
+    const { user, project } = this.access(actor, projectId, 'read');
     const forms = this.store.latestForms(projectId);
+    const seen = visibleForms(forms, readerOf(user, project));
     return this.included(actor, projectId).map((r) => {
-      const of = (kind: FormKind): SavedForm[] => forms.filter((f) => f.recordId === r.id && f.kind === kind);
+      const of = (list: SavedForm[], kind: FormKind): SavedForm[] => list.filter((f) => f.recordId === r.id && f.kind === kind);
       const part = (kind: FormKind) => {
-        const fs = of(kind);
-        const eff = this.effective(fs);
-        return { status: eff.status, reviewers: fs.filter((f) => f.reviewerId !== null).length, mine: fs.find((f) => f.reviewerId === user.id)?.version ?? null, value: eff.value };
+        // how many reviewers saved one may be known (like decidedBy); what they saved only once visible
+        const eff = this.effective(of(seen, kind));
+        return { status: eff.status, reviewers: of(forms, kind).filter((f) => f.reviewerId !== null).length, mine: of(forms, kind).find((f) => f.reviewerId === user.id)?.version ?? null, value: eff.value };
       };
       const ex = part('extraction');
       const rb = part('rob');
@@ -225,8 +230,8 @@ export class ExtractionService {
   }
 
   /** The studies synthesis reads: effective extraction forms (conflicts left out with a warning) and appraisals. */
-  private synthesisStudies(actor: User | undefined, projectId: string): { studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] } {
-    const forms = this.store.latestForms(projectId);
+  private synthesisStudies(actor: User | undefined, projectId: string, reader: Reader): { studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] } {
+    const forms = this.visibleLatest(projectId, reader);
     const warnings: string[] = [];
     const studies: (SynthesisStudy & { record: RecordView })[] = [];
     for (const r of this.included(actor, projectId)) {
@@ -258,8 +263,8 @@ export class ExtractionService {
 
   /** Pools an outcome of the project's extracted data; with `save`, stores the synthesis (reviewers and owners). */
   synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): { id: number | null; synthesis: SynthesisResult } {
-    const { user } = this.access(actor, projectId, save ? 'screen' : 'read');
-    const { studies, warnings } = this.synthesisStudies(actor, projectId);
+    const { user, project } = this.access(actor, projectId, save ? 'screen' : 'read');
+    const { studies, warnings } = this.synthesisStudies(actor, projectId, readerOf(user, project));
     if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
     const s = synthesise(studies, options);
     s.warnings.unshift(...warnings);
@@ -273,17 +278,21 @@ export class ExtractionService {
     return this.store.syntheses(projectId);
   }
 
+  /** A saved synthesis, withheld while any other member's form is hidden from the reader (it may be computed from it). */
   getSynthesis(actor: User | undefined, projectId: string, id: number) {
-    this.access(actor, projectId, 'read');
+    const { user, project } = this.access(actor, projectId, 'read');
     const s = this.store.getSynthesis(projectId, id);
     if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
+    if (isBlindedToAnyForm(this.store.latestForms(projectId), readerOf(user, project))) {
+      throw new ExoError('EXO_ERR_REVIEW_BLINDED', `synthesis ${id} may use forms another reviewer saved that are still hidden from you: save your own forms (or wait for the consensus) first`, { id: String(id) });
+    }
     return s;
   }
 
   /** The appraisal summaries and plots of a project (effective assessments of included studies). */
   appraisalSummary(actor: User | undefined, projectId: string): { rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } } {
-    this.access(actor, projectId, 'read');
-    const forms = this.store.latestForms(projectId);
+    const { user, project } = this.access(actor, projectId, 'read');
+    const forms = this.visibleLatest(projectId, readerOf(user, project));
     const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
     const misev: { label: string; appraisal: MisevAppraisal }[] = [];
     for (const r of this.included(actor, projectId)) {
@@ -307,7 +316,7 @@ export class ExtractionService {
   publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): { synthesisId: number; studies: ProjectAtlasStudy[] } {
     const { user, project } = this.access(actor, projectId, 'manage');
     const stored = this.getSynthesis(actor, projectId, synthesisId);
-    const { studies } = this.synthesisStudies(actor, projectId);
+    const { studies } = this.synthesisStudies(actor, projectId, readerOf(user, project));
     const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
     if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
     const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);

@@ -8,7 +8,7 @@ import { planImport, readSearchFiles, type SearchFile } from '../import/plan-imp
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
-import { isBlinded } from '../screening/blinding.js';
+import { readerOf, visibleAudit, visibleSequence } from '../visibility/index.js';
 import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
 import { teamSequence } from '../screening/automation.js';
@@ -349,11 +349,11 @@ export class ReviewService {
     return { excluded: unscreened.length, stopping };
   }
 
-  /** The team's title/abstract screening in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
+  /** The title/abstract screening this reader may see, in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
   discovery(actor: User | undefined, projectId: string): { sequence: (0 | 1)[]; total: number } {
-    const { project } = this.access(actor, projectId, 'read');
+    const { user, project } = this.access(actor, projectId, 'read');
     const state = loadState(this.store, project);
-    return { sequence: teamSequence(state.decisions['title-abstract']), total: state.records.length };
+    return { sequence: visibleSequence(state.decisions['title-abstract'], readerOf(user, project)), total: state.records.length };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
@@ -424,20 +424,9 @@ export class ReviewService {
   }
 
   audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): { total: number; items: AuditEntry[] } {
-    this.access(actor, projectId, 'read');
+    const { user, project } = this.access(actor, projectId, 'read');
     const result = this.store.audit(projectId, options);
-    // Blinding covers the audit trail too: while a dual record is not fully decided, others' decisions stay hidden.
-    const project = this.store.getProject(projectId)!;
-    if (project.mode === 'single') return result;
-    const user = actor!;
-    const state = loadState(this.store, project);
-    return {
-      total: result.total,
-      items: result.items.map((e) => {
-        if (e.action !== 'decision' || e.userId === user.id || e.recordId === undefined || e.stage === undefined) return e;
-        const hidden = isBlinded(state.decisions[e.stage].get(e.recordId) ?? [], project.mode);
-        return hidden ? { ...e, before: '(hidden until both reviewers have decided)', after: '(hidden until both reviewers have decided)' } : e;
-      }),
-    };
+    return { total: result.total, items: visibleAudit(result.items, readerOf(user, project), loadState(this.store, project).decisions) };
   }
+
 }

@@ -1,7 +1,7 @@
 import { formatAuthor, type CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import { automatedOutcome } from '../screening/automation.js';
-import { isBlinded, visibleDecisions } from '../screening/blinding.js';
+import { isBlinded, visibleDecisions } from '../visibility/index.js';
 import { latestByReviewer, requiredReviewers, stageOutcome, type StageOutcome } from '../screening/decisions.js';
 import { STAGES, type Decision, type Project, type Resolution, type ReviewRecord, type Search, type Stage } from '../types.js';
 import type { ReviewStore } from './review-store.js';

@@ -7,6 +7,7 @@ export const REVIEW_ERRORS = {
   EXO_ERR_AUTH_FORBIDDEN: { description: "Your role in this review project does not allow this (viewers read only; owners manage the project)", status: 403, exit: EXIT.auth },
   EXO_ERR_AUTH_USER_EXISTS: { description: 'A user with that name already exists', status: 409, exit: EXIT.conflict },
   EXO_ERR_AUTH_WEAK_PASSWORD: { description: 'The password is too short (at least 8 characters) or the user name is malformed', status: 400, exit: EXIT.usage },
+  EXO_ERR_REVIEW_BLINDED: { description: "Hidden by blinding (dual mode): it may show another member's work on a record or form you have not done yet; decide or save your own first, or wait for the consensus", status: 403, exit: EXIT.auth },
   EXO_ERR_REVIEW_NOT_FOUND_PROJECT: { description: 'No review project has that id, or you are not a member of it', status: 404, exit: EXIT.notFound },
   EXO_ERR_REVIEW_NOT_FOUND_RECORD: { description: 'The review project has no record with that id', status: 404, exit: EXIT.notFound },
   EXO_ERR_REVIEW_NOT_FOUND_USER: { description: 'No user has that name', status: 404, exit: EXIT.notFound },
