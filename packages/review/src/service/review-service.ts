@@ -344,9 +344,10 @@ export class ReviewService {
     const state = loadState(this.store, project);
     const unscreened = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.status === 'unscreened');
     if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
+    // The audit keeps the whole team's guidance (shown to each reader once nothing is blinded to them); the owner's answer is what they may see.
     const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
     this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
-    return { excluded: unscreened.length, stopping };
+    return { excluded: unscreened.length, stopping: stoppingGuidance(visibleSequence(state.decisions['title-abstract'], readerOf(user, project)), unscreened.length) };
   }
 
   /** The title/abstract screening this reader may see, in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
