@@ -205,6 +205,13 @@ describe('issue 17: blinding everywhere', () => {
     const urls = [`${P}/records/${r3}`, `${P}/records/${r5}`, `${P}/conflicts?stage=full-text`, `${P}/records/${r0}/forms/rob`, `${P}/records/${r0}/forms/rob/history`, `${P}/audit?record=${r3}`];
     const seen = await differences(one, two, 'amy', urls);
     expect(seen.map((d) => d.split(':')[0])).toEqual(urls.map((u) => `amy GET ${u}`));
+    // a consensus cannot unblind a study early; after two reviewers' forms it can be saved
+    const early = await call(one, 'PUT', `${P}/records/${records[1]}/forms/rob`, 'amy', { data: studies[5]!.rob, consensus: true, expectedVersion: 0 });
+    expect([early.status, JSON.parse(early.body).error.code]).toEqual([403, 'EXO_ERR_REVIEW_BLINDED']);
+    expect((await call(one, 'PUT', `${P}/records/${r0}/forms/rob`, 'amy', { data: studies[5]!.rob, consensus: true, expectedVersion: 0 })).status).toBe(200);
+    // the saved synthesis may use bob's hidden forms of record 1: withheld from amy, not from bob
+    expect(JSON.parse((await call(one, 'GET', `${P}/syntheses/1`, 'amy')).body).error.code).toBe('EXO_ERR_REVIEW_BLINDED');
+    expect((await call(one, 'GET', `${P}/syntheses/1`, 'bob')).status).toBe(200);
     // records amy still has not done stay hidden
     expect(await differences(one, two, 'amy', [`${P}/records/${records[4]}`, `${P}/records/${records[1]}/forms/rob`, `${P}/records/${records[1]}/forms/extraction/history`])).toEqual([]);
   }, 60_000);

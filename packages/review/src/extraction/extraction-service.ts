@@ -8,7 +8,7 @@ import { DiseaseArea, ExoError } from '@exoatlas/schema';
 import { requireRole, type Action } from '../auth/roles.js';
 import type { RecordView, ReviewService } from '../service/review-service.js';
 import type { Project, Role, User } from '../types.js';
-import { isBlindedToAnyForm, readerOf, visibleForms, type Reader } from '../visibility/index.js';
+import { areFormsBlinded, isBlindedToAnyForm, readerOf, visibleForms, type Reader } from '../visibility/index.js';
 import { compareJudgements, effectiveValue, type AgreementSummary, type ConsensusStatus } from '../appraisal/consensus.js';
 import { MISEV_ITEM_IDS, MisevAppraisal, misevRuleIssues, misevScore, type MisevScore } from '../appraisal/misev.js';
 import { RobAssessment, SYRCLE_ITEM_IDS, robJudgements, robOverall, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
@@ -29,7 +29,7 @@ const SCHEMAS = { extraction: ExtractionForm, rob: RobAssessment, misev: MisevAp
 export interface FormsView {
   recordId: number;
   kind: FormKind;
-  /** the latest form of each reviewer the reader may see (visibility/: in dual mode others' forms stay hidden until two reviewers saved one or a consensus exists) */
+  /** the latest form of each reviewer the reader may see (visibility/: in dual mode others' forms stay hidden until two reviewers saved one) */
   forms: SavedForm[];
   consensus: SavedForm | null;
   /** where the reviewers' forms differ (extraction: field paths; appraisals: items) */
@@ -145,6 +145,9 @@ export class ExtractionService {
     const isConsensus = input.consensus === true;
     const { user, project } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
     this.requireIncluded(actor, projectId, recordId);
+    if (isConsensus && areFormsBlinded(this.store.latestForms(projectId, { recordId, kind }), project.mode)) {
+      throw new ExoError('EXO_ERR_REVIEW_BLINDED', `record ${recordId}: in a dual project the ${kind} consensus follows two reviewers' own forms; until then each form stays hidden from the other reviewer`, { id: String(recordId) });
+    }
     const expectedVersion = input.expectedVersion ?? 0;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });

@@ -12,7 +12,8 @@ import type { Project, ScreeningMode, User } from '../types.js';
  *   count it;
  * - dual mode, forms (extraction, SYRCLE, MISEV): another member's forms of a study and kind, every version of them,
  *   and whatever is computed from them (effective value, MISEV score, risk-of-bias overall, extracted outcomes,
- *   appraisal plots) stay hidden until two reviewers have saved that form or a consensus form exists;
+ *   appraisal plots) stay hidden until two reviewers have saved that form; a consensus form (always shown) can only
+ *   be saved after that, so nobody unblinds a study by writing a consensus early;
  * - aggregates computed from hidden work are computed from what the reader may see (discovery curve), or withheld
  *   while the reader is blinded to any of it (saved syntheses: EXO_ERR_REVIEW_BLINDED).
  *
