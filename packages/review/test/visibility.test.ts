@@ -3,7 +3,7 @@
  * over every GET route is packages/server/test/blinding.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { BLINDED_PLACEHOLDER, areFormsBlinded, isBlindedToAnyForm, visibleAudit, visibleForms, visibleSequence, type AuditEntry, type Decision, type Reader, type Stage } from '../src/index.js';
+import { BLINDED_PLACEHOLDER, areFormsBlinded, readerOf, isBlindedToAnyForm, visibleAudit, visibleForms, visibleSequence, type AuditEntry, type Decision, type Reader, type Stage } from '../src/index.js';
 
 let nextId = 1;
 const d = (recordId: number, reviewerId: number, decision: Decision['decision'], note?: string): Decision => ({
@@ -23,7 +23,9 @@ const byRecord = (ds: Decision[]) => {
   for (const x of ds) m.set(x.recordId, [...(m.get(x.recordId) ?? []), x]);
   return m;
 };
-const amy: Reader = { userId: 1, mode: 'dual' };
+const amy: Reader = { userId: 1, mode: 'dual', supervises: new Set() };
+/** an owner who has screened nothing at title/abstract and filled in no SYRCLE form: supervises those */
+const olivia: Reader = readerOf(9, 'dual', 'owner', ['title-abstract', 'full-text', 'extraction', 'rob', 'misev'], (w) => w === 'full-text' || w === 'misev');
 const form = (recordId: number, kind: string, reviewerId: number | null) => ({ recordId, kind, reviewerId });
 
 describe('issue 17 blinding: discovery curve', () => {
@@ -34,6 +36,9 @@ describe('issue 17 blinding: discovery curve', () => {
     expect(visibleSequence(bobExcludes, amy)).toEqual(visibleSequence(bobIncludes, amy));
     // single mode hides nothing: bob's include counts
     expect(visibleSequence(bobIncludes, { ...amy, mode: 'single' })).toEqual([1, 0, 1]);
+    // an owner who has not screened supervises: the team's curve; a reviewer never supervises
+    expect(visibleSequence(bobIncludes, olivia)).toEqual([1, 0, 1]);
+    expect(readerOf(1, 'dual', 'reviewer', ['title-abstract'], () => false).supervises.size).toBe(0);
   });
 });
 
@@ -44,6 +49,9 @@ describe('issue 17 blinding: forms', () => {
     expect(areFormsBlinded([form(1, 'rob', 2)], 'dual')).toBe(true);
     expect(areFormsBlinded([form(1, 'rob', 2)], 'single')).toBe(false);
     expect(isBlindedToAnyForm(forms, amy)).toBe(true);
+    // the owner supervises SYRCLE (no form of hers) but takes part in MISEV
+    expect(visibleForms([form(1, 'rob', 2), form(1, 'misev', 2), form(1, 'misev', 9)], olivia)).toEqual([form(1, 'rob', 2), form(1, 'misev', 2), form(1, 'misev', 9)]);
+    expect(visibleForms([form(1, 'rob', 2), form(1, 'misev', 2), form(2, 'misev', 9)], olivia)).toEqual([form(1, 'rob', 2), form(2, 'misev', 9)]);
     expect(isBlindedToAnyForm([form(1, 'misev', 2), form(1, 'misev', 1), form(2, 'rob', null)], amy)).toBe(false);
   });
 
@@ -64,7 +72,8 @@ describe('issue 17 blinding: audit', () => {
     expect(seen[1]!.after).toEqual({ decision: 'exclude' });
     expect(seen[2]!.after).toEqual({ records: 5, stopping: BLINDED_PLACEHOLDER });
     // bob reads his own entries; once amy decides record 1 too, she reads them all
-    expect(visibleAudit(entries, { userId: 2, mode: 'dual' }, decisions)[0]!.after).toEqual({ decision: 'include', note: 'bob likes it' });
+    expect(visibleAudit(entries, olivia, decisions)).toEqual(entries);
+    expect(visibleAudit(entries, { userId: 2, mode: 'dual', supervises: new Set() }, decisions)[0]!.after).toEqual({ decision: 'include', note: 'bob likes it' });
     decisions['title-abstract'].get(1)!.push(d(1, 1, 'exclude'));
     expect(visibleAudit(entries, amy, decisions)).toEqual(entries);
   });

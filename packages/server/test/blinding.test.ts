@@ -27,7 +27,7 @@ interface World {
 
 const PROJECT = 'blind-wounds';
 const P = `/api/reviews/${PROJECT}`;
-const USERS = ['alice', 'amy', 'bob', 'vera'] as const;
+const USERS = ['alice', 'amy', 'bob', 'oscar', 'vera'] as const;
 const password = (name: string) => `${name}-long-password-17`;
 const studies = rawFixture().studies;
 
@@ -54,7 +54,7 @@ async function buildWorld(variant: 'include' | 'exclude'): Promise<World> {
   for (const name of USERS.slice(1)) await ok(w, 'POST', '/api/reviews/users', 'alice', { username: name, password: password(name) });
   for (const name of USERS.slice(1)) w.tokens[name] = ((await ok(w, 'POST', '/api/reviews/auth/login', '', { username: name, password: password(name) })) as { token: string }).token;
   await ok(w, 'POST', '/api/reviews', 'alice', { id: PROJECT, name: 'Blinded wound healing', question: 'Do iMSC exosomes speed wound healing?', mode: 'dual' });
-  for (const [name, role] of [['amy', 'reviewer'], ['bob', 'reviewer'], ['vera', 'viewer']]) await ok(w, 'POST', `${P}/members`, 'alice', { username: name, role });
+  for (const [name, role] of [['amy', 'reviewer'], ['bob', 'reviewer'], ['oscar', 'owner'], ['vera', 'viewer']]) await ok(w, 'POST', `${P}/members`, 'alice', { username: name, role });
   await ok(w, 'POST', `${P}/searches`, 'alice', { files: [{ name: 'wounds.ris', content: readFileSync(RIS_FILE, 'utf8') }], database: 'PubMed', date: '2026-01-15', query: 'iMSC exosomes wound' });
   const listed = JSON.parse((await call(w, 'GET', `${P}/records?sort=id&limit=100`, 'alice')).body) as { items: { id: number }[] };
   records = listed.items.map((r) => r.id);
@@ -70,6 +70,10 @@ async function buildWorld(variant: 'include' | 'exclude'): Promise<World> {
     await decide('amy', id, { stage: 'full-text', decision: 'include' });
     await decide('bob', id, { stage: 'full-text', decision: 'include' });
   }
+  // oscar, a second owner, takes part in every kind of work (the same in both worlds), so he is blinded like amy
+  await decide('oscar', records[0]!, { decision: 'include' });
+  await decide('oscar', records[0]!, { stage: 'full-text', decision: 'include' });
+  for (const [kind, data] of [['extraction', studies[2]!.form], ['rob', studies[2]!.rob], ['misev', studies[2]!.misev]] as const) await ok(w, 'PUT', `${P}/records/${records[2]}/forms/${kind}`, 'oscar', { data, expectedVersion: 0 });
   await decide('bob', records[3]!, bobSays('title-abstract', 3));
   await decide('bob', records[4]!, bobSays('title-abstract', 4));
   await decide('bob', records[5]!, bobSays('full-text', 5));
@@ -172,8 +176,8 @@ afterAll(async () => {
 });
 
 describe('issue 17: blinding everywhere', () => {
-  it('every GET route answers amy, the owner and the viewer the same whatever bob decided and saved on the records amy has not done', async () => {
-    for (const as of ['amy', 'alice', 'vera']) {
+  it('every GET route answers amy, an owner who takes part and the viewer the same whatever bob decided and saved on the records they have not done', async () => {
+    for (const as of ['amy', 'oscar', 'vera']) {
       const urls = await getUrls(one, as);
       expect(urls.length).toBeGreaterThan(150);
       expect(urls.some((u) => u.includes('/forms/misev/history'))).toBe(true);
@@ -181,6 +185,11 @@ describe('issue 17: blinding everywhere', () => {
       expect(await differences(one, two, as, urls)).toEqual([]);
     }
   }, 300_000);
+
+  it('owner rule: an owner who has not screened nor filled in forms supervises and sees bob’s work', async () => {
+    const urls = [`${P}/records/${records[3]}`, `${P}/screening/curve.svg`, `${P}/records/${records[0]}/forms/rob`, `${P}/records/${records[1]}/forms/misev/history`, `${P}/appraisal`, `${P}/syntheses/1`];
+    expect((await differences(one, two, 'alice', urls)).map((d) => d.split(':')[0])).toEqual(urls.map((u) => `alice GET ${u}`));
+  });
 
   it('fails on a GET path it cannot fill (no silent skipping)', async () => {
     await expect(pathValues(one, '/api/reviews/{project}/widgets/{widget}', 'widget', 'amy')).rejects.toThrow(/cannot fill the path parameter \{widget\}/);
@@ -209,9 +218,11 @@ describe('issue 17: blinding everywhere', () => {
     const early = await call(one, 'PUT', `${P}/records/${records[1]}/forms/rob`, 'amy', { data: studies[5]!.rob, consensus: true, expectedVersion: 0 });
     expect([early.status, JSON.parse(early.body).error.code]).toEqual([403, 'EXO_ERR_REVIEW_BLINDED']);
     expect((await call(one, 'PUT', `${P}/records/${r0}/forms/rob`, 'amy', { data: studies[5]!.rob, consensus: true, expectedVersion: 0 })).status).toBe(200);
-    // the saved synthesis may use bob's hidden forms of record 1: withheld from amy, not from bob
+    // the saved synthesis may use bob's hidden forms of record 1: withheld from amy (and from bob while oscar's forms
+    // are hidden from him: the rule is coarse), not from the supervising owner
     expect(JSON.parse((await call(one, 'GET', `${P}/syntheses/1`, 'amy')).body).error.code).toBe('EXO_ERR_REVIEW_BLINDED');
-    expect((await call(one, 'GET', `${P}/syntheses/1`, 'bob')).status).toBe(200);
+    expect(JSON.parse((await call(one, 'GET', `${P}/syntheses/1`, 'bob')).body).error.code).toBe('EXO_ERR_REVIEW_BLINDED');
+    expect((await call(one, 'GET', `${P}/syntheses/1`, 'alice')).status).toBe(200);
     // records amy still has not done stay hidden
     expect(await differences(one, two, 'amy', [`${P}/records/${records[4]}`, `${P}/records/${records[1]}/forms/rob`, `${P}/records/${records[1]}/forms/extraction/history`])).toEqual([]);
   }, 60_000);

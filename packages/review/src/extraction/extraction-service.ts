@@ -122,6 +122,12 @@ export class ExtractionService {
     return visibleForms(this.store.latestForms(projectId, filter), reader);
   }
 
+  /** The forms' reader (visibility/policy.ts): an owner supervises the kinds of form they have not filled in. */
+  private readerOf(user: User, project: Project, role: Role): Reader {
+    const mine = new Set(this.store.latestForms(project.id).filter((f) => f.reviewerId === user.id).map((f) => f.kind));
+    return readerOf(user.id, project.mode, role, FORM_KINDS, (kind) => mine.has(kind as FormKind));
+  }
+
   private effectiveExtraction(projectId: string, recordId: number, reader: Reader): ExtractionForm | undefined {
     const forms = this.visibleLatest(projectId, reader, { recordId, kind: 'extraction' });
     return this.effective(forms).value as ExtractionForm | undefined;
@@ -143,7 +149,7 @@ export class ExtractionService {
   saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): SavedForm {
     const kind = ExtractionService.checkKind(kindInput);
     const isConsensus = input.consensus === true;
-    const { user, project } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
+    const { user, project, role } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
     this.requireIncluded(actor, projectId, recordId);
     if (isConsensus && areFormsBlinded(this.store.latestForms(projectId, { recordId, kind }), project.mode)) {
       throw new ExoError('EXO_ERR_REVIEW_BLINDED', `record ${recordId}: in a dual project the ${kind} consensus follows two reviewers' own forms; until then each form stays hidden from the other reviewer`, { id: String(recordId) });
@@ -152,7 +158,7 @@ export class ExtractionService {
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });
     }
-    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId, readerOf(user, project))?.characteristics : undefined;
+    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId, this.readerOf(user, project, role))?.characteristics : undefined;
     const r = validateWith(SCHEMAS[kind], input.data);
     // MISEV applicability follows the study's extracted characteristics; before extraction every answer is accepted
     const issues = r.ok ? (kind === 'misev' && characteristics !== undefined ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
@@ -166,9 +172,9 @@ export class ExtractionService {
   /** The forms of one study and kind this reader may see, their discrepancies and the value synthesis uses. */
   forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): FormsView {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, project } = this.access(actor, projectId, 'read');
+    const { user, project, role } = this.access(actor, projectId, 'read');
     this.requireIncluded(actor, projectId, recordId);
-    const all = this.visibleLatest(projectId, readerOf(user, project), { recordId, kind });
+    const all = this.visibleLatest(projectId, this.readerOf(user, project, role), { recordId, kind });
     const visible = all.filter((f) => f.reviewerId !== null);
     const consensus = all.find((f) => f.reviewerId === null) ?? null;
     const eff = this.effective(all);
@@ -197,16 +203,16 @@ export class ExtractionService {
 
   history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): SavedForm[] {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, project } = this.access(actor, projectId, 'read');
+    const { user, project, role } = this.access(actor, projectId, 'read');
     // blinded or not is decided on the latest forms: the history holds the same reviewers and consensus
-    return visibleForms(this.store.formHistory(projectId, recordId, kind), readerOf(user, project));
+    return visibleForms(this.store.formHistory(projectId, recordId, kind), this.readerOf(user, project, role));
   }
 
   /** Every included study with where its extraction and appraisals stand. */
   studies(actor: User | undefined, projectId: string): StudyStatus[] {
-    const { user, project } = this.access(actor, projectId, 'read');
+    const { user, project, role } = this.access(actor, projectId, 'read');
     const forms = this.store.latestForms(projectId);
-    const seen = visibleForms(forms, readerOf(user, project));
+    const seen = visibleForms(forms, this.readerOf(user, project, role));
     return this.included(actor, projectId).map((r) => {
       const of = (list: SavedForm[], kind: FormKind): SavedForm[] => list.filter((f) => f.recordId === r.id && f.kind === kind);
       const part = (kind: FormKind) => {
@@ -266,8 +272,8 @@ export class ExtractionService {
 
   /** Pools an outcome of the project's extracted data; with `save`, stores the synthesis (reviewers and owners). */
   synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): { id: number | null; synthesis: SynthesisResult } {
-    const { user, project } = this.access(actor, projectId, save ? 'screen' : 'read');
-    const { studies, warnings } = this.synthesisStudies(actor, projectId, readerOf(user, project));
+    const { user, project, role } = this.access(actor, projectId, save ? 'screen' : 'read');
+    const { studies, warnings } = this.synthesisStudies(actor, projectId, this.readerOf(user, project, role));
     if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
     const s = synthesise(studies, options);
     s.warnings.unshift(...warnings);
@@ -283,10 +289,10 @@ export class ExtractionService {
 
   /** A saved synthesis, withheld while any other member's form is hidden from the reader (it may be computed from it). */
   getSynthesis(actor: User | undefined, projectId: string, id: number) {
-    const { user, project } = this.access(actor, projectId, 'read');
+    const { user, project, role } = this.access(actor, projectId, 'read');
     const s = this.store.getSynthesis(projectId, id);
     if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
-    if (isBlindedToAnyForm(this.store.latestForms(projectId), readerOf(user, project))) {
+    if (isBlindedToAnyForm(this.store.latestForms(projectId), this.readerOf(user, project, role))) {
       throw new ExoError('EXO_ERR_REVIEW_BLINDED', `synthesis ${id} may use forms another reviewer saved that are still hidden from you: save your own forms (or wait for the consensus) first`, { id: String(id) });
     }
     return s;
@@ -294,8 +300,8 @@ export class ExtractionService {
 
   /** The appraisal summaries and plots of a project (effective assessments of included studies). */
   appraisalSummary(actor: User | undefined, projectId: string): { rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } } {
-    const { user, project } = this.access(actor, projectId, 'read');
-    const forms = this.visibleLatest(projectId, readerOf(user, project));
+    const { user, project, role } = this.access(actor, projectId, 'read');
+    const forms = this.visibleLatest(projectId, this.readerOf(user, project, role));
     const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
     const misev: { label: string; appraisal: MisevAppraisal }[] = [];
     for (const r of this.included(actor, projectId)) {
@@ -317,9 +323,9 @@ export class ExtractionService {
    * records with origin "project", each with the pooled results it entered, re-computed from the stored forms.
    */
   publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): { synthesisId: number; studies: ProjectAtlasStudy[] } {
-    const { user, project } = this.access(actor, projectId, 'manage');
+    const { user, project, role } = this.access(actor, projectId, 'manage');
     const stored = this.getSynthesis(actor, projectId, synthesisId);
-    const { studies } = this.synthesisStudies(actor, projectId, readerOf(user, project));
+    const { studies } = this.synthesisStudies(actor, projectId, this.readerOf(user, project, role));
     const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
     if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
     const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);

@@ -8,7 +8,7 @@ import { planImport, readSearchFiles, type SearchFile } from '../import/plan-imp
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
-import { readerOf, visibleAudit, visibleSequence } from '../visibility/index.js';
+import { visibleAudit, visibleSequence } from '../visibility/index.js';
 import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
 import { teamSequence } from '../screening/automation.js';
@@ -18,7 +18,7 @@ import type { AuditOptions, NewProject, ReviewStore } from './review-store.js';
 import { ISO_DATE, PROJECT_ID, USERNAME, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
-import { findRecord, isEligible, loadState, recordView, screeningQueue, stageProgress, stageView } from './screening-state.js';
+import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView } from './screening-state.js';
 
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
@@ -347,14 +347,14 @@ export class ReviewService {
     // The audit keeps the whole team's guidance (shown to each reader once nothing is blinded to them); the owner's answer is what they may see.
     const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
     this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
-    return { excluded: unscreened.length, stopping: stoppingGuidance(visibleSequence(state.decisions['title-abstract'], readerOf(user, project)), unscreened.length) };
+    return { excluded: unscreened.length, stopping: stoppingGuidance(visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), unscreened.length) };
   }
 
   /** The title/abstract screening this reader may see, in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
   discovery(actor: User | undefined, projectId: string): { sequence: (0 | 1)[]; total: number } {
     const { user, project } = this.access(actor, projectId, 'read');
     const state = loadState(this.store, project);
-    return { sequence: visibleSequence(state.decisions['title-abstract'], readerOf(user, project)), total: state.records.length };
+    return { sequence: visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), total: state.records.length };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
@@ -427,7 +427,8 @@ export class ReviewService {
   audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): { total: number; items: AuditEntry[] } {
     const { user, project } = this.access(actor, projectId, 'read');
     const result = this.store.audit(projectId, options);
-    return { total: result.total, items: visibleAudit(result.items, readerOf(user, project), loadState(this.store, project).decisions) };
+    const state = loadState(this.store, project);
+    return { total: result.total, items: visibleAudit(result.items, screeningReader(state, user.id), state.decisions) };
   }
 
 }

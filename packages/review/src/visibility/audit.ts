@@ -12,7 +12,7 @@ export const BLINDED_PLACEHOLDER = '(hidden until both reviewers have decided)';
  */
 export function visibleAudit(entries: readonly AuditEntry[], reader: Reader, decisions: Record<Stage, ReadonlyMap<number, readonly Decision[]>>): AuditEntry[] {
   if (reader.mode === 'single') return [...entries];
-  const blinded = (stage: Stage, recordId: number) => isBlinded(decisions[stage].get(recordId) ?? [], reader.mode);
+  const blinded = (stage: Stage, recordId: number) => !reader.supervises.has(stage) && isBlinded(decisions[stage].get(recordId) ?? [], reader.mode);
   const anyBlinded = [...decisions['title-abstract'].entries()].some(([recordId, ds]) => blinded('title-abstract', recordId) && ds.some((d) => d.reviewerId !== reader.userId));
   return entries.map((e) => {
     if (e.action === 'decision' && e.userId !== reader.userId && e.recordId !== undefined && e.stage !== undefined && blinded(e.stage, e.recordId)) return { ...e, before: BLINDED_PLACEHOLDER, after: BLINDED_PLACEHOLDER };

@@ -1,5 +1,5 @@
 import type { ScreeningMode } from '../types.js';
-import type { Reader } from './policy.js';
+import type { Reader, Work } from './policy.js';
 
 interface FormLike {
   recordId: number;
@@ -28,7 +28,7 @@ export function visibleForms<T extends FormLike>(forms: readonly T[], reader: Re
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const hidden = new Set<string>();
-  for (const [key, group] of groups) if (areFormsBlinded(group, reader.mode)) hidden.add(key);
+  for (const [key, group] of groups) if (!reader.supervises.has(group[0]!.kind as Work) && areFormsBlinded(group, reader.mode)) hidden.add(key);
   return forms.filter((f) => !hidden.has(`${f.recordId}:${f.kind}`) || f.reviewerId === reader.userId || f.reviewerId === null);
 }
 

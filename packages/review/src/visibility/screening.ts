@@ -20,8 +20,9 @@ export function visibleDecisions(decisions: readonly Decision[], userId: number,
  */
 export function visibleSequence(decisionsByRecord: ReadonlyMap<number, readonly Decision[]>, reader: Reader): (0 | 1)[] {
   const timed: { first: number; label: 0 | 1 }[] = [];
+  const supervises = reader.supervises.has('title-abstract');
   for (const decisions of decisionsByRecord.values()) {
-    const blinded = isBlinded(decisions, reader.mode);
+    const blinded = !supervises && isBlinded(decisions, reader.mode);
     const seen = blinded ? decisions.filter((d) => d.reviewerId === reader.userId) : decisions;
     const latest = latestByReviewer(seen);
     if (latest.length === 0) continue;
