@@ -218,10 +218,10 @@ describe('issue 17: blinding everywhere', () => {
     const early = await call(one, 'PUT', `${P}/records/${records[1]}/forms/rob`, 'amy', { data: studies[5]!.rob, consensus: true, expectedVersion: 0 });
     expect([early.status, JSON.parse(early.body).error.code]).toEqual([403, 'EXO_ERR_REVIEW_BLINDED']);
     expect((await call(one, 'PUT', `${P}/records/${r0}/forms/rob`, 'amy', { data: studies[5]!.rob, consensus: true, expectedVersion: 0 })).status).toBe(200);
-    // the saved synthesis may use bob's hidden forms of record 1: withheld from amy (and from bob while oscar's forms
-    // are hidden from him: the rule is coarse), not from the supervising owner
+    // the saved synthesis uses bob's forms of record 1, still hidden from amy: withheld from her; bob and the
+    // supervising owner read it (oscar's forms of record 2, hidden from bob, are not in it)
     expect(JSON.parse((await call(one, 'GET', `${P}/syntheses/1`, 'amy')).body).error.code).toBe('EXO_ERR_REVIEW_BLINDED');
-    expect(JSON.parse((await call(one, 'GET', `${P}/syntheses/1`, 'bob')).body).error.code).toBe('EXO_ERR_REVIEW_BLINDED');
+    expect((await call(one, 'GET', `${P}/syntheses/1`, 'bob')).status).toBe(200);
     expect((await call(one, 'GET', `${P}/syntheses/1`, 'alice')).status).toBe(200);
     // records amy still has not done stay hidden
     expect(await differences(one, two, 'amy', [`${P}/records/${records[4]}`, `${P}/records/${records[1]}/forms/rob`, `${P}/records/${records[1]}/forms/extraction/history`])).toEqual([]);

@@ -287,12 +287,14 @@ export class ExtractionService {
     return this.store.syntheses(projectId);
   }
 
-  /** A saved synthesis, withheld while any other member's form is hidden from the reader (it may be computed from it). */
+  /** A saved synthesis, withheld while another member's form of one of its studies is hidden from the reader (it may be computed from it). */
   getSynthesis(actor: User | undefined, projectId: string, id: number) {
     const { user, project, role } = this.access(actor, projectId, 'read');
     const s = this.store.getSynthesis(projectId, id);
     if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
-    if (isBlindedToAnyForm(this.store.latestForms(projectId), this.readerOf(user, project, role))) {
+    const studies = synthesisRecordIds(s.result);
+    const used = this.store.latestForms(projectId).filter((f) => !studies || studies.has(f.recordId));
+    if (isBlindedToAnyForm(used, this.readerOf(user, project, role))) {
       throw new ExoError('EXO_ERR_REVIEW_BLINDED', `synthesis ${id} may use forms another reviewer saved that are still hidden from you: save your own forms (or wait for the consensus) first`, { id: String(id) });
     }
     return s;
@@ -357,6 +359,15 @@ export class ExtractionService {
     }
     return [...byId.values()];
   }
+}
+
+/** The records a stored synthesis draws on (its table's studyId column and the studies it left out with a reason); undefined when the shape is unknown, so every record counts. */
+function synthesisRecordIds(result: unknown): Set<number> | undefined {
+  const r = result as { table?: { columns?: unknown[]; rows?: unknown[][] }; excluded?: { studyId?: unknown }[] } | null;
+  const col = Array.isArray(r?.table?.columns) ? r.table.columns.indexOf('studyId') : -1;
+  if (col < 0 || !Array.isArray(r?.table?.rows)) return undefined;
+  const ids = [...r.table.rows.map((row) => (Array.isArray(row) ? row[col] : undefined)), ...(Array.isArray(r.excluded) ? r.excluded.map((e) => e?.studyId) : [])];
+  return new Set(ids.map(Number).filter(Number.isInteger));
 }
 
 function robOverallOf(a: RobAssessment): 'low' | 'unclear' | 'high' {
