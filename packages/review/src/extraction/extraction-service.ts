@@ -82,26 +82,26 @@ export class ExtractionService {
   ) {}
 
   /** Throws unless the actor may do the action in the project (non-members: not found; others: forbidden). */
-  requireAccess(actor: User | undefined, projectId: string, action: Action): Role {
-    return this.access(actor, projectId, action).role;
+  async requireAccess(actor: User | undefined, projectId: string, action: Action): Promise<Role> {
+    return (await this.access(actor, projectId, action)).role;
   }
 
-  private access(actor: User | undefined, projectId: string, action: Action): { user: User; project: Project; role: Role } {
+  private async access(actor: User | undefined, projectId: string, action: Action): Promise<{ user: User; project: Project; role: Role }> {
     const user = this.review.requireUser(actor);
-    const project = this.review.store.getProject(projectId);
-    const role = project ? this.review.store.memberRole(projectId, user.id) : undefined;
+    const project = await this.review.store.getProject(projectId);
+    const role = project ? await this.review.store.memberRole(projectId, user.id) : undefined;
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
 
-  private included(actor: User | undefined, projectId: string): RecordView[] {
-    return this.review.listRecords(actor, projectId, { stage: 'full-text', status: 'included', limit: 100_000 }).items;
+  private async included(actor: User | undefined, projectId: string): Promise<RecordView[]> {
+    return (await this.review.listRecords(actor, projectId, { stage: 'full-text', status: 'included', limit: 100_000 })).items;
   }
 
-  private requireIncluded(actor: User | undefined, projectId: string, recordId: number): RecordView {
-    const r = this.included(actor, projectId).find((x) => x.id === recordId);
+  private async requireIncluded(actor: User | undefined, projectId: string, recordId: number): Promise<RecordView> {
+    const r = (await this.included(actor, projectId)).find((x) => x.id === recordId);
     if (!r) {
-      if (!this.review.store.getRecord(projectId, recordId)) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `project '${projectId}' has no record ${recordId}`, { id: String(recordId) });
+      if (!(await this.review.store.getRecord(projectId, recordId))) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `project '${projectId}' has no record ${recordId}`, { id: String(recordId) });
       throw new ExoError('EXO_ERR_EXTRACT_NOT_INCLUDED', `record ${recordId} is not included after full-text screening: only included studies are extracted and appraised`, { id: String(recordId) });
     }
     return r;
@@ -117,19 +117,19 @@ export class ExtractionService {
     return validateForm(kind, data, characteristics);
   }
 
-  /** The forms this reader may see (visibility/: others' hidden while blinded); everything shown is computed from them. */
-  private visibleLatest(projectId: string, reader: Reader, filter?: { recordId?: number; kind?: FormKind }): SavedForm[] {
-    return visibleForms(this.store.latestForms(projectId, filter), reader);
-  }
-
   /** The forms' reader (visibility/policy.ts): an owner supervises the kinds of form they have not filled in. */
-  private readerOf(user: User, project: Project, role: Role): Reader {
-    const mine = new Set(this.store.latestForms(project.id).filter((f) => f.reviewerId === user.id).map((f) => f.kind));
+  private async readerOf(user: User, project: Project, role: Role): Promise<Reader> {
+    const mine = new Set((await this.store.latestForms(project.id)).filter((f) => f.reviewerId === user.id).map((f) => f.kind));
     return readerOf(user.id, project.mode, role, FORM_KINDS, (kind) => mine.has(kind as FormKind));
   }
 
-  private effectiveExtraction(projectId: string, recordId: number, reader: Reader): ExtractionForm | undefined {
-    const forms = this.visibleLatest(projectId, reader, { recordId, kind: 'extraction' });
+  /** The forms this reader may see (visibility/: others' hidden while blinded); everything shown is computed from them. */
+  private async visibleLatest(projectId: string, reader: Reader, filter?: { recordId?: number; kind?: FormKind }): Promise<SavedForm[]> {
+    return visibleForms(await this.store.latestForms(projectId, filter), reader);
+  }
+
+  private async effectiveExtraction(projectId: string, recordId: number, reader: Reader): Promise<ExtractionForm | undefined> {
+    const forms = await this.visibleLatest(projectId, reader, { recordId, kind: 'extraction' });
     return this.effective(forms).value as ExtractionForm | undefined;
   }
 
@@ -146,19 +146,19 @@ export class ExtractionService {
    * Saves a reviewer's form (or, with `consensus: true`, the consensus form) after validating it whole: a bad value
    * throws EXO_ERR_EXTRACT_INVALID / EXO_ERR_APPRAISAL_INVALID with every field's message and nothing is saved.
    */
-  saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): SavedForm {
+  async saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): Promise<SavedForm> {
     const kind = ExtractionService.checkKind(kindInput);
     const isConsensus = input.consensus === true;
-    const { user, project, role } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
-    this.requireIncluded(actor, projectId, recordId);
-    if (isConsensus && areFormsBlinded(this.store.latestForms(projectId, { recordId, kind }), project.mode)) {
+    const { user, project, role } = await this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
+    await this.requireIncluded(actor, projectId, recordId);
+    if (isConsensus && areFormsBlinded(await this.store.latestForms(projectId, { recordId, kind }), project.mode)) {
       throw new ExoError('EXO_ERR_REVIEW_BLINDED', `record ${recordId}: in a dual project the ${kind} consensus follows two reviewers' own forms; until then each form stays hidden from the other reviewer`, { id: String(recordId) });
     }
     const expectedVersion = input.expectedVersion ?? 0;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });
     }
-    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId, this.readerOf(user, project, role))?.characteristics : undefined;
+    const characteristics = kind === 'misev' ? (await this.effectiveExtraction(projectId, recordId, await this.readerOf(user, project, role)))?.characteristics : undefined;
     const r = validateWith(SCHEMAS[kind], input.data);
     // MISEV applicability follows the study's extracted characteristics; before extraction every answer is accepted
     const issues = r.ok ? (kind === 'misev' && characteristics !== undefined ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
@@ -170,11 +170,11 @@ export class ExtractionService {
   }
 
   /** The forms of one study and kind this reader may see, their discrepancies and the value synthesis uses. */
-  forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): FormsView {
+  async forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): Promise<FormsView> {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, project, role } = this.access(actor, projectId, 'read');
-    this.requireIncluded(actor, projectId, recordId);
-    const all = this.visibleLatest(projectId, this.readerOf(user, project, role), { recordId, kind });
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    await this.requireIncluded(actor, projectId, recordId);
+    const all = await this.visibleLatest(projectId, await this.readerOf(user, project, role), { recordId, kind });
     const visible = all.filter((f) => f.reviewerId !== null);
     const consensus = all.find((f) => f.reviewerId === null) ?? null;
     const eff = this.effective(all);
@@ -201,19 +201,19 @@ export class ExtractionService {
     return view;
   }
 
-  history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): SavedForm[] {
+  async history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): Promise<SavedForm[]> {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, project, role } = this.access(actor, projectId, 'read');
+    const { user, project, role } = await this.access(actor, projectId, 'read');
     // blinded or not is decided on the latest forms: the history holds the same reviewers and consensus
-    return visibleForms(this.store.formHistory(projectId, recordId, kind), this.readerOf(user, project, role));
+    return visibleForms(await this.store.formHistory(projectId, recordId, kind), await this.readerOf(user, project, role));
   }
 
   /** Every included study with where its extraction and appraisals stand. */
-  studies(actor: User | undefined, projectId: string): StudyStatus[] {
-    const { user, project, role } = this.access(actor, projectId, 'read');
-    const forms = this.store.latestForms(projectId);
-    const seen = visibleForms(forms, this.readerOf(user, project, role));
-    return this.included(actor, projectId).map((r) => {
+  async studies(actor: User | undefined, projectId: string): Promise<StudyStatus[]> {
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    const forms = await this.store.latestForms(projectId);
+    const seen = visibleForms(forms, await this.readerOf(user, project, role));
+    return (await this.included(actor, projectId)).map((r) => {
       const of = (list: SavedForm[], kind: FormKind): SavedForm[] => list.filter((f) => f.recordId === r.id && f.kind === kind);
       const part = (kind: FormKind) => {
         // how many reviewers saved one may be known (like decidedBy); what they saved only once visible
@@ -239,11 +239,11 @@ export class ExtractionService {
   }
 
   /** The studies synthesis reads: effective extraction forms (conflicts left out with a warning) and appraisals. */
-  private synthesisStudies(actor: User | undefined, projectId: string, reader: Reader): { studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] } {
-    const forms = this.visibleLatest(projectId, reader);
+  private async synthesisStudies(actor: User | undefined, projectId: string, reader: Reader): Promise<{ studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] }> {
+    const forms = await this.visibleLatest(projectId, reader);
     const warnings: string[] = [];
     const studies: (SynthesisStudy & { record: RecordView })[] = [];
-    for (const r of this.included(actor, projectId)) {
+    for (const r of await this.included(actor, projectId)) {
       const of = (kind: FormKind) => this.effective(forms.filter((f) => f.recordId === r.id && f.kind === kind));
       const ex = of('extraction');
       const label = studyLabel(r);
@@ -271,42 +271,42 @@ export class ExtractionService {
   }
 
   /** Pools an outcome of the project's extracted data; with `save`, stores the synthesis (reviewers and owners). */
-  synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): { id: number | null; synthesis: SynthesisResult } {
-    const { user, project, role } = this.access(actor, projectId, save ? 'screen' : 'read');
-    const { studies, warnings } = this.synthesisStudies(actor, projectId, this.readerOf(user, project, role));
+  async synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): Promise<{ id: number | null; synthesis: SynthesisResult }> {
+    const { user, project, role } = await this.access(actor, projectId, save ? 'screen' : 'read');
+    const { studies, warnings } = await this.synthesisStudies(actor, projectId, await this.readerOf(user, project, role));
     if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
     const s = synthesise(studies, options);
     s.warnings.unshift(...warnings);
     let id: number | null = null;
-    if (save) id = this.store.saveSynthesis({ projectId, options, result: JSON.parse(synthesisToJson(s, { projectId })), userId: user.id }).id;
+    if (save) id = (await this.store.saveSynthesis({ projectId, options, result: JSON.parse(synthesisToJson(s, { projectId })), userId: user.id })).id;
     return { id, synthesis: s };
   }
 
-  syntheses(actor: User | undefined, projectId: string) {
-    this.access(actor, projectId, 'read');
+  async syntheses(actor: User | undefined, projectId: string) {
+    await this.access(actor, projectId, 'read');
     return this.store.syntheses(projectId);
   }
 
   /** A saved synthesis, withheld while another member's form of one of its studies is hidden from the reader (it may be computed from it). */
-  getSynthesis(actor: User | undefined, projectId: string, id: number) {
-    const { user, project, role } = this.access(actor, projectId, 'read');
-    const s = this.store.getSynthesis(projectId, id);
+  async getSynthesis(actor: User | undefined, projectId: string, id: number) {
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    const s = await this.store.getSynthesis(projectId, id);
     if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
     const studies = synthesisRecordIds(s.result);
-    const used = this.store.latestForms(projectId).filter((f) => !studies || studies.has(f.recordId));
-    if (isBlindedToAnyForm(used, this.readerOf(user, project, role))) {
+    const used = (await this.store.latestForms(projectId)).filter((f) => !studies || studies.has(f.recordId));
+    if (isBlindedToAnyForm(used, await this.readerOf(user, project, role))) {
       throw new ExoError('EXO_ERR_REVIEW_BLINDED', `synthesis ${id} may use forms another reviewer saved that are still hidden from you: save your own forms (or wait for the consensus) first`, { id: String(id) });
     }
     return s;
   }
 
   /** The appraisal summaries and plots of a project (effective assessments of included studies). */
-  appraisalSummary(actor: User | undefined, projectId: string): { rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } } {
-    const { user, project, role } = this.access(actor, projectId, 'read');
-    const forms = this.visibleLatest(projectId, this.readerOf(user, project, role));
+  async appraisalSummary(actor: User | undefined, projectId: string): Promise<{ rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } }> {
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    const forms = await this.visibleLatest(projectId, await this.readerOf(user, project, role));
     const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
     const misev: { label: string; appraisal: MisevAppraisal }[] = [];
-    for (const r of this.included(actor, projectId)) {
+    for (const r of await this.included(actor, projectId)) {
       const label = studyLabel(r);
       const rb = this.effective(forms.filter((f) => f.recordId === r.id && f.kind === 'rob'));
       if (rb.value) rob.push({ label, judgements: robJudgements(rb.value as RobAssessment) });
@@ -324,10 +324,10 @@ export class ExtractionService {
    * Publishes a saved synthesis to the atlas (owners): the project's included, extracted studies become atlas Study
    * records with origin "project", each with the pooled results it entered, re-computed from the stored forms.
    */
-  publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): { synthesisId: number; studies: ProjectAtlasStudy[] } {
-    const { user, project, role } = this.access(actor, projectId, 'manage');
-    const stored = this.getSynthesis(actor, projectId, synthesisId);
-    const { studies } = this.synthesisStudies(actor, projectId, this.readerOf(user, project, role));
+  async publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): Promise<{ synthesisId: number; studies: ProjectAtlasStudy[] }> {
+    const { user, project, role } = await this.access(actor, projectId, 'manage');
+    const stored = await this.getSynthesis(actor, projectId, synthesisId);
+    const { studies } = await this.synthesisStudies(actor, projectId, await this.readerOf(user, project, role));
     const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
     if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
     const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);
@@ -339,15 +339,15 @@ export class ExtractionService {
       studies.map((x) => ({ studyId: x.studyId, label: x.label, title: x.record.title, firstAuthor: x.record.authors[0], year: x.year, doi: x.record.doi, pmid: x.record.pmid, form: x.form })),
       [s],
     );
-    this.store.publishSynthesis(projectId, synthesisId, atlas, user.id);
+    await this.store.publishSynthesis(projectId, synthesisId, atlas, user.id);
     return { synthesisId, studies: atlas };
   }
 
   /** Public: every published project study, for the atlas study list and evidence map. */
-  atlasStudies(): (ProjectAtlasStudy & { synthesisId: number; publishedAt: string })[] {
+  async atlasStudies(): Promise<(ProjectAtlasStudy & { synthesisId: number; publishedAt: string })[]> {
     // the newest publication of a study gives its record; pooled results gather over publications (newest per outcome)
     const byId = new Map<string, ProjectAtlasStudy & { synthesisId: number; publishedAt: string }>();
-    for (const s of this.store.publishedSyntheses()) {
+    for (const s of await this.store.publishedSyntheses()) {
       for (const a of (s.atlas as ProjectAtlasStudy[] | null) ?? []) {
         const have = byId.get(a.study.id);
         if (!have) {

@@ -22,19 +22,20 @@ export interface ScreeningState {
 }
 
 /** Reads a project's records, decisions and resolutions and settles each record's outcome per stage (a record left unscreened by a stop is excluded by automation tools). */
-export function loadState(store: ReviewStore, project: Project): ScreeningState {
-  const records = store.records(project.id);
+export async function loadState(store: ReviewStore, project: Project): Promise<ScreeningState> {
+  // Started together: over SQLite the three reads run back to back, one consistent snapshot.
+  const [records, allDecisions, allResolutions] = await Promise.all([store.records(project.id), store.decisions(project.id), store.resolutions(project.id)]);
   const decisions = { 'title-abstract': new Map<number, Decision[]>(), 'full-text': new Map<number, Decision[]>() };
   const resolutions = { 'title-abstract': new Map<number, Resolution[]>(), 'full-text': new Map<number, Resolution[]>() };
   let maxDecision = 0;
   let maxResolution = 0;
-  for (const d of store.decisions(project.id)) {
+  for (const d of allDecisions) {
     const list = decisions[d.stage].get(d.recordId) ?? [];
     list.push(d);
     decisions[d.stage].set(d.recordId, list);
     maxDecision = Math.max(maxDecision, d.id);
   }
-  for (const r of store.resolutions(project.id)) {
+  for (const r of allResolutions) {
     const list = resolutions[r.stage].get(r.recordId) ?? [];
     list.push(r);
     resolutions[r.stage].set(r.recordId, list);
@@ -48,7 +49,7 @@ export function loadState(store: ReviewStore, project: Project): ScreeningState 
       outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own, resolutions[stage].get(record.id) ?? [], project.mode));
     }
   }
-  const owners = store.members(project.id).filter((m) => m.role === 'owner');
+  const owners = (await store.members(project.id)).filter((m) => m.role === 'owner');
   const supervisors = {} as Record<Stage, ReadonlySet<number>>;
   for (const stage of STAGES) {
     const deciders = new Set([...decisions[stage].values()].flatMap((ds) => ds.map((d) => d.reviewerId)));
