@@ -31,7 +31,7 @@ export { prismaCounts, NO_REASON, type PrismaCounts, type PrismaRecord, type Rea
 export { prismaSvg, type PrismaSvgOptions } from './prisma/svg.js';
 export { prismaCsv } from './prisma/csv.js';
 export { RECORD_STATUSES, stageOutcome, latestByReviewer, latestResolution, requiredReviewers, validateDecision, type RecordStatus, type StageOutcome, type DecisionInput } from './screening/decisions.js';
-export { visibleDecisions, isBlinded } from './screening/blinding.js';
+export { readerOf, isBlinded, visibleDecisions, visibleSequence, areFormsBlinded, isBlindedToAnyForm, visibleForms, visibleAudit, BLINDED_PLACEHOLDER, type Reader, type Work } from './visibility/index.js';
 export { findConflicts, type Conflict } from './screening/conflicts.js';
 export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
 export { fitHyperbolicRate } from './screening/hyperbolic-rate.js';

@@ -7,7 +7,7 @@ import { planImport, readSearchFiles, type SearchFile } from '../import/plan-imp
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
-import { isBlinded } from '../screening/blinding.js';
+import { visibleAudit, visibleSequence } from '../visibility/index.js';
 import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
 import { teamSequence } from '../screening/automation.js';
@@ -18,7 +18,7 @@ import { AccountService, type AccountServiceOptions } from './account-service.js
 import { PROJECT_ID, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
-import { findRecord, isEligible, loadState, recordView, screeningQueue, stageProgress, stageView } from './screening-state.js';
+import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView } from './screening-state.js';
 
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
@@ -330,16 +330,17 @@ export class ReviewService {
     const state = await loadState(this.store, project);
     const unscreened = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.status === 'unscreened');
     if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
+    // The audit keeps the whole team's guidance (shown to each reader once nothing is blinded to them); the owner's answer is what they may see.
     const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
     await this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
-    return { excluded: unscreened.length, stopping };
+    return { excluded: unscreened.length, stopping: stoppingGuidance(visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), unscreened.length) };
   }
 
-  /** The team's title/abstract screening in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
+  /** The title/abstract screening this reader may see, in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
   async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number }> {
-    const { project } = await this.access(actor, projectId, 'read');
+    const { user, project } = await this.access(actor, projectId, 'read');
     const state = await loadState(this.store, project);
-    return { sequence: teamSequence(state.decisions['title-abstract']), total: state.records.length };
+    return { sequence: visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), total: state.records.length };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
@@ -410,21 +411,10 @@ export class ReviewService {
   }
 
   async audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): Promise<{ total: number; items: AuditEntry[] }> {
-    await this.access(actor, projectId, 'read');
+    const { user, project } = await this.access(actor, projectId, 'read');
     const result = await this.store.audit(projectId, options);
-    // Blinding covers the audit trail too: while a dual record is not fully decided, others' decisions stay hidden.
-    const project = (await this.store.getProject(projectId))!;
-    if (project.mode === 'single') return result;
-    const user = actor!;
     const state = await loadState(this.store, project);
-    return {
-      total: result.total,
-      items: result.items.map((e) => {
-        if (e.action !== 'decision' || e.userId === user.id || e.recordId === undefined || e.stage === undefined) return e;
-        const hidden = isBlinded(state.decisions[e.stage].get(e.recordId) ?? [], project.mode);
-        return hidden ? { ...e, before: '(hidden until both reviewers have decided)', after: '(hidden until both reviewers have decided)' } : e;
-      }),
-    };
+    return { total: result.total, items: visibleAudit(result.items, screeningReader(state, user.id), state.decisions) };
   }
 
   // ---------------------------------------------------------------- members (issue 17)

@@ -9,6 +9,7 @@ export const REVIEW_ERRORS = {
   EXO_ERR_AUTH_WEAK_PASSWORD: { description: 'The new password is refused — fewer than 10 characters, more than 1,024 bytes, only white space, the user name, or in the list of common passwords — or the user name is malformed', status: 400, exit: EXIT.usage },
   EXO_ERR_AUTH_TOO_MANY_ATTEMPTS: { description: 'Too many failed sign-ins for this account or from this address: sign-in is locked for a while (see Retry-After; an admin can unlock the account)', status: 429, exit: EXIT.auth },
   EXO_ERR_AUTH_ACCOUNT_DISABLED: { description: 'An admin has disabled this account: it cannot sign in and its sessions have ended', status: 403, exit: EXIT.auth },
+  EXO_ERR_REVIEW_BLINDED: { description: "Hidden by blinding (dual mode): it may show another member's work on a record or form you have not done yet; decide or save your own first, or wait for the consensus", status: 403, exit: EXIT.auth },
   EXO_ERR_REVIEW_NOT_FOUND_PROJECT: { description: 'No review project has that id, or you are not a member of it', status: 404, exit: EXIT.notFound },
   EXO_ERR_REVIEW_NOT_FOUND_RECORD: { description: 'The review project has no record with that id', status: 404, exit: EXIT.notFound },
   EXO_ERR_REVIEW_NOT_FOUND_USER: { description: 'No user has that name', status: 404, exit: EXIT.notFound },
