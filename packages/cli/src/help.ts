@@ -5,7 +5,9 @@ export const HELP = `exoatlas ${VERSION} — the evidence atlas for exosome ther
 Usage: exoatlas <command> [options]
 
 Atlas
-  serve [--port N] [--host H]       serve the web app and the HTTP API (PORT is honoured too)
+  serve [--port N] [--host H] [--workers N]
+                                    serve the web app and the HTTP API (PORT is honoured too;
+                                    heavy jobs run in N worker threads, 0 = none)
   studies [filters] [--json]        list studies; filters: --area, --condition, --species,
                                     --cell-source, --setting, --entity, --table1, --text,
                                     --limit, --offset

@@ -38,7 +38,7 @@ export { fitHyperbolicRate } from './screening/hyperbolic-rate.js';
 export { hashPassword, verifyPassword, checkPasswordStrength, MIN_PASSWORD_LENGTH } from './auth/password.js';
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
-export { planImport, readSearchFiles, slimCitation, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
+export { planImport, planInThread, readSearchFiles, slimCitation, type ImportPlanner, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
 export type { ReviewStore, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';
 // —— part 2 (issue 8): data extraction, appraisal (SYRCLE, MISEV), one-step synthesis, back into the atlas ——

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type LiteratureStore, type SqliteDatabase } from '@exoatlas/store';
-import { ExtractionService, ReviewService } from '@exoatlas/review';
+import { ExtractionService, ReviewService, type ImportPlanner } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
@@ -15,6 +15,7 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
+import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
 
 export interface AppDeps {
   atlas: Atlas;
@@ -25,15 +26,23 @@ export interface AppDeps {
   webRoot?: string;
   dataHash?: string;
   logger?: boolean;
+  /** The worker pool and job budgets (or settings to make them); the app closes a pool it made. */
+  jobs?: Jobs | JobSettings;
 }
+
+/** The body limit of every route but the uploads (imports, the meta-analysis data), which set their own. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT });
   installErrorHandling(app);
+  const jobs = deps.jobs && 'pool' in deps.jobs ? deps.jobs : createJobs(deps.jobs);
+  if (jobs !== deps.jobs) app.addHook('onClose', () => jobs.pool.close());
   // One review service and one extraction service over the app's database, shared by their routes and the atlas view.
   const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
-  const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
+  const planImport: ImportPlanner = (existing, files) => jobs.pool.run('reviewImport', { existing, files: [...files] }, jobs.budgets.importTimeoutMs);
+  const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task), planImport }) : undefined;
   const extraction = db && reviews ? new ExtractionService(reviews, new SqliteExtractionStore(db)) : undefined;
   const currentAtlas = currentAtlasProvider(
     deps.atlas,
@@ -47,8 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   atlasRoutes(app, { ...deps, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
-  if (deps.literature) literatureRoutes(app, deps.literature);
-  metaRoutes(app);
+  if (deps.literature) literatureRoutes(app, deps.literature, jobs);
+  metaRoutes(app, jobs);
   reviewRoutes(app, { ...deps, reviews });
   extractionRoutes(app, { ...deps, reviews, extraction });
   const openapi = buildOpenApi();

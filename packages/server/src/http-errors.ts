@@ -7,12 +7,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     let e: ExoError;
     if (error.validation || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error.statusCode === 400 && !(error instanceof ExoError))) {
       e = new ExoError('EXO_ERR_HTTP_BAD_REQUEST', error.message);
-    } else if (error.statusCode === 413) {
-      e = new ExoError('EXO_ERR_HTTP_BAD_REQUEST', 'the request body is too large');
+    } else if (error.statusCode === 413 && !(error instanceof ExoError)) {
+      e = new ExoError('EXO_ERR_HTTP_BODY_TOO_LARGE', `the request body is larger than ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes, the limit of ${request.method} ${request.url.split('?')[0]}`, { limit: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit });
     } else {
       e = toExoError(error);
     }
     if (e.code === 'EXO_ERR_INTERNAL_UNEXPECTED') request.log.error({ err: error }, 'unexpected error');
+    // A busy pool or database is temporary: say when to come back (seconds).
+    if (e.status === 503) void reply.header('retry-after', String(typeof e.context.retryAfter === 'number' ? e.context.retryAfter : 1));
     void reply.status(e.status).send({ error: e.toJSON() });
   });
 }

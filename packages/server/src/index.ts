@@ -1,2 +1,4 @@
 export { buildApp, type AppDeps } from './build-app.js';
 export { buildOpenApi } from './openapi.js';
+export { JobPool, type JobPoolOptions } from './workers/job-pool.js';
+export { createJobs, jobSettingsFromEnv, DEFAULT_BUDGETS, type JobBudgets, type JobSettings, type Jobs } from './workers/budgets.js';

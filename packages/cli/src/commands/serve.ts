@@ -3,15 +3,21 @@ import { ATLAS_OPTIONS, intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { openAtlas, projectRoot } from '../context.js';
 
-/** `exoatlas serve [--port N] [--host H]`: the web app and the HTTP API on the embedded store. */
+/**
+ * `exoatlas serve [--port N] [--host H] [--workers N]`: the web app and the HTTP API on the embedded store. Heavy jobs
+ * run in N worker threads (default CPUs − 1; 0 runs them on the request thread); budgets come from EXOATLAS_* variables.
+ */
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, log: { type: 'boolean', default: false } }, false);
+  const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, log: { type: 'boolean', default: false } }, false);
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
   const { atlas, store, literature, dbPath, rebuilt } = openAtlas(io, values);
-  const { buildApp } = await import('@exoatlas/server');
+  const { buildApp, jobSettingsFromEnv } = await import('@exoatlas/server');
+  const jobs = jobSettingsFromEnv(io.env);
+  const workers = intOption('workers', values.workers, 0);
+  if (workers !== undefined) jobs.threads = workers;
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, store, literature, webRoot, logger: values.log });
+  const app = await buildApp({ atlas, store, literature, webRoot, logger: values.log, jobs });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -4,6 +4,7 @@ import { CITATION_FORMATS } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import type { LiteratureStore } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
+import type { Jobs } from '../workers/budgets.js';
 
 const UPLOAD_TYPES = ['text/plain', 'text/csv', 'text/tab-separated-values', 'text/xml', 'application/xml', 'application/octet-stream', 'application/x-research-info-systems', 'application/x-bibtex', 'application/vnd.citationstyles.csl+json'];
 
@@ -34,17 +35,19 @@ const RecordsQuery = z
 const NoQuery = z.object({}).strict();
 
 /** Literature imports: upload a search export (any supported format), list and search the imported records. */
-export function literatureRoutes(app: FastifyInstance, literature: LiteratureStore): void {
+export function literatureRoutes(app: FastifyInstance, literature: LiteratureStore, jobs: Jobs): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.post('/api/imports', async (request, reply) => {
+  // The one route with a large body: a search export. Reading it runs in the worker pool; only the insert runs here.
+  app.post('/api/imports', { bodyLimit: jobs.budgets.importMaxBytes }, async (request, reply) => {
     const provenance = parseQuery(ImportQuery, request.query);
     const body = request.body;
     const content = Buffer.isBuffer(body) ? new Uint8Array(body) : body !== undefined && body !== null ? JSON.stringify(body) : undefined;
     if (content === undefined || content.length === 0) {
       throw new ExoError('EXO_ERR_LIT_EMPTY_FILE', `${provenance.fileName}: the upload is empty; send the file's content as the request body`, { file: provenance.fileName });
     }
-    const summary = await literature.importFile(content, provenance, { format: provenance.format });
+    const parsed = await jobs.pool.run('parse', { content, fileName: provenance.fileName, format: provenance.format }, jobs.budgets.importTimeoutMs);
+    const summary = await literature.importParsed(parsed, provenance);
     return reply.status(201).send(summary);
   });
 

@@ -37,6 +37,9 @@ function recordId(raw: string): number {
   return Number(raw);
 }
 
+/** Bytes of an import's body: 50 MB of files, and base64's third more. */
+export const REVIEW_UPLOAD_BODY_LIMIT = 70 * 1024 * 1024;
+
 /** The session token: the `exoatlas_session` cookie, or `Authorization: Bearer <token>`. */
 export function sessionToken(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
@@ -123,7 +126,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
 
   app.post<{ Params: { project: string } }>('/api/reviews/:project/members', async (request) => ({ members: service.addMember(actor(request), request.params.project, body(request)) }));
 
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', async (request, reply) => {
+  // An upload: search exports as text or base64, so the body may be as large as a literature import's.
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', { bodyLimit: REVIEW_UPLOAD_BODY_LIMIT }, async (request, reply) => {
     const b = body(request);
     // The role is checked before any file is parsed: a viewer's or a stranger's upload is refused unread.
     return created(reply, await service.importSearches(actor(request), request.params.project, searchFiles(b.files), b));

@@ -67,8 +67,27 @@ export class LiteratureStore {
     return run;
   }
 
-  private async importNow(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary> {
+  /**
+   * Writes records already read (by a worker thread) in one transaction: the request thread only inserts rows.
+   * Queued behind any running import, like importFile.
+   */
+  importParsed(parsed: { format: CitationFormat; records: readonly CitationRecord[]; warnings: LiteratureWarning[] }, provenance: SearchProvenance): Promise<ImportSummary> {
+    const run = this.queue.then(() => this.writeImport(parsed.records, parsed, provenance, {}));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private importNow(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary> {
     const stream = streamCitations(input, { fileName: provenance.fileName, format: options.format });
+    return this.writeImport(stream, stream, provenance, options);
+  }
+
+  private async writeImport(
+    records: AsyncIterable<CitationRecord> | Iterable<CitationRecord>,
+    stream: { readonly format?: CitationFormat; readonly warnings: LiteratureWarning[] },
+    provenance: SearchProvenance,
+    options: { format?: CitationFormat; onProgress?: (records: number) => void },
+  ): Promise<ImportSummary> {
     const importedAt = new Date().toISOString();
     const insertCitation = this.db.prepare(
       `INSERT INTO citations (import_id, position, title, year, doi, pmid, journal, first_author, source_database, flags, json)
@@ -83,7 +102,7 @@ export class LiteratureStore {
           .run(provenance.fileName, options.format ?? 'unknown', provenance.database ?? null, provenance.date ?? null, provenance.query ?? null, importedAt).lastInsertRowid,
       );
       let position = 0;
-      for await (const record of stream) {
+      for await (const record of records) {
         const authors = record.authors.map(formatAuthor);
         const { lastInsertRowid } = insertCitation.run({
           importId,
