@@ -8,6 +8,7 @@ import { ExtractionService, ReviewService, type ImportPlanner } from '@exoatlas/
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
 import { installErrorHandling, notFoundRoute } from './http-errors.js';
+import { installBusyRetry, type BusyRetryOptions } from './busy-retry.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes } from './routes/literature-routes.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   logger?: boolean;
   /** The worker pool and job budgets (or settings to make them); the app closes a pool it made. */
   jobs?: Jobs | JobSettings;
+  /** How write routes wait for a database another process is writing (see busy-retry.ts). */
+  busyRetry?: BusyRetryOptions;
 }
 
 /** The body limit of every route but the uploads (imports, the meta-analysis data), which set their own. */
@@ -41,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (jobs !== deps.jobs) app.addHook('onClose', () => jobs.pool.close());
   // One review service and one extraction service over the app's database, shared by their routes and the atlas view.
   const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
+  installBusyRetry(app, db, deps.busyRetry);
   const planImport: ImportPlanner = (existing, files) => jobs.pool.run('reviewImport', { existing, files: [...files] }, jobs.budgets.importTimeoutMs);
   const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task), planImport }) : undefined;
   const extraction = db && reviews ? new ExtractionService(reviews, new SqliteExtractionStore(db)) : undefined;

@@ -7,6 +7,5 @@ export const JOB_ERRORS = {
   EXO_ERR_JOB_TIMEOUT: { description: 'The job ran past its time budget and was stopped; retry later or ask for less work', status: 503, exit: EXIT.failure },
   EXO_ERR_JOB_BUSY: { description: 'Too many heavy jobs are queued; retry after the time the response names', status: 503, exit: EXIT.failure },
   EXO_ERR_HTTP_BODY_TOO_LARGE: { description: 'The request body is larger than this route accepts', status: 413, exit: EXIT.usage },
-  EXO_ERR_HTTP_FIELD_TOO_LONG: { description: 'A text field of the request is longer than it may be', status: 400, exit: EXIT.usage },
   EXO_ERR_STORE_BUSY: { description: 'The database is locked by another writer; retry after the time the response names', status: 503, exit: EXIT.storage },
 } as const satisfies Record<string, CatalogueEntry>;
