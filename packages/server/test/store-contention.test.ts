@@ -21,7 +21,7 @@ const ris = readFileSync(join(repoRoot, 'packages/literature/test/fixtures/types
 const upload = () => ctx.app.inject({ method: 'POST', url: '/api/imports?fileName=t.ris', headers: { 'content-type': 'application/x-research-info-systems' }, payload: ris });
 const newUser = (username: string) => ctx.app.inject({ method: 'POST', url: '/api/reviews/users', payload: { username, password: `${username}-correct-horse-battery` } });
 
-describe('issue 16.7: SQLite under contention', () => {
+describe('issue 16.7: SQLite under contention', { timeout: 60_000 }, () => {
   it('while another connection holds the write lock, writes answer 503 EXO_ERR_STORE_BUSY with Retry-After, never 500', async () => {
     other.exec('BEGIN IMMEDIATE');
     try {

@@ -5,7 +5,7 @@ import { openAtlas, projectRoot } from '../context.js';
 
 /**
  * `exoatlas serve [--port N] [--host H] [--workers N]`: the web app and the HTTP API on the embedded store. Heavy jobs
- * run in N worker threads (default CPUs − 1; 0 runs them on the request thread); budgets come from EXOATLAS_* variables.
+ * run in N worker threads (default one per CPU; 0 runs them on the request thread); budgets come from EXOATLAS_* variables.
  */
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, log: { type: 'boolean', default: false } }, false);

@@ -17,8 +17,8 @@ export const DEFAULT_BUDGETS: JobBudgets = {
   metaMaxRows: 20_000,
   metaMaxPermutationWork: 20_000_000,
   importMaxBytes: 50 * 1024 * 1024,
-  metaTimeoutMs: 60_000,
-  importTimeoutMs: 120_000,
+  metaTimeoutMs: 120_000,
+  importTimeoutMs: 180_000,
 };
 
 /** The pool and budgets of one app: `buildApp({jobs})`, `exoatlas serve --workers N`, or EXOATLAS_* variables. */

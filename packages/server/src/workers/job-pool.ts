@@ -5,7 +5,7 @@ import type { JobReply, JobRequest } from './heavy-jobs.js';
 import { JOBS, type JobInput, type JobName, type JobOutput } from './jobs.js';
 
 export interface JobPoolOptions {
-  /** Worker threads; 0 runs every job on the request thread (no pool: the benchmark's "before"). Default: CPUs − 1, at least 1. */
+  /** Worker threads; 0 runs every job on the request thread (no pool: the benchmark's "before"). Default: one per CPU, at least 1 (the request thread itself needs little). */
   threads?: number;
   /** Jobs that may wait for a thread; past it a job is refused with EXO_ERR_JOB_BUSY. Default 4 per thread. */
   maxQueue?: number;
@@ -25,7 +25,7 @@ export class JobPool {
   private readonly pool: Piscina | undefined;
 
   constructor(options: JobPoolOptions = {}) {
-    this.threads = Math.max(0, Math.floor(options.threads ?? Math.max(1, availableParallelism() - 1)));
+    this.threads = Math.max(0, Math.floor(options.threads ?? Math.max(1, availableParallelism())));
     this.maxQueue = Math.max(1, options.maxQueue ?? 4 * Math.max(1, this.threads));
     this.retryAfterSeconds = options.retryAfterSeconds ?? 5;
     this.pool =

@@ -1,5 +1,6 @@
 import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
 import { planInThread, type SearchFile } from '@exoatlas/review';
+import { LiteratureStore, openDatabase, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
 import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
 
 /** A meta-analysis as POST /api/meta asks for it: the data (records or CSV text), the options, and whether to draw. */
@@ -39,6 +40,26 @@ export async function runParse(job: ParseJob): Promise<ParseJobResult> {
   return readCitations(job.content, { fileName: job.fileName, format: job.format });
 }
 
+export interface ImportJob extends ParseJob {
+  /** The database file: the worker writes through its own connection, so the request thread neither copies nor inserts the records. */
+  dbPath: string;
+  provenance: SearchProvenance;
+  /** How long the worker waits for another writer (an import in another worker, `exoatlas import`). */
+  busyTimeoutMs: number;
+}
+
+/** A whole literature import in the worker: read every record first (no lock held), then insert them in one transaction. */
+export async function runImport(job: ImportJob): Promise<ImportSummary> {
+  const parsed = await runParse(job);
+  const db = openDatabase(job.dbPath);
+  try {
+    db.pragma(`busy_timeout = ${job.busyTimeoutMs}`);
+    return await new LiteratureStore(db).importParsed(parsed, job.provenance);
+  } finally {
+    db.close();
+  }
+}
+
 export interface ReviewImportJob {
   existing: Parameters<typeof planInThread>[0];
   files: SearchFile[];
@@ -50,7 +71,7 @@ export function runReviewImport(job: ReviewImportJob): ReturnType<typeof planInT
 }
 
 /** Every job the pool runs, by name: the worker and the in-thread fallback share this table. */
-export const JOBS = { meta: runMeta, parse: runParse, reviewImport: runReviewImport } as const;
+export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport } as const;
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
 export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;

@@ -60,6 +60,11 @@ export class LiteratureStore {
 
   constructor(private readonly db: SqliteDatabase) {}
 
+  /** The database file (':memory:' for an in-memory database): another connection, e.g. a worker's, may write it. */
+  get path(): string {
+    return this.db.name;
+  }
+
   /** Streams a file's records into the store in one transaction; any read error rolls the whole import back. */
   importFile(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void } = {}): Promise<ImportSummary> {
     const run = this.queue.then(() => this.importNow(input, provenance, options));
