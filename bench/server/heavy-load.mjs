@@ -52,7 +52,8 @@ async function startServer(env) {
   const server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, EXOATLAS_DB: join(dir, 'atlas.sqlite'), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     server.stdout.on('data', (d) => String(d).includes('serving') && resolve());
-    server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+    server.on('exit', (code, signal) => (signal === 'SIGTERM' ? undefined : reject(new Error(`server exited ${code ?? signal}`))));
+    server.on('exit', (code, signal) => signal !== 'SIGTERM' && code !== 0 && console.error(`the server exited (${code ?? signal})`));
   });
   return { base: `http://127.0.0.1:${port}`, stop: () => (server.kill('SIGTERM'), rmSync(dir, { recursive: true, force: true })) };
 }
@@ -62,7 +63,9 @@ async function call(base, method, path, { token, json, body, type } = {}) {
   if (token) headers.authorization = `Bearer ${token}`;
   if (json !== undefined) headers['content-type'] = 'application/json';
   if (type) headers['content-type'] = type;
-  const res = await fetch(base + path, { method, headers, body: json !== undefined ? JSON.stringify(json) : body });
+  const init = { method, headers, body: json !== undefined ? JSON.stringify(json) : body };
+  // A kept-alive socket the server closed as the request left is reset: send it once more on a new one.
+  const res = await fetch(base + path, init).catch((error) => (error.cause?.code === 'ECONNRESET' ? fetch(base + path, init) : Promise.reject(error)));
   const text = await res.text();
   return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text };
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SqliteStore } from '@exoatlas/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
@@ -10,7 +11,7 @@ let ctx: Awaited<ReturnType<typeof testApp>>;
 let other: Database.Database;
 beforeAll(async () => {
   ctx = await testApp({ busyRetry: { delaysMs: [10, 20, 40] } });
-  other = new Database(ctx.store.db.name);
+  other = new Database((ctx.store as SqliteStore).db.name);
 });
 afterAll(async () => {
   other.close();
@@ -35,7 +36,7 @@ describe('issue 16.7: SQLite under contention', { timeout: 60_000 }, () => {
     } finally {
       other.exec('ROLLBACK');
     }
-    expect(ctx.literature.listImports()).toHaveLength(0);
+    expect(await ctx.literature.listImports()).toHaveLength(0);
     expect((await upload()).statusCode).toBe(201);
   });
 

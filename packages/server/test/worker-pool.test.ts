@@ -118,6 +118,6 @@ describe('issue 16.5: heavy work runs in a worker pool', { timeout: 90_000 }, ()
     const bad = await a.inject({ method: 'POST', url: '/api/imports?fileName=malformed.xml', headers: { 'content-type': 'text/xml' }, payload: readFileSync(join(repoRoot, 'packages/literature/test/fixtures/malformed.xml')) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toMatch(/^EXO_ERR_LIT_/);
-    expect(literature.listImports()).toHaveLength(1);
+    expect(await literature.listImports()).toHaveLength(1);
   });
 });

@@ -4,24 +4,25 @@ import type { CommandIO } from '../command-io.js';
 import { openAtlas, projectRoot } from '../context.js';
 
 /**
- * `exoatlas serve [--port N] [--host H] [--workers N]`: the web app and the HTTP API on the embedded store. Heavy jobs
- * run in N worker threads (default one per CPU; 0 runs them on the request thread); budgets come from EXOATLAS_* variables.
+ * `exoatlas serve [--port N] [--host H] [--db FILE | --database-url URL] [--workers N]`: the web app and the HTTP API
+ * on the store. Heavy jobs run in N worker threads (default one per CPU; 0 runs them on the request thread); budgets
+ * come from EXOATLAS_* variables.
  */
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, log: { type: 'boolean', default: false } }, false);
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
-  const { atlas, store, literature, dbPath, rebuilt } = openAtlas(io, values);
+  const { atlas, stores, dbPath, rebuilt } = await openAtlas(io, values);
   const { buildApp, jobSettingsFromEnv } = await import('@exoatlas/server');
   const jobs = jobSettingsFromEnv(io.env);
   const workers = intOption('workers', values.workers, 0);
   if (workers !== undefined) jobs.threads = workers;
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, store, literature, webRoot, logger: values.log, jobs });
+  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, jobs });
   try {
     await app.listen({ port, host });
   } catch (error) {
-    store.close();
+    await stores.close();
     const code = (error as NodeJS.ErrnoException).code;
     throw Object.assign(new Error(code === 'EADDRINUSE' ? `port ${port} is already in use: choose another with --port or PORT` : (error as Error).message), { code: 'EXO_ERR_CLI_USAGE' });
   }
@@ -29,10 +30,10 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
   io.stdout(`ExoAtlas is serving http://${shownHost}:${actualPort}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
-  io.stdout(`  ${atlas.kb.studies.length} studies, ${atlas.kb.references.length} references; store ${dbPath}${rebuilt ? ' (rebuilt from data/)' : ''}\n`);
+  io.stdout(`  ${atlas.kb.studies.length} studies, ${atlas.kb.references.length} references; store ${stores.backend === 'sqlite' ? dbPath : 'PostgreSQL'}${rebuilt ? ' (rebuilt from data/)' : ''}\n`);
   const stop = async (): Promise<void> => {
     await app.close();
-    store.close();
+    await stores.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

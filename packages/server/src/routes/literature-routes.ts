@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CITATION_FORMATS } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
-import type { LiteratureStore } from '@exoatlas/store';
+import { SqliteLiteratureStore, type LiteratureStore } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
 import type { Jobs } from '../workers/budgets.js';
 
@@ -53,7 +53,7 @@ export function literatureRoutes(app: FastifyInstance, literature: LiteratureSto
     const timeout = jobs.budgets.importTimeoutMs;
     // A database file is written by the worker itself (records never cross back to this thread); an in-memory one here.
     const summary =
-      literature.path !== ':memory:' && jobs.pool.isPooled
+      literature instanceof SqliteLiteratureStore && literature.path !== ':memory:' && jobs.pool.isPooled
         ? await jobs.pool.run('import', { content, fileName, format, provenance, dbPath: literature.path, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS }, timeout)
         : await literature.importParsed(await jobs.pool.run('parse', { content, fileName, format }, timeout), provenance);
     return reply.status(201).send(summary);
@@ -61,7 +61,7 @@ export function literatureRoutes(app: FastifyInstance, literature: LiteratureSto
 
   app.get('/api/imports', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: literature.listImports() };
+    return { items: await literature.listImports() };
   });
 
   app.get<{ Params: { id: string } }>('/api/imports/:id', async (request) => literature.getImport(Number(request.params.id)));

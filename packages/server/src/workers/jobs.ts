@@ -1,6 +1,6 @@
 import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
 import { planInThread, type SearchFile } from '@exoatlas/review';
-import { LiteratureStore, openDatabase, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
+import { SqliteLiteratureStore, openDatabase, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
 import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
 
 /** A meta-analysis as POST /api/meta asks for it: the data (records or CSV text), the options, and whether to draw. */
@@ -54,7 +54,7 @@ export async function runImport(job: ImportJob): Promise<ImportSummary> {
   const db = openDatabase(job.dbPath);
   try {
     db.pragma(`busy_timeout = ${job.busyTimeoutMs}`);
-    return await new LiteratureStore(db).importParsed(parsed, job.provenance);
+    return await new SqliteLiteratureStore(db).importParsed(parsed, job.provenance);
   } finally {
     db.close();
   }
