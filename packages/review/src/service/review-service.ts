@@ -3,7 +3,7 @@ import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import { agreementStats, type AgreementStats } from '../agreement/agreement.js';
 import { requireRole, type Action } from '../auth/roles.js';
-import { planImport, readSearchFiles, type SearchFile } from '../import/plan-import.js';
+import { planInThread, type ImportPlanner, type SearchFile } from '../import/plan-import.js';
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
@@ -28,6 +28,8 @@ export interface ReviewServiceOptions extends AccountServiceOptions {
   /** Runs a task soon without holding up the caller (the server passes setImmediate); absent, rankings refresh when asked for. */
   schedule?: (task: () => void) => void;
   model?: ModelName;
+  /** Reads and de-duplicates an import's files (the server runs it in its worker pool); default: on this thread. */
+  planImport?: ImportPlanner;
 }
 
 /** Default exclusion reasons per stage; each project may change them. */
@@ -49,6 +51,9 @@ export class ReviewService {
   private readonly rankings: ProjectRankings;
   /** Accounts and sessions (issue 17). */
   readonly accounts: AccountService;
+  private readonly planImport: ImportPlanner;
+  /** Imports run one at a time: each plans against the records the project has when it starts. */
+  private importQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly store: ReviewStore,
@@ -58,6 +63,7 @@ export class ReviewService {
     this.schedule = options.schedule;
     this.rankings = new ProjectRankings(options.model);
     this.accounts = new AccountService(store, { ...options, now: this.now });
+    this.planImport = options.planImport ?? planInThread;
   }
 
   // ---------------------------------------------------------------- accounts (account-service.ts)
@@ -173,16 +179,19 @@ export class ReviewService {
     const date = text(provenance.date, 'date', { required: true, max: 10 })!;
     if (!isCalendarDate(date)) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
     const query = text(provenance.query, 'query', { max: 20_000 }) ?? '';
-    const read = await readSearchFiles(files);
-    // Re-check after the awaits: the role may have changed while the files were read.
-    await this.access(actor, projectId, 'import');
-    const plan = planImport(await this.store.citations(projectId), read);
-    const searches = await this.store.importSearches(
-      projectId,
-      read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
-      plan,
-      user.id,
-    );
+    const run = this.importQueue.then(async () => {
+      const { read, plan } = await this.planImport(await this.store.citations(projectId), files);
+      // Re-check after the awaits: the role may have changed while the files were read.
+      await this.access(actor, projectId, 'import');
+      return this.store.importSearches(
+        projectId,
+        read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
+        plan,
+        user.id,
+      );
+    });
+    this.importQueue = run.catch(() => undefined);
+    const searches = await run;
     this.rankings.forget(projectId);
     return {
       searches,

@@ -40,6 +40,9 @@ function recordId(raw: string): number {
   return Number(raw);
 }
 
+/** Bytes of an import's body: 50 MB of files, and base64's third more. */
+export const REVIEW_UPLOAD_BODY_LIMIT = 70 * 1024 * 1024;
+
 /** Files of an import request: `{name, content}` (text) or `{name, contentBase64}` (bytes, for any encoding). */
 function searchFiles(value: unknown): SearchFile[] {
   if (!Array.isArray(value) || value.length === 0) throw new ExoError('EXO_ERR_REVIEW_INVALID_INPUT', 'files must be a non-empty list of {name, content} or {name, contentBase64}', { field: 'files' });
@@ -97,7 +100,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
 
   app.post<{ Params: { project: string } }>('/api/reviews/:project/members', async (request) => ({ members: await service.addMember(await actor(request), request.params.project, body(request)) }));
 
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', async (request, reply) => {
+  // An upload: search exports as text or base64, so the body may be as large as a literature import's.
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', { bodyLimit: REVIEW_UPLOAD_BODY_LIMIT }, async (request, reply) => {
     const b = body(request);
     // The role is checked before any file is parsed: a viewer's or a stranger's upload is refused unread.
     return created(reply, await service.importSearches(await actor(request), request.params.project, searchFiles(b.files), b));
