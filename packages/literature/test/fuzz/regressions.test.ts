@@ -1,0 +1,35 @@
+/** Issue 17 (fuzzing): counterexamples the fuzz tests found, kept as plain tests. */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readCitations } from '../../src/index.js';
+import { rejection } from '../helpers.js';
+import { chunks, utf8 } from './harness.js';
+
+describe('literature readers: fuzzing counterexamples (issue 17)', () => {
+  it('a corrupt gzip file is a coded encoding error, not zlib\'s Z_DATA_ERROR', async () => {
+    const error = await rejection(readCitations(Uint8Array.from([31, 139, 242, 243, 115, 216, 248, 68, 43]), { format: 'endnote', fileName: 'x.enw.gz' }));
+    expect(error.code).toBe('EXO_ERR_LIT_ENCODING');
+    expect(error.message).toMatch(/^x\.enw\.gz: the file starts like a gzip archive but cannot be decompressed/);
+  });
+
+  it('a gzip file cut short is a coded encoding error', async () => {
+    const gz = gzipSync(Buffer.from('TY  - JOUR\nTI  - A title\nER  - \n'.repeat(50)));
+    const error = await rejection(readCitations(gz.subarray(0, gz.length - 12)));
+    expect(error.code).toBe('EXO_ERR_LIT_ENCODING');
+  });
+
+  it('a NUL byte near the start is refused however the stream is chunked (4-byte chunks used to pass it)', async () => {
+    const bytes = utf8('</PMID>\u0000 and KV-0L"+`V\r</PubmedArticleSet></Year>');
+    expect((await rejection(readCitations(bytes))).code).toBe('EXO_ERR_LIT_ENCODING');
+    expect((await rejection(readCitations(chunks(bytes, 4)))).code).toBe('EXO_ERR_LIT_ENCODING');
+  });
+
+  it('a character reference past U+10FFFF, to a surrogate or to NUL is malformed XML, not a RangeError', async () => {
+    for (const ref of ['&#99999999;', '&#xD800;', '&#0;', '&#x110000;']) {
+      const xml = `<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>a ${ref} b</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>`;
+      const error = await rejection(readCitations(xml, { format: 'pubmed-xml' }));
+      expect(error.code, ref).toBe('EXO_ERR_LIT_MALFORMED');
+      expect(error.message).toContain(`"${ref}" is not a valid character`);
+    }
+  });
+});
