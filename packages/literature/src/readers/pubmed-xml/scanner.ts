@@ -108,7 +108,10 @@ export class XmlScanner {
     if (bad) this.fail(`"${bad[0]}" is not a character reference (expected &amp;, &lt;, &gt;, &quot;, &apos; or &#…;)`, at);
     return text.replace(REFERENCE, (_m, ref: string) => {
       if (ref.charCodeAt(0) !== 35) return ENTITIES[ref]!;
-      return String.fromCodePoint(ref.charCodeAt(1) === 120 ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+      const code = ref.charCodeAt(1) === 120 ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      // XML's Char production: no NUL, no surrogates, nothing past U+10FFFF (fromCodePoint throws a RangeError there)
+      if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) this.fail(`"&${ref};" is not a valid character`, at);
+      return String.fromCodePoint(code);
     });
   }
 
