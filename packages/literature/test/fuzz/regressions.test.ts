@@ -33,3 +33,33 @@ describe('literature readers: fuzzing counterexamples (issue 17)', () => {
     }
   });
 });
+
+describe('BibTeX: a file cut inside an entry head (issue 17, fuzzing)', () => {
+  it('"@" or "@mis" at the end of the file is truncation, not two records and silence', async () => {
+    const base = '@article{a,\n title={A}\n}\n\n@article{b,\n title={B}\n}\n\n';
+    for (const tail of ['@', '@mis', '@misc ']) {
+      const error = await rejection(readCitations(base + tail, { format: 'bibtex', fileName: 'cut.bib' }));
+      expect(error.code, tail).toBe('EXO_ERR_LIT_TRUNCATED');
+      expect(error.message).toMatch(/^cut\.bib line 9: the file ends inside the head of an entry/);
+    }
+    // an e-mail address in the closing comment is not an entry head
+    expect((await readCitations(`${base}% questions: someone@example`, { format: 'bibtex' })).records).toHaveLength(2);
+  });
+});
+
+describe('PubMed XML: a long run inside a tag (issue 17, fuzzing)', () => {
+  it('200,000 characters between an attribute\'s "=" and its value are refused in linear time (took minutes)', async () => {
+    const xml = `<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version=${'a'.repeat(200_000)}"1">1</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>`;
+    const start = performance.now();
+    const error = await rejection(readCitations(xml, { format: 'pubmed-xml' }));
+    expect(error.code).toBe('EXO_ERR_LIT_MALFORMED');
+    expect(error.message).toContain('malformed attribute in <PMID>');
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  it('attributes separated by any whitespace are still read', async () => {
+    const xml = '<PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE"\n\tOwner=\'NLM\'><PMID Version="1">7</PMID><Article><ArticleTitle>T</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>';
+    const { records } = await readCitations(xml, { format: 'pubmed-xml' });
+    expect(records[0]!.pmid).toBe('7');
+  });
+});
