@@ -11,7 +11,7 @@ export const MAX_MS_PER_INPUT = 1000;
 export const FIXTURES: { name: string; bytes: Uint8Array }[] = readdirSync(fixturePath('.'))
   .filter((name) => fixtureBytes(name).length > 0)
   .sort()
-  .map((name) => ({ name, bytes: fixtureBytes(name) }));
+  .map((name) => ({ name, bytes: new Uint8Array(fixtureBytes(name)) }));
 
 export const formatArb: fc.Arbitrary<CitationFormat | undefined> = fc.option(fc.constantFrom(...CITATION_FORMATS), { nil: undefined });
 
@@ -19,7 +19,7 @@ export const formatArb: fc.Arbitrary<CitationFormat | undefined> = fc.option(fc.
  * The reader's contract on any input: records (each with an id and a title or a warning about it) and warnings, or a
  * coded LiteratureError — never another exception, never slow. Returns the outcome for further checks.
  */
-export async function readChecked(input: CitationInput, options: ReadOptions = {}): Promise<{ records?: number; code?: string }> {
+export async function readChecked(input: CitationInput, options: ReadOptions = {}): Promise<{ records?: number; code?: string; warnings?: string[] }> {
   const { value, error, ms } = await timed(() => readCitations(input, options));
   expect(ms, `one input took ${Math.round(ms)} ms`).toBeLessThan(MAX_MS_PER_INPUT);
   if (error !== undefined) {
@@ -34,7 +34,7 @@ export async function readChecked(input: CitationInput, options: ReadOptions = {
     expect(() => JSON.stringify(r)).not.toThrow();
   }
   for (const w of value!.warnings) expect(typeof w.message).toBe('string');
-  return { records: value!.records.length };
+  return { records: value!.records.length, warnings: value!.warnings.map((w) => w.code) };
 }
 
 /** Bytes in chunks of `size`, as a stream delivers them. */
