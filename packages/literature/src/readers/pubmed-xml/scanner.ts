@@ -23,6 +23,8 @@ export class XmlError extends Error {
   }
 }
 
+/** Nesting beyond this is refused: it is no PubMed export, and each level costs a frame (200,000 levels took seconds). */
+const MAX_DEPTH = 1000;
 const NAME = /^[A-Za-z_:][-\w.:]*$/;
 /**
  * One attribute, matched only where the previous one ended (sticky): a global search re-tried the name at every
@@ -215,6 +217,7 @@ export class XmlScanner {
           }
           if (rest.slice(consumed).trim() !== '') this.fail(`malformed attribute in <${name}>: "${rest.slice(consumed).trim().slice(0, 30)}" (expected name="value")`, lt);
         }
+        if (this.stack.length >= MAX_DEPTH) this.fail(`elements nested deeper than ${MAX_DEPTH} levels (PubMed's own are under 20)`, lt);
         this.stack.push(name);
         this.handlers.open(name, attrs, lt);
         if (isSelfClosing) {
