@@ -63,3 +63,14 @@ describe('PubMed XML: a long run inside a tag (issue 17, fuzzing)', () => {
     expect(records[0]!.pmid).toBe('7');
   });
 });
+
+describe('PubMed XML: nesting depth (issue 17, fuzzing)', () => {
+  it('elements nested 1,001 deep are malformed; 1,000 levels of inline markup still read', async () => {
+    const wrap = (inner: string): string => `<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>${inner}</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>`;
+    const error = await rejection(readCitations(wrap(`${'<i>'.repeat(1000)}x${'</i>'.repeat(1000)}`), { format: 'pubmed-xml' }));
+    expect(error.code).toBe('EXO_ERR_LIT_MALFORMED');
+    expect(error.message).toContain('elements nested deeper than 1000 levels');
+    const ok = await readCitations(wrap(`${'<i>'.repeat(990)}x${'</i>'.repeat(990)}`), { format: 'pubmed-xml' });
+    expect(ok.records[0]!.title).toBe('x');
+  });
+});
