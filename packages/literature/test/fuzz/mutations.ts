@@ -28,7 +28,11 @@ const encoder = new TextEncoder();
 export function lines(bytes: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
   let start = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) (out.push(bytes.subarray(start, i + 1)), (start = i + 1));
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 10) continue;
+    out.push(bytes.subarray(start, i + 1));
+    start = i + 1;
+  }
   if (start < bytes.length) out.push(bytes.subarray(start));
   return out;
 }
@@ -36,7 +40,10 @@ export function lines(bytes: Uint8Array): Uint8Array[] {
 export function join(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
