@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCitations, writeCitations, type CitationRecord } from '../../packages/literature/src/index.js';
 import { ReviewService } from '../../packages/review/src/index.js';
-import { SqliteReviewStore, SqliteStore } from '../../packages/store/src/index.js';
+import { createStores } from '../../packages/store/src/index.js';
 import { labelledFiles } from './labelled-files.js';
 
 const decisions = Number(process.argv[2] ?? 1000);
@@ -26,10 +26,10 @@ for (let i = 0; records.length < 10_000; i++) records.push({ ...records[i]!, tit
 for (const r of records) labelOf.set(r.title ?? '', r.label === 1);
 
 const dir = mkdtempSync(join(tmpdir(), 'exoatlas-latency-'));
-const store = new SqliteStore(join(dir, 'bench.sqlite'));
-const service = new ReviewService(new SqliteReviewStore(store.db));
+const stores = await createStores({ sqlitePath: join(dir, 'bench.sqlite') });
+const service = new ReviewService(stores.review);
 const owner = await service.createUser(undefined, { username: 'bench', password: 'bench-password' });
-service.createProject(owner, { id: 'latency', name: 'Latency' });
+await service.createProject(owner, { id: 'latency', name: 'Latency' });
 let t = performance.now();
 const imported = await service.importSearches(owner, 'latency', [{ name: 'pooled.csv', data: writeCitations(records, 'csv') }], { database: 'Bench', date: '2026-11-27' });
 console.log(`import of ${imported.identified} records (${imported.added} unique): ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -38,15 +38,15 @@ const nextMs: number[] = [];
 const decideMs: number[] = [];
 for (let k = 0; k < decisions; k++) {
   t = performance.now();
-  const next = service.next(owner, 'latency');
+  const next = await service.next(owner, 'latency');
   nextMs.push(performance.now() - t);
   if (!next.record) break;
   const include = labelOf.get(next.record.title) ?? false;
   t = performance.now();
-  service.decide(owner, 'latency', next.record.id, include ? { decision: 'include', expectedVersion: 0 } : { decision: 'exclude', reason: 'Other', expectedVersion: 0 });
+  await service.decide(owner, 'latency', next.record.id, include ? { decision: 'include', expectedVersion: 0 } : { decision: 'exclude', reason: 'Other', expectedVersion: 0 });
   decideMs.push(performance.now() - t);
 }
-store.close();
+await stores.close();
 rmSync(dir, { recursive: true, force: true });
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;

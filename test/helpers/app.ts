@@ -1,25 +1,25 @@
 import { join } from 'node:path';
 import { Atlas } from '@exoatlas/atlas';
-import { LiteratureStore, SqliteStore } from '@exoatlas/store';
+import { createStores } from '@exoatlas/store';
 import { buildApp } from '@exoatlas/server';
 import { dataDir, repoRoot, tempDir } from './paths.js';
 
-/** The real server over a fresh store built from data/, without listening. */
+/** The real server over fresh stores (createStores) built from data/, without listening. */
 export async function testApp(options: { web?: boolean } = {}) {
   const tmp = tempDir('exoatlas-app-');
-  const store = new SqliteStore(join(tmp.dir, 'atlas.sqlite'));
-  const { hash } = store.ensureCurrent(dataDir);
-  const atlas = new Atlas(store.knowledgeBase());
-  const literature = new LiteratureStore(store.db);
-  const app = await buildApp({ atlas, store, literature, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined });
+  const stores = await createStores({ sqlitePath: join(tmp.dir, 'atlas.sqlite') });
+  const { hash } = await stores.atlas.ensureCurrent(dataDir);
+  const atlas = new Atlas(await stores.atlas.knowledgeBase());
+  const app = await buildApp({ atlas, stores, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined });
   return {
     app,
     atlas,
-    store,
-    literature,
+    stores,
+    store: stores.atlas,
+    literature: stores.literature,
     close: async () => {
       await app.close();
-      store.close();
+      await stores.close();
       tmp.cleanup();
     },
   };

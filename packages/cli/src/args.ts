@@ -7,6 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export const ATLAS_OPTIONS = {
   data: { type: 'string' },
   db: { type: 'string' },
+  'database-url': { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const satisfies Options;
 
@@ -29,7 +30,7 @@ export function intOption(name: string, value: string | undefined, min = 0): num
 }
 
 const LEADING_FLAGS = new Set(['--json']);
-const LEADING_WITH_VALUE = new Set(['--db', '--data', '--as']);
+const LEADING_WITH_VALUE = new Set(['--db', '--database-url', '--data', '--as']);
 
 /**
  * `exoatlas --db f.sqlite review list` means `exoatlas review list --db f.sqlite`: the options every command reads may

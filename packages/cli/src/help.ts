@@ -54,6 +54,7 @@ Living review (exoatlas review --help for every option)
   synthesis studies|forms|appraisal|show|publish <project> …   (exoatlas synthesis --help)
 
 Common options: --data DIR (default: the project's data/, or EXOATLAS_DATA),
-                --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB)
+                --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB),
+                --database-url URL (PostgreSQL, or DATABASE_URL; --db wins over DATABASE_URL)
 Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 invalid data, 5 storage, 6 conflict, 7 auth.
 `;

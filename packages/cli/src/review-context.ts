@@ -1,6 +1,6 @@
 import { ExoError } from '@exoatlas/schema';
-import { ReviewService, type User } from '@exoatlas/review';
-import { SqliteReviewStore, SqliteStore, type SqliteDatabase } from '@exoatlas/store';
+import { ReviewService, type ReviewStore, type User } from '@exoatlas/review';
+import { createStores, type Stores } from '@exoatlas/store';
 import type { CommandIO } from './command-io.js';
 import { resolvePaths } from './context.js';
 
@@ -8,37 +8,38 @@ import { resolvePaths } from './context.js';
 export const LOCAL_USER = 'local';
 
 /** Options every `review` and `synthesis` subcommand takes. */
-export const REVIEW_COMMON_OPTIONS = { db: { type: 'string' }, data: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+export const REVIEW_COMMON_OPTIONS = { db: { type: 'string' }, 'database-url': { type: 'string' }, data: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 
 export interface ReviewContext {
   service: ReviewService;
-  reviews: SqliteReviewStore;
-  db: SqliteDatabase;
-  close(): void;
+  reviews: ReviewStore;
+  stores: Stores;
+  close(): Promise<void>;
 }
 
+type StoreOptions = { db?: string; 'database-url'?: string; data?: string };
+
 /** Opens the review store of the database the other commands use. */
-export function openReviewContext(io: CommandIO, values: { db?: string; data?: string }): ReviewContext {
-  const { dbPath } = resolvePaths(io, values);
-  const store = new SqliteStore(dbPath);
-  const reviews = new SqliteReviewStore(store.db);
-  return { service: new ReviewService(reviews), reviews, db: store.db, close: () => store.close() };
+export async function openReviewContext(io: CommandIO, values: StoreOptions): Promise<ReviewContext> {
+  const { dbPath, databaseUrl } = resolvePaths(io, values);
+  const stores = await createStores({ sqlitePath: dbPath, databaseUrl });
+  return { service: new ReviewService(stores.review), reviews: stores.review, stores, close: () => stores.close() };
 }
 
 /** Runs `work` with the review store open, and closes it however `work` ends. */
-export async function withReviewContext<T>(io: CommandIO, values: { db?: string; data?: string }, work: (ctx: ReviewContext) => Promise<T> | T): Promise<T> {
-  const ctx = openReviewContext(io, values);
+export async function withReviewContext<T>(io: CommandIO, values: StoreOptions, work: (ctx: ReviewContext) => Promise<T> | T): Promise<T> {
+  const ctx = await openReviewContext(io, values);
   try {
     return await work(ctx);
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
 /** The account the CLI acts as: --as, EXOATLAS_USER, or the local account (created on first use). */
-export function actAs(ctx: { reviews: SqliteReviewStore }, io: CommandIO, as: string | undefined): User {
+export async function actAs(ctx: { reviews: ReviewStore }, io: CommandIO, as: string | undefined): Promise<User> {
   const name = as || io.env.EXOATLAS_USER || LOCAL_USER;
-  const found = ctx.reviews.findUser(name);
+  const found = await ctx.reviews.findUser(name);
   if (found) {
     const { passwordHash: _drop, ...user } = found;
     return user;

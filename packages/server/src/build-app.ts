@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
-import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type LiteratureStore, type SqliteDatabase } from '@exoatlas/store';
+import type { Stores } from '@exoatlas/store';
 import { ExtractionService, ReviewService } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
@@ -18,9 +18,8 @@ import { buildOpenApi } from './openapi.js';
 
 export interface AppDeps {
   atlas: Atlas;
-  store: AtlasStore;
-  /** Imported literature; the /api/imports and /api/records routes exist when it is given. */
-  literature?: LiteratureStore;
+  /** Every store of the app's database (createStores): atlas search, imported literature, review projects, extraction. */
+  stores: Stores;
   /** The built web app (packages/web/dist); when absent only the API is served. */
   webRoot?: string;
   dataHash?: string;
@@ -31,26 +30,21 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
   installErrorHandling(app);
-  // One review service and one extraction service over the app's database, shared by their routes and the atlas view.
-  const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
-  const reviews = db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
-  const extraction = db && reviews ? new ExtractionService(reviews, new SqliteExtractionStore(db)) : undefined;
-  const currentAtlas = currentAtlasProvider(
-    deps.atlas,
-    extraction
-      ? () => {
-          const items = extraction.atlasStudies();
-          // A study's publication (synthesis id and time) identifies its content: no need to compare whole records.
-          return { version: items.map((i) => `${i.study.id}@${i.synthesisId}:${i.publishedAt}`).join('|'), studies: items.map((i) => i.study as Study) };
-        }
-      : undefined,
-  );
-  atlasRoutes(app, { ...deps, currentAtlas });
+  // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
+  const { stores } = deps;
+  const reviews = new ReviewService(stores.review, { schedule: (task) => setImmediate(task) });
+  const extraction = new ExtractionService(reviews, stores.extraction);
+  const currentAtlas = currentAtlasProvider(deps.atlas, async () => {
+    const items = await extraction.atlasStudies();
+    // A study's publication (synthesis id and time) identifies its content: no need to compare whole records.
+    return { version: items.map((i) => `${i.study.id}@${i.synthesisId}:${i.publishedAt}`).join('|'), studies: items.map((i) => i.study as Study) };
+  });
+  atlasRoutes(app, { ...deps, store: stores.atlas, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
-  if (deps.literature) literatureRoutes(app, deps.literature);
+  literatureRoutes(app, stores.literature);
   metaRoutes(app);
-  reviewRoutes(app, { ...deps, reviews });
-  extractionRoutes(app, { ...deps, reviews, extraction });
+  reviewRoutes(app, { reviews });
+  extractionRoutes(app, { extraction });
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', async () => openapi);
 

@@ -11,12 +11,12 @@ export interface PublishedStudies {
  * The atlas as the API serves it: the curated knowledge base plus the studies that finished living-review projects
  * have published (origin `project`). The merged atlas is rebuilt only when the published version changes.
  */
-export function currentAtlasProvider(base: Atlas, published?: () => PublishedStudies): () => Atlas {
-  if (!published) return () => base;
+export function currentAtlasProvider(base: Atlas, published?: () => Promise<PublishedStudies>): () => Promise<Atlas> {
+  if (!published) return async () => base;
   let version = '';
   let merged = base;
-  return () => {
-    const now = published();
+  return async () => {
+    const now = await published();
     if (now.version !== version) {
       version = now.version;
       merged = now.studies.length === 0 ? base : new Atlas({ ...base.kb, studies: [...base.kb.studies, ...now.studies] });

@@ -5,7 +5,6 @@
  * appraisal plots and publication into the atlas.
  */
 import { ReviewService } from '@exoatlas/review';
-import { SqliteReviewStore } from '@exoatlas/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { PASSWORD, PROJECT_ID, buildProject, type BuiltProject } from '../../review/test/synthesis/build-project.js';
@@ -32,7 +31,7 @@ async function call(method: 'GET' | 'POST' | 'PUT', url: string, options: { as?:
 
 beforeAll(async () => {
   ctx = await testApp();
-  p = await buildProject(new ReviewService(new SqliteReviewStore(ctx.store.db)));
+  p = await buildProject(new ReviewService(ctx.stores.review));
   for (const name of ['alice', 'bob', 'vera']) {
     const res = await call('POST', '/api/reviews/auth/login', { body: { username: name, password: PASSWORD } });
     tokens[name] = res.body.token;

@@ -30,10 +30,10 @@ export interface BuildInfo {
 export interface AtlasStore {
   readonly backend: 'sqlite' | 'postgres';
   /** Builds the store from data/ when its content hash differs from the stored one; one transaction, never half-built. */
-  ensureCurrent(dataDir: string): BuildInfo;
+  ensureCurrent(dataDir: string): Promise<BuildInfo>;
   /** The knowledge base as last built. */
-  knowledgeBase(): KnowledgeBase;
+  knowledgeBase(): Promise<KnowledgeBase>;
   /** Ranked full-text search over every record kind. */
-  search(query: string, options?: SearchOptions): { total: number; hits: SearchHit[] };
-  close(): void;
+  search(query: string, options?: SearchOptions): Promise<{ total: number; hits: SearchHit[] }>;
+  close(): Promise<void>;
 }

@@ -6,3 +6,4 @@ export * from './sqlite/migrations.js';
 export * from './literature/literature-store.js';
 export * from './review/index.js';
 export { SqliteExtractionStore } from './review/extraction-store.js';
+export * from './create-stores.js';

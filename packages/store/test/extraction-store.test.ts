@@ -15,9 +15,9 @@ import { rawFixture } from '../../review/test/synthesis/load-fixture.js';
 const fixture = rawFixture();
 const formOf = (studyId: string) => structuredClone(fixture.studies.find((s) => s.studyId === studyId)!);
 
-function codeOf(f: () => unknown): string | undefined {
+async function codeOf(f: () => unknown): Promise<string | undefined> {
   try {
-    f();
+    await f();
   } catch (e) {
     return (e as ExoError).code;
   }
@@ -36,19 +36,19 @@ describe('extraction over SQLite', () => {
     p = await buildProject(review);
   });
 
-  const extractAll = (): void => {
+  const extractAll = async (): Promise<void> => {
     for (const s of fixture.studies) {
       const id = p.records[s.studyId]!;
-      service.saveForm(p.alice, PROJECT_ID, id, 'extraction', { data: s.form, expectedVersion: 0 });
-      service.saveForm(p.alice, PROJECT_ID, id, 'rob', { data: s.rob });
-      service.saveForm(p.alice, PROJECT_ID, id, 'misev', { data: s.misev });
+      await service.saveForm(p.alice, PROJECT_ID, id, 'extraction', { data: s.form, expectedVersion: 0 });
+      await service.saveForm(p.alice, PROJECT_ID, id, 'rob', { data: s.rob });
+      await service.saveForm(p.alice, PROJECT_ID, id, 'misev', { data: s.misev });
     }
   };
 
-  it('carries the project from extraction to the pooled estimate metafor gives', () => {
-    expect(service.studies(p.alice, PROJECT_ID)).toHaveLength(6);
-    extractAll();
-    const { id, synthesis } = service.synthesise(p.bob, PROJECT_ID, { outcome: 'wound-closure', subgroup: 'species' }, true);
+  it('carries the project from extraction to the pooled estimate metafor gives', async () => {
+    expect(await service.studies(p.alice, PROJECT_ID)).toHaveLength(6);
+    await extractAll();
+    const { id, synthesis } = await service.synthesise(p.bob, PROJECT_ID, { outcome: 'wound-closure', subgroup: 'species' }, true);
     expect(id).toBe(1);
     const r = synthesis.result;
     expect(r.k).toBe(7);
@@ -60,18 +60,18 @@ describe('extraction over SQLite', () => {
     expect(synthesis.svg.forest).toContain('class="summary"');
     expect(synthesis.warnings.join(' ')).toMatch(/extracted by one reviewer only/);
     // stored and reproduced from the stored table
-    const again = synthesisFromJson(service.getSynthesis(p.vera, PROJECT_ID, 1).result);
+    const again = synthesisFromJson((await service.getSynthesis(p.vera, PROJECT_ID, 1)).result);
     expect(again.result.estimate).toBe(r.estimate);
     expect(again.svg.forest).toBe(synthesis.svg.forest);
   });
 
-  it('refuses bad values at the field and saves nothing', () => {
+  it('refuses bad values at the field and saves nothing', async () => {
     const s = formOf('li-2019');
     (s.form as { outcomes: { groups: { sd?: number; n: number }[] }[] }).outcomes[0]!.groups[2]!.sd = -10.1;
     (s.form as { outcomes: { groups: { sd?: number; n: number }[] }[] }).outcomes[0]!.groups[0]!.n = 6.5;
     const id = p.records['li-2019']!;
     try {
-      service.saveForm(p.alice, PROJECT_ID, id, 'extraction', { data: s.form });
+      await service.saveForm(p.alice, PROJECT_ID, id, 'extraction', { data: s.form });
       expect.unreachable();
     } catch (e) {
       const err = e as ExoError;
@@ -81,55 +81,55 @@ describe('extraction over SQLite', () => {
         { path: 'outcomes[0].groups[2].sd', message: 'a standard deviation cannot be negative' },
       ]);
     }
-    expect(service.history(p.alice, PROJECT_ID, id, 'extraction')).toEqual([]);
+    expect(await service.history(p.alice, PROJECT_ID, id, 'extraction')).toEqual([]);
     const bad = formOf('li-2019').rob as { items: Record<string, unknown> };
     bad.items['random-housing'] = { judgement: 'probably' };
-    expect(codeOf(() => service.saveForm(p.alice, PROJECT_ID, id, 'rob', { data: bad }))).toBe('EXO_ERR_APPRAISAL_INVALID');
+    expect(await codeOf(() => service.saveForm(p.alice, PROJECT_ID, id, 'rob', { data: bad }))).toBe('EXO_ERR_APPRAISAL_INVALID');
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM review_forms').get()).toEqual({ n: 0 });
   });
 
-  it('refuses stale writes, viewers writing and strangers reading', () => {
+  it('refuses stale writes, viewers writing and strangers reading', async () => {
     const id = p.records['kim-2018']!;
     const form = formOf('kim-2018').form;
-    expect(service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: form, expectedVersion: 0 }).version).toBe(1);
-    expect(codeOf(() => service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: form, expectedVersion: 0 }))).toBe('EXO_ERR_EXTRACT_STALE');
-    expect(service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: form, expectedVersion: 1 }).version).toBe(2);
-    expect(codeOf(() => service.saveForm(p.vera, PROJECT_ID, id, 'extraction', { data: form }))).toBe('EXO_ERR_AUTH_FORBIDDEN');
-    expect(service.forms(p.vera, PROJECT_ID, id, 'extraction').status).toBe('single');
-    expect(codeOf(() => service.forms(undefined, PROJECT_ID, id, 'extraction'))).toBe('EXO_ERR_AUTH_REQUIRED');
-    expect(codeOf(() => service.saveForm(p.bob, PROJECT_ID, 9999, 'extraction', { data: form }))).toBe('EXO_ERR_REVIEW_NOT_FOUND_RECORD');
+    expect((await service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: form, expectedVersion: 0 })).version).toBe(1);
+    expect(await codeOf(() => service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: form, expectedVersion: 0 }))).toBe('EXO_ERR_EXTRACT_STALE');
+    expect((await service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: form, expectedVersion: 1 })).version).toBe(2);
+    expect(await codeOf(() => service.saveForm(p.vera, PROJECT_ID, id, 'extraction', { data: form }))).toBe('EXO_ERR_AUTH_FORBIDDEN');
+    expect((await service.forms(p.vera, PROJECT_ID, id, 'extraction')).status).toBe('single');
+    expect(await codeOf(() => service.forms(undefined, PROJECT_ID, id, 'extraction'))).toBe('EXO_ERR_AUTH_REQUIRED');
+    expect(await codeOf(() => service.saveForm(p.bob, PROJECT_ID, 9999, 'extraction', { data: form }))).toBe('EXO_ERR_REVIEW_NOT_FOUND_RECORD');
   });
 
-  it('dual extraction: discrepancies, blinding until you have saved, consensus', () => {
-    extractAll();
+  it('dual extraction: discrepancies, blinding until you have saved, consensus', async () => {
+    await extractAll();
     const id = p.records['li-2019']!;
     // bob has not extracted yet: alice's form is hidden from him
-    expect(service.forms(p.bob, PROJECT_ID, id, 'extraction').forms).toEqual([]);
+    expect((await service.forms(p.bob, PROJECT_ID, id, 'extraction')).forms).toEqual([]);
     const bobs = formOf('li-2019').form as { outcomes: { groups: { sd?: number }[] }[] };
     bobs.outcomes[0]!.groups[2]!.sd = 11.1;
-    service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: bobs });
-    const v = service.forms(p.bob, PROJECT_ID, id, 'extraction');
+    await service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: bobs });
+    const v = await service.forms(p.bob, PROJECT_ID, id, 'extraction');
     expect(v.status).toBe('conflict');
     expect(v.discrepancies).toEqual([{ path: 'outcomes[wound-closure @ day 14].groups[C].sd', a: 10.1, b: 11.1 }]);
-    const s = service.synthesise(p.bob, PROJECT_ID, { outcome: 'wound-closure' }).synthesis;
+    const s = (await service.synthesise(p.bob, PROJECT_ID, { outcome: 'wound-closure' })).synthesis;
     expect(s.result.k).toBe(5);
     expect(s.warnings).toContain("Li et al. 2019: the reviewers' extraction forms differ and there is no consensus form; left out.");
-    expect(codeOf(() => service.saveForm(p.vera, PROJECT_ID, id, 'extraction', { data: formOf('li-2019').form, consensus: true }))).toBe('EXO_ERR_AUTH_FORBIDDEN');
-    service.saveForm(p.alice, PROJECT_ID, id, 'extraction', { data: formOf('li-2019').form, consensus: true });
-    expect(service.forms(p.vera, PROJECT_ID, id, 'extraction').status).toBe('consensus');
-    expect(service.synthesise(p.bob, PROJECT_ID, { outcome: 'wound-closure' }).synthesis.result.k).toBe(7);
+    expect(await codeOf(() => service.saveForm(p.vera, PROJECT_ID, id, 'extraction', { data: formOf('li-2019').form, consensus: true }))).toBe('EXO_ERR_AUTH_FORBIDDEN');
+    await service.saveForm(p.alice, PROJECT_ID, id, 'extraction', { data: formOf('li-2019').form, consensus: true });
+    expect((await service.forms(p.vera, PROJECT_ID, id, 'extraction')).status).toBe('consensus');
+    expect((await service.synthesise(p.bob, PROJECT_ID, { outcome: 'wound-closure' })).synthesis.result.k).toBe(7);
     // SYRCLE: agreement between the two assessments
     const rob = formOf('li-2019').rob as { items: Record<string, unknown> };
     rob.items['random-housing'] = { judgement: 'no', quote: 'animals were housed by group' };
-    service.saveForm(p.bob, PROJECT_ID, id, 'rob', { data: rob });
-    const r = service.forms(p.alice, PROJECT_ID, id, 'rob');
+    await service.saveForm(p.bob, PROJECT_ID, id, 'rob', { data: rob });
+    const r = await service.forms(p.alice, PROJECT_ID, id, 'rob');
     expect(r.discrepancies).toEqual([{ path: 'items.random-housing', a: 'unclear', b: 'no' }]);
     expect(r.agreement!.agreed).toBe(9);
   });
 
-  it('appraisal summaries render; MISEV answers follow the applicability rules', () => {
-    extractAll();
-    const a = service.appraisalSummary(p.vera, PROJECT_ID);
+  it('appraisal summaries render; MISEV answers follow the applicability rules', async () => {
+    await extractAll();
+    const a = await service.appraisalSummary(p.vera, PROJECT_ID);
     expect(a.rob).toHaveLength(6);
     expect(a.svg.robSummary).toContain('Risk of bias (SYRCLE), summary');
     expect(a.svg.robTrafficLight).toContain('Garcia et al. 2022');
@@ -137,7 +137,7 @@ describe('extraction over SQLite', () => {
     const m = formOf('garcia-2022').misev as { items: Record<string, unknown> };
     m.items['culture-conditions'] = { answer: 'na' };
     try {
-      service.saveForm(p.alice, PROJECT_ID, p.records['garcia-2022']!, 'misev', { data: m, expectedVersion: 1 });
+      await service.saveForm(p.alice, PROJECT_ID, p.records['garcia-2022']!, 'misev', { data: m, expectedVersion: 1 });
       expect.unreachable();
     } catch (e) {
       expect((e as ExoError).code).toBe('EXO_ERR_APPRAISAL_INVALID');
@@ -145,18 +145,18 @@ describe('extraction over SQLite', () => {
     }
   });
 
-  it('publishes the included studies and pooled results into the atlas', () => {
-    extractAll();
-    const { id } = service.synthesise(p.alice, PROJECT_ID, { outcome: 'wound-closure' }, true);
-    expect(codeOf(() => service.publish(p.bob, PROJECT_ID, id!))).toBe('EXO_ERR_AUTH_FORBIDDEN');
-    const pub = service.publish(p.alice, PROJECT_ID, id!);
+  it('publishes the included studies and pooled results into the atlas', async () => {
+    await extractAll();
+    const { id } = await service.synthesise(p.alice, PROJECT_ID, { outcome: 'wound-closure' }, true);
+    expect(await codeOf(() => service.publish(p.bob, PROJECT_ID, id!))).toBe('EXO_ERR_AUTH_FORBIDDEN');
+    const pub = await service.publish(p.alice, PROJECT_ID, id!);
     expect(pub.studies).toHaveLength(6);
-    const atlas = service.atlasStudies();
+    const atlas = await service.atlasStudies();
     expect(atlas).toHaveLength(6);
     expect(atlas[0]!.study.origin).toEqual({ kind: 'project', projectId: PROJECT_ID, projectName: fixture.project.name });
     expect(atlas[0]!.study.title).toBe('Exosomes from iPSC-derived MSCs accelerate cutaneous wound healing in rats');
     expect(atlas[0]!.pooled[0]).toMatchObject({ outcome: 'wound-closure', measure: 'SMD', k: 7, comparisons: 1 });
     expect(atlas[0]!.doi).toBe('10.5555/fixture.zhang-2015');
-    expect(service.syntheses(p.vera, PROJECT_ID)[0]!.publishedAt).not.toBeNull();
+    expect((await service.syntheses(p.vera, PROJECT_ID))[0]!.publishedAt).not.toBeNull();
   });
 });

@@ -18,7 +18,7 @@ export async function claimsCommand(args: string[], io: CommandIO): Promise<numb
   );
   if (values.help) return (io.stdout(USAGE), 0);
   const figure = intOption('figure', values.figure, 1);
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const result = atlas.listClaims({ entity: values.entity, figure, diseaseArea: values.area, cellSource: values['cell-source'] });
     if (values.json) {
@@ -32,6 +32,6 @@ export async function claimsCommand(args: string[], io: CommandIO): Promise<numb
     io.stdout(`${result.total} claim${result.total === 1 ? '' : 's'}\n`);
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

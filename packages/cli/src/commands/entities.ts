@@ -14,7 +14,7 @@ export async function entitiesCommand(args: string[], io: CommandIO): Promise<nu
   const { values, positionals } = parseCommandArgs('entities', args, { ...ATLAS_OPTIONS, kind: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) return (io.stdout(USAGE), 0);
   const page = { limit: intOption('limit', values.limit, 1), offset: intOption('offset', values.offset) };
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const result = atlas.listEntities({ kind: values.kind, q: positionals.length ? positionals.join(' ') : undefined }, page);
     if (values.json) {
@@ -26,6 +26,6 @@ export async function entitiesCommand(args: string[], io: CommandIO): Promise<nu
     io.stdout(`${result.items.length} of ${result.total} entit${result.total === 1 ? 'y' : 'ies'}\n`);
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

@@ -64,12 +64,12 @@ export async function entityCommand(args: string[], io: CommandIO): Promise<numb
   const { values, positionals } = parseCommandArgs('entity', args, { ...ATLAS_OPTIONS, help: { type: 'boolean', short: 'h' } });
   if (values.help) return (io.stdout(USAGE), 0);
   if (positionals.length === 0) throw new ExoError('EXO_ERR_CLI_USAGE', 'entity needs an entity id or name, e.g. exoatlas entity miR-21');
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const page = atlas.entityPage(positionals.join(' '));
     io.stdout(values.json ? JSON.stringify(page, null, 2) + '\n' : pageText(page, atlas, Number(io.env.COLUMNS) || 120));
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

@@ -7,11 +7,11 @@ import { openAtlas } from '../context.js';
 export async function exportCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('export', args, ATLAS_OPTIONS, false);
   if (!values.json) throw new ExoError('EXO_ERR_CLI_USAGE', 'export writes JSON only: run exoatlas export --json');
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     io.stdout(JSON.stringify(atlas.kb, null, 2) + '\n');
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

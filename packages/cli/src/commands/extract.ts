@@ -13,9 +13,9 @@ import {
   validateForm,
   type FormKind,
   type SynthesisOptions,
+  type ReviewStore,
   type SynthesisResult,
 } from '@exoatlas/review';
-import { SqliteExtractionStore, type SqliteReviewStore } from '@exoatlas/store';
 import { intOption, parseCommandArgs, optionsAfterCommand } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { REVIEW_COMMON_OPTIONS, actAs, openReviewContext } from '../review-context.js';
@@ -48,7 +48,8 @@ exoatlas review … screening). Forms are JSON files (exoatlas synthesis schema 
   schema                            the form fields, SYRCLE items and MISEV checklist
 
 Subgroup columns: ${SUBGROUP_COLUMNS.join(', ')}.
-Every subcommand takes --as USER (or EXOATLAS_USER; default the local account), --db FILE, --json.
+Every subcommand takes --as USER (or EXOATLAS_USER; default the local account), --db FILE or
+--database-url URL (or DATABASE_URL), --json.
 `;
 
 const COMMON = REVIEW_COMMON_OPTIONS;
@@ -56,13 +57,13 @@ const OUTPUTS = { forest: { type: 'string' }, funnel: { type: 'string' }, 'rob-f
 
 interface Context {
   service: ExtractionService;
-  reviews: SqliteReviewStore;
-  close(): void;
+  reviews: ReviewStore;
+  close(): Promise<void>;
 }
 
-function open(io: CommandIO, values: { db?: string; data?: string }): Context {
-  const base = openReviewContext(io, values);
-  return { service: new ExtractionService(base.service, new SqliteExtractionStore(base.db)), reviews: base.reviews, close: base.close };
+async function open(io: CommandIO, values: { db?: string; 'database-url'?: string; data?: string }): Promise<Context> {
+  const base = await openReviewContext(io, values);
+  return { service: new ExtractionService(base.service, base.stores.extraction), reviews: base.reviews, close: base.close };
 }
 
 
@@ -164,14 +165,14 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
   } as const;
   const { values, positionals } = parseCommandArgs(`synthesis ${sub}`, rest, options);
   const project = requireArg(positionals[0], `synthesis ${sub} <project> … (see exoatlas synthesis --help)`);
-  const ctx = open(io, values);
+  const ctx = await open(io, values);
   try {
-    const actor = actAs(ctx, io, values.as);
+    const actor = await actAs(ctx, io, values.as);
     const s = ctx.service;
     const record = (): number => requireArg(intOption('record', values.record, 1), `synthesis ${sub}: --record ID is required`);
     switch (sub) {
       case 'studies': {
-        const items = s.studies(actor, project);
+        const items = await s.studies(actor, project);
         if (values.json) out(io, { items });
         else {
           if (items.length === 0) io.stdout('no included study yet (screen the full texts first)\n');
@@ -191,17 +192,17 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
         const id = record();
         let expectedVersion = intOption('expected-version', values['expected-version']);
         if (expectedVersion === undefined) {
-          const mine = s.forms(actor, project, id, kind);
+          const mine = await s.forms(actor, project, id, kind);
           const own = values.consensus ? mine.consensus : mine.forms.find((f) => f.reviewerId === actor.id);
           expectedVersion = own?.version ?? 0;
         }
-        const saved = s.saveForm(actor, project, id, kind, { data, expectedVersion, consensus: values.consensus });
+        const saved = await s.saveForm(actor, project, id, kind, { data, expectedVersion, consensus: values.consensus });
         if (values.json) out(io, saved);
         else io.stdout(`record ${id}: ${values.consensus ? 'consensus ' : ''}${kind} form saved (version ${saved.version})\n`);
         return 0;
       }
       case 'forms': {
-        const v = s.forms(actor, project, record(), kindOf(values.kind));
+        const v = await s.forms(actor, project, record(), kindOf(values.kind));
         if (values.json) out(io, v);
         else {
           io.stdout(`record ${v.recordId} ${v.kind}: ${v.status}; ${v.forms.length} reviewer form${v.forms.length === 1 ? '' : 's'}${v.consensus ? `, consensus v${v.consensus.version}` : ''}\n`);
@@ -211,7 +212,7 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
         return 0;
       }
       case 'appraisal': {
-        const a = s.appraisalSummary(actor, project);
+        const a = await s.appraisalSummary(actor, project);
         if (values['rob-summary']) await io.writeFile(values['rob-summary'], a.svg.robSummary);
         if (values['traffic-light']) await io.writeFile(values['traffic-light'], a.svg.robTrafficLight);
         if (values.misev) await io.writeFile(values.misev, a.svg.misevSummary);
@@ -238,7 +239,7 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
           bias: !values['no-bias'],
           sensitivity: !values['no-sensitivity'],
         };
-        const { id, synthesis } = s.synthesise(actor, project, opts, values.save);
+        const { id, synthesis } = await s.synthesise(actor, project, opts, values.save);
         await writeOutputs(io, synthesis, values, project);
         if (values.json) io.stdout(synthesisToJson(synthesis, { projectId: project }));
         else printSynthesis(io, synthesis, id);
@@ -246,7 +247,7 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
       }
       case 'show': {
         const id = requireArg(intOption('synthesis', values.synthesis, 1), 'synthesis show: --synthesis ID is required');
-        const synthesis = synthesisFromJson(s.getSynthesis(actor, project, id).result);
+        const synthesis = synthesisFromJson((await s.getSynthesis(actor, project, id)).result);
         await writeOutputs(io, synthesis, values, project);
         if (values.json) io.stdout(synthesisToJson(synthesis, { projectId: project }));
         else printSynthesis(io, synthesis, id);
@@ -254,7 +255,7 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
       }
       case 'publish': {
         const id = requireArg(intOption('synthesis', values.synthesis, 1), 'synthesis publish: --synthesis ID is required');
-        const r = s.publish(actor, project, id, values['disease-area']);
+        const r = await s.publish(actor, project, id, values['disease-area']);
         if (values.json) out(io, r);
         else io.stdout(`synthesis ${id} published: ${r.studies.length} studies in the atlas (origin: project ${project})\n`);
         return 0;
@@ -263,6 +264,6 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
         throw new ExoError('EXO_ERR_CLI_USAGE', `unknown subcommand 'synthesis ${sub}' (see exoatlas synthesis --help)`);
     }
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -48,7 +48,7 @@ export async function graphCommand(args: string[], io: CommandIO): Promise<numbe
   const filters = { focus: values.focus, depth: intOption('depth', values.depth, 1), diseaseArea: values.area, figure: intOption('figure', values.figure, 1), entity: values.entity, cellSource: values['cell-source'] };
   if (isPaths && Object.values(filters).some((v) => v !== undefined)) throw new ExoError('EXO_ERR_CLI_USAGE', 'graph: --from/--to search the whole graph; leave out --focus, --depth and the filters');
 
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     if (isPaths) {
       const result = atlas.graphPaths(values.from!, values.to!, { maxLength: intOption('max-length', values['max-length'], 1) });
@@ -61,7 +61,7 @@ export async function graphCommand(args: string[], io: CommandIO): Promise<numbe
     io.stdout(format === undefined ? graphText(graph) : output(graph, format));
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 

@@ -21,7 +21,7 @@ export async function importCommand(args: string[], io: CommandIO): Promise<numb
   if (values.format !== undefined && !(CITATION_FORMATS as readonly string[]).includes(values.format)) {
     throw new ExoError('EXO_ERR_CLI_USAGE', `--format must be one of ${CITATION_FORMATS.join(', ')} (got '${values.format}')`, { field: 'format' });
   }
-  const { literature, store } = openAtlas(io, values);
+  const { literature, stores } = await openAtlas(io, values);
   const results: ImportSummary[] = [];
   try {
     for (const file of positionals) {
@@ -44,7 +44,7 @@ export async function importCommand(args: string[], io: CommandIO): Promise<numb
       }
     }
   } finally {
-    store.close();
+    await stores.close();
   }
   if (values.json) io.stdout(JSON.stringify({ imports: results }, null, 2) + '\n');
   return 0;

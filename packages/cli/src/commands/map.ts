@@ -13,13 +13,13 @@ const USAGE = `Usage: exoatlas map [--rows D] [--cols D] [--vesicle exosome|cell
 export async function mapCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('map', args, { ...ATLAS_OPTIONS, rows: { type: 'string' }, cols: { type: 'string' }, vesicle: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
   if (values.help) return (io.stdout(USAGE), 0);
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const map = atlas.evidenceMap({ rows: values.rows, cols: values.cols, vesicle: values.vesicle });
     io.stdout(values.json ? JSON.stringify(map, null, 2) + '\n' : mapText(map));
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 

@@ -36,7 +36,7 @@ export async function methodsCommand(args: string[], io: CommandIO): Promise<num
     raw[`weight.${m[1]}`] = [...((raw[`weight.${m[1]}`] as string[] | undefined) ?? []), m[2]!];
   }
   const isAdvice = values.advise || Object.keys(raw).length > 0;
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     if (isAdvice) {
       const advice = atlas.adviseMethods(raw);
@@ -47,7 +47,7 @@ export async function methodsCommand(args: string[], io: CommandIO): Promise<num
     }
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }
 

@@ -14,7 +14,7 @@ export async function refsCommand(args: string[], io: CommandIO): Promise<number
   if (values.help) return (io.stdout(USAGE), 0);
   const format = values.format === undefined ? undefined : checkCitationFormat(values.format);
   if (format && values.json) throw new ExoError('EXO_ERR_CLI_USAGE', `refs: --json and --format ${format} ask for two outputs; choose one (--format csl-json is JSON)`);
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const references = positionals.length ? positionals.flatMap((p) => p.split(',')).filter(Boolean).map((n) => atlas.getReference(n)) : atlas.kb.references;
     if (format) io.stdout(await atlas.formatReferences(format, references.map((r) => r.reviewNumber)));
@@ -22,6 +22,6 @@ export async function refsCommand(args: string[], io: CommandIO): Promise<number
     else io.stdout(references.map((r) => `[${r.reviewNumber}] ${r.printed}\n`).join(''));
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

@@ -43,7 +43,8 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
 
 Every subcommand takes --as USER (or EXOATLAS_USER): the account to act as. Without it the CLI acts as the
 local account "local" (created on first use, an admin with no password: whoever can open the database file is
-trusted, as with any local file). --json prints JSON; --db FILE picks the database.
+trusted, as with any local file). --json prints JSON; --db FILE (or --database-url URL, DATABASE_URL) picks the
+database.
 `;
 
 const SUBCOMMANDS: Record<string, ReviewSubcommand> = { ...ACCOUNTS_SUBCOMMANDS, ...SCREENING_SUBCOMMANDS, ...REPORTING_SUBCOMMANDS };

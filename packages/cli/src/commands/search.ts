@@ -10,9 +10,9 @@ export async function searchCommand(args: string[], io: CommandIO): Promise<numb
   const { values, positionals } = parseCommandArgs('search', args, { ...ATLAS_OPTIONS, kind: { type: 'string', multiple: true }, limit: { type: 'string' } });
   const kinds = values.kind ?? [];
   for (const k of kinds) if (!(KINDS as readonly string[]).includes(k)) throw new ExoError('EXO_ERR_QUERY_UNKNOWN_FILTER', `unknown kind '${k}'; known kinds: ${KINDS.join(', ')}`, { field: 'kind' });
-  const { store } = openAtlas(io, values);
+  const { stores } = await openAtlas(io, values);
   try {
-    const result = store.search(positionals.join(' '), { kinds: kinds as (typeof KINDS)[number][], limit: intOption('limit', values.limit, 1) ?? 20 });
+    const result = await stores.atlas.search(positionals.join(' '), { kinds: kinds as (typeof KINDS)[number][], limit: intOption('limit', values.limit, 1) ?? 20 });
     if (values.json) {
       io.stdout(JSON.stringify({ query: positionals.join(' '), ...result }, null, 2) + '\n');
       return 0;
@@ -24,6 +24,6 @@ export async function searchCommand(args: string[], io: CommandIO): Promise<numb
     io.stdout(`${result.hits.length} of ${result.total} match${result.total === 1 ? '' : 'es'}\n`);
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

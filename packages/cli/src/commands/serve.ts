@@ -3,19 +3,19 @@ import { ATLAS_OPTIONS, intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { openAtlas, projectRoot } from '../context.js';
 
-/** `exoatlas serve [--port N] [--host H]`: the web app and the HTTP API on the embedded store. */
+/** `exoatlas serve [--port N] [--host H] [--db FILE | --database-url URL]`: the web app and the HTTP API on the store. */
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, log: { type: 'boolean', default: false } }, false);
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
-  const { atlas, store, literature, dbPath, rebuilt } = openAtlas(io, values);
+  const { atlas, stores, dbPath, rebuilt } = await openAtlas(io, values);
   const { buildApp } = await import('@exoatlas/server');
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, store, literature, webRoot, logger: values.log });
+  const app = await buildApp({ atlas, stores, webRoot, logger: values.log });
   try {
     await app.listen({ port, host });
   } catch (error) {
-    store.close();
+    await stores.close();
     const code = (error as NodeJS.ErrnoException).code;
     throw Object.assign(new Error(code === 'EADDRINUSE' ? `port ${port} is already in use: choose another with --port or PORT` : (error as Error).message), { code: 'EXO_ERR_CLI_USAGE' });
   }
@@ -23,10 +23,10 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
   io.stdout(`ExoAtlas is serving http://${shownHost}:${actualPort}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
-  io.stdout(`  ${atlas.kb.studies.length} studies, ${atlas.kb.references.length} references; store ${dbPath}${rebuilt ? ' (rebuilt from data/)' : ''}\n`);
+  io.stdout(`  ${atlas.kb.studies.length} studies, ${atlas.kb.references.length} references; store ${stores.backend === 'sqlite' ? dbPath : 'PostgreSQL'}${rebuilt ? ' (rebuilt from data/)' : ''}\n`);
   const stop = async (): Promise<void> => {
     await app.close();
-    store.close();
+    await stores.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -8,13 +8,13 @@ import { studyText } from '../format/study-text.js';
 export async function showCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('show', args, ATLAS_OPTIONS);
   if (positionals.length !== 1) throw new ExoError('EXO_ERR_CLI_USAGE', 'show needs exactly one study id, e.g. exoatlas show zhu-2017-osteoarthritis');
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const study = atlas.getStudy(positionals[0]!);
     const references = atlas.referencesFor(study.referenceNumbers);
     io.stdout(values.json ? JSON.stringify({ ...study, references }, null, 2) + '\n' : studyText(study, references));
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

@@ -18,7 +18,7 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
     limit: { type: 'string' },
     offset: { type: 'string' },
   }, false);
-  const { atlas, store } = openAtlas(io, values);
+  const { atlas, stores } = await openAtlas(io, values);
   try {
     const page = atlas.listStudies(
       {
@@ -42,6 +42,6 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
     io.stdout(`${page.items.length} of ${page.total} stud${page.total === 1 ? 'y' : 'ies'}\n`);
     return 0;
   } finally {
-    store.close();
+    await stores.close();
   }
 }

@@ -81,26 +81,26 @@ export class ExtractionService {
   ) {}
 
   /** Throws unless the actor may do the action in the project (non-members: not found; others: forbidden). */
-  requireAccess(actor: User | undefined, projectId: string, action: Action): Role {
-    return this.access(actor, projectId, action).role;
+  async requireAccess(actor: User | undefined, projectId: string, action: Action): Promise<Role> {
+    return (await this.access(actor, projectId, action)).role;
   }
 
-  private access(actor: User | undefined, projectId: string, action: Action): { user: User; project: Project; role: Role } {
+  private async access(actor: User | undefined, projectId: string, action: Action): Promise<{ user: User; project: Project; role: Role }> {
     const user = this.review.requireUser(actor);
-    const project = this.review.store.getProject(projectId);
-    const role = project ? this.review.store.memberRole(projectId, user.id) : undefined;
+    const project = await this.review.store.getProject(projectId);
+    const role = project ? await this.review.store.memberRole(projectId, user.id) : undefined;
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
 
-  private included(actor: User | undefined, projectId: string): RecordView[] {
-    return this.review.listRecords(actor, projectId, { stage: 'full-text', status: 'included', limit: 100_000 }).items;
+  private async included(actor: User | undefined, projectId: string): Promise<RecordView[]> {
+    return (await this.review.listRecords(actor, projectId, { stage: 'full-text', status: 'included', limit: 100_000 })).items;
   }
 
-  private requireIncluded(actor: User | undefined, projectId: string, recordId: number): RecordView {
-    const r = this.included(actor, projectId).find((x) => x.id === recordId);
+  private async requireIncluded(actor: User | undefined, projectId: string, recordId: number): Promise<RecordView> {
+    const r = (await this.included(actor, projectId)).find((x) => x.id === recordId);
     if (!r) {
-      if (!this.review.store.getRecord(projectId, recordId)) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `project '${projectId}' has no record ${recordId}`, { id: String(recordId) });
+      if (!(await this.review.store.getRecord(projectId, recordId))) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `project '${projectId}' has no record ${recordId}`, { id: String(recordId) });
       throw new ExoError('EXO_ERR_EXTRACT_NOT_INCLUDED', `record ${recordId} is not included after full-text screening: only included studies are extracted and appraised`, { id: String(recordId) });
     }
     return r;
@@ -116,8 +116,8 @@ export class ExtractionService {
     return validateForm(kind, data, characteristics);
   }
 
-  private effectiveExtraction(projectId: string, recordId: number): ExtractionForm | undefined {
-    const forms = this.store.latestForms(projectId, { recordId, kind: 'extraction' });
+  private async effectiveExtraction(projectId: string, recordId: number): Promise<ExtractionForm | undefined> {
+    const forms = await this.store.latestForms(projectId, { recordId, kind: 'extraction' });
     return this.effective(forms).value as ExtractionForm | undefined;
   }
 
@@ -134,16 +134,16 @@ export class ExtractionService {
    * Saves a reviewer's form (or, with `consensus: true`, the consensus form) after validating it whole: a bad value
    * throws EXO_ERR_EXTRACT_INVALID / EXO_ERR_APPRAISAL_INVALID with every field's message and nothing is saved.
    */
-  saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): SavedForm {
+  async saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): Promise<SavedForm> {
     const kind = ExtractionService.checkKind(kindInput);
     const isConsensus = input.consensus === true;
-    const { user } = this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
-    this.requireIncluded(actor, projectId, recordId);
+    const { user } = await this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
+    await this.requireIncluded(actor, projectId, recordId);
     const expectedVersion = input.expectedVersion ?? 0;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });
     }
-    const characteristics = kind === 'misev' ? this.effectiveExtraction(projectId, recordId)?.characteristics : undefined;
+    const characteristics = kind === 'misev' ? (await this.effectiveExtraction(projectId, recordId))?.characteristics : undefined;
     const r = validateWith(SCHEMAS[kind], input.data);
     // MISEV applicability follows the study's extracted characteristics; before extraction every answer is accepted
     const issues = r.ok ? (kind === 'misev' && characteristics !== undefined ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
@@ -155,11 +155,11 @@ export class ExtractionService {
   }
 
   /** The forms of one study and kind, their discrepancies and the value synthesis uses. */
-  forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): FormsView {
+  async forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): Promise<FormsView> {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, role } = this.access(actor, projectId, 'read');
-    this.requireIncluded(actor, projectId, recordId);
-    const all = this.store.latestForms(projectId, { recordId, kind });
+    const { user, role } = await this.access(actor, projectId, 'read');
+    await this.requireIncluded(actor, projectId, recordId);
+    const all = await this.store.latestForms(projectId, { recordId, kind });
     const reviewerForms = all.filter((f) => f.reviewerId !== null);
     const consensus = all.find((f) => f.reviewerId === null) ?? null;
     const eff = this.effective(all);
@@ -189,17 +189,17 @@ export class ExtractionService {
     return view;
   }
 
-  history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): SavedForm[] {
+  async history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): Promise<SavedForm[]> {
     const kind = ExtractionService.checkKind(kindInput);
-    this.access(actor, projectId, 'read');
+    await this.access(actor, projectId, 'read');
     return this.store.formHistory(projectId, recordId, kind);
   }
 
   /** Every included study with where its extraction and appraisals stand. */
-  studies(actor: User | undefined, projectId: string): StudyStatus[] {
-    const { user } = this.access(actor, projectId, 'read');
-    const forms = this.store.latestForms(projectId);
-    return this.included(actor, projectId).map((r) => {
+  async studies(actor: User | undefined, projectId: string): Promise<StudyStatus[]> {
+    const { user } = await this.access(actor, projectId, 'read');
+    const forms = await this.store.latestForms(projectId);
+    return (await this.included(actor, projectId)).map((r) => {
       const of = (kind: FormKind): SavedForm[] => forms.filter((f) => f.recordId === r.id && f.kind === kind);
       const part = (kind: FormKind) => {
         const fs = of(kind);
@@ -225,11 +225,11 @@ export class ExtractionService {
   }
 
   /** The studies synthesis reads: effective extraction forms (conflicts left out with a warning) and appraisals. */
-  private synthesisStudies(actor: User | undefined, projectId: string): { studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] } {
-    const forms = this.store.latestForms(projectId);
+  private async synthesisStudies(actor: User | undefined, projectId: string): Promise<{ studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] }> {
+    const forms = await this.store.latestForms(projectId);
     const warnings: string[] = [];
     const studies: (SynthesisStudy & { record: RecordView })[] = [];
-    for (const r of this.included(actor, projectId)) {
+    for (const r of await this.included(actor, projectId)) {
       const of = (kind: FormKind) => this.effective(forms.filter((f) => f.recordId === r.id && f.kind === kind));
       const ex = of('extraction');
       const label = studyLabel(r);
@@ -257,36 +257,36 @@ export class ExtractionService {
   }
 
   /** Pools an outcome of the project's extracted data; with `save`, stores the synthesis (reviewers and owners). */
-  synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): { id: number | null; synthesis: SynthesisResult } {
-    const { user } = this.access(actor, projectId, save ? 'screen' : 'read');
-    const { studies, warnings } = this.synthesisStudies(actor, projectId);
+  async synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): Promise<{ id: number | null; synthesis: SynthesisResult }> {
+    const { user } = await this.access(actor, projectId, save ? 'screen' : 'read');
+    const { studies, warnings } = await this.synthesisStudies(actor, projectId);
     if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
     const s = synthesise(studies, options);
     s.warnings.unshift(...warnings);
     let id: number | null = null;
-    if (save) id = this.store.saveSynthesis({ projectId, options, result: JSON.parse(synthesisToJson(s, { projectId })), userId: user.id }).id;
+    if (save) id = (await this.store.saveSynthesis({ projectId, options, result: JSON.parse(synthesisToJson(s, { projectId })), userId: user.id })).id;
     return { id, synthesis: s };
   }
 
-  syntheses(actor: User | undefined, projectId: string) {
-    this.access(actor, projectId, 'read');
+  async syntheses(actor: User | undefined, projectId: string) {
+    await this.access(actor, projectId, 'read');
     return this.store.syntheses(projectId);
   }
 
-  getSynthesis(actor: User | undefined, projectId: string, id: number) {
-    this.access(actor, projectId, 'read');
-    const s = this.store.getSynthesis(projectId, id);
+  async getSynthesis(actor: User | undefined, projectId: string, id: number) {
+    await this.access(actor, projectId, 'read');
+    const s = await this.store.getSynthesis(projectId, id);
     if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
     return s;
   }
 
   /** The appraisal summaries and plots of a project (effective assessments of included studies). */
-  appraisalSummary(actor: User | undefined, projectId: string): { rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } } {
-    this.access(actor, projectId, 'read');
-    const forms = this.store.latestForms(projectId);
+  async appraisalSummary(actor: User | undefined, projectId: string): Promise<{ rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } }> {
+    await this.access(actor, projectId, 'read');
+    const forms = await this.store.latestForms(projectId);
     const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
     const misev: { label: string; appraisal: MisevAppraisal }[] = [];
-    for (const r of this.included(actor, projectId)) {
+    for (const r of await this.included(actor, projectId)) {
       const label = studyLabel(r);
       const rb = this.effective(forms.filter((f) => f.recordId === r.id && f.kind === 'rob'));
       if (rb.value) rob.push({ label, judgements: robJudgements(rb.value as RobAssessment) });
@@ -304,10 +304,10 @@ export class ExtractionService {
    * Publishes a saved synthesis to the atlas (owners): the project's included, extracted studies become atlas Study
    * records with origin "project", each with the pooled results it entered, re-computed from the stored forms.
    */
-  publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): { synthesisId: number; studies: ProjectAtlasStudy[] } {
-    const { user, project } = this.access(actor, projectId, 'manage');
-    const stored = this.getSynthesis(actor, projectId, synthesisId);
-    const { studies } = this.synthesisStudies(actor, projectId);
+  async publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): Promise<{ synthesisId: number; studies: ProjectAtlasStudy[] }> {
+    const { user, project } = await this.access(actor, projectId, 'manage');
+    const stored = await this.getSynthesis(actor, projectId, synthesisId);
+    const { studies } = await this.synthesisStudies(actor, projectId);
     const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
     if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
     const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);
@@ -319,15 +319,15 @@ export class ExtractionService {
       studies.map((x) => ({ studyId: x.studyId, label: x.label, title: x.record.title, firstAuthor: x.record.authors[0], year: x.year, doi: x.record.doi, pmid: x.record.pmid, form: x.form })),
       [s],
     );
-    this.store.publishSynthesis(projectId, synthesisId, atlas, user.id);
+    await this.store.publishSynthesis(projectId, synthesisId, atlas, user.id);
     return { synthesisId, studies: atlas };
   }
 
   /** Public: every published project study, for the atlas study list and evidence map. */
-  atlasStudies(): (ProjectAtlasStudy & { synthesisId: number; publishedAt: string })[] {
+  async atlasStudies(): Promise<(ProjectAtlasStudy & { synthesisId: number; publishedAt: string })[]> {
     // the newest publication of a study gives its record; pooled results gather over publications (newest per outcome)
     const byId = new Map<string, ProjectAtlasStudy & { synthesisId: number; publishedAt: string }>();
-    for (const s of this.store.publishedSyntheses()) {
+    for (const s of await this.store.publishedSyntheses()) {
       for (const a of (s.atlas as ProjectAtlasStudy[] | null) ?? []) {
         const have = byId.get(a.study.id);
         if (!have) {

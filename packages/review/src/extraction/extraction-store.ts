@@ -47,17 +47,17 @@ export interface StoredSynthesis {
 }
 
 export interface ExtractionStore {
-  saveForm(input: NewForm): SavedForm;
+  saveForm(input: NewForm): Promise<SavedForm>;
   /** The latest version of every form of a project (per record, kind and reviewer, consensus included). */
-  latestForms(projectId: string, filter?: { recordId?: number; kind?: FormKind }): SavedForm[];
+  latestForms(projectId: string, filter?: { recordId?: number; kind?: FormKind }): Promise<SavedForm[]>;
   /** Every version of the forms of one record and kind, oldest first. */
-  formHistory(projectId: string, recordId: number, kind: FormKind): SavedForm[];
-  saveSynthesis(input: { projectId: string; options: unknown; result: unknown; userId: number }): StoredSynthesis;
+  formHistory(projectId: string, recordId: number, kind: FormKind): Promise<SavedForm[]>;
+  saveSynthesis(input: { projectId: string; options: unknown; result: unknown; userId: number }): Promise<StoredSynthesis>;
   /** The project's saved syntheses, newest first, without their result bodies (result: null). */
-  syntheses(projectId: string): StoredSynthesis[];
-  getSynthesis(projectId: string, id: number): StoredSynthesis | undefined;
+  syntheses(projectId: string): Promise<StoredSynthesis[]>;
+  getSynthesis(projectId: string, id: number): Promise<StoredSynthesis | undefined>;
   /** Marks a synthesis as published to the atlas, storing the atlas records made from it. */
-  publishSynthesis(projectId: string, id: number, atlas: unknown, userId: number): StoredSynthesis;
+  publishSynthesis(projectId: string, id: number, atlas: unknown, userId: number): Promise<StoredSynthesis>;
   /** Every published synthesis of every project, with its atlas records, newest first. */
-  publishedSyntheses(): StoredSynthesis[];
+  publishedSyntheses(): Promise<StoredSynthesis[]>;
 }

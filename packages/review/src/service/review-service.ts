@@ -66,7 +66,7 @@ export class ReviewService {
 
   /** Creates an account. The very first account needs no sign-in and becomes an admin; after that only admins add users. */
   async createUser(actor: User | undefined, input: { username?: unknown; password?: unknown; displayName?: unknown; isAdmin?: unknown }): Promise<User> {
-    const isFirst = this.store.countUsers() === 0;
+    const isFirst = (await this.store.countUsers()) === 0;
     if (!isFirst) {
       const user = this.requireUser(actor);
       if (!user.isAdmin) throw new ExoError('EXO_ERR_AUTH_FORBIDDEN', 'only an admin can create user accounts');
@@ -75,54 +75,54 @@ export class ReviewService {
     if (!USERNAME.test(username)) throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a user name has 2–40 letters, digits, dots, dashes or underscores, starting with a letter or digit', { field: 'username' });
     if (typeof input.password !== 'string') throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a password is required', { field: 'password' });
     checkPasswordStrength(input.password);
-    if (this.store.findUser(username)) throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${username}' already exists`, { field: 'username' });
+    if (await this.store.findUser(username)) throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${username}' already exists`, { field: 'username' });
     const displayName = text(input.displayName, 'displayName', { max: 200 }) ?? username;
     return this.store.createUser({ username, displayName, passwordHash: await hashPassword(input.password), isAdmin: isFirst || input.isAdmin === true });
   }
 
   /** Checks a password and opens a session; the token is returned once and only its hash is stored. */
   async login(username: unknown, password: unknown): Promise<{ token: string; user: User; expiresAt: string }> {
-    const found = typeof username === 'string' ? this.store.findUser(username.trim()) : undefined;
+    const found = typeof username === 'string' ? await this.store.findUser(username.trim()) : undefined;
     const ok = await verifyPassword(typeof password === 'string' ? password : '', found?.passwordHash ?? DUMMY_HASH);
     if (!found || !ok) throw new ExoError('EXO_ERR_AUTH_INVALID_CREDENTIALS', 'wrong user name or password');
     const token = newSessionToken();
     const expiresAt = new Date(this.now().getTime() + SESSION_DAYS * 86_400_000).toISOString();
-    this.store.createSession(found.id, hashToken(token), expiresAt);
+    await this.store.createSession(found.id, hashToken(token), expiresAt);
     const { passwordHash: _drop, ...user } = found;
     return { token, user, expiresAt };
   }
 
-  authenticate(token: string | undefined): User | undefined {
+  async authenticate(token: string | undefined): Promise<User | undefined> {
     if (!token) return undefined;
     return this.store.sessionUser(hashToken(token), this.now().toISOString());
   }
 
-  logout(token: string | undefined): void {
-    if (token) this.store.deleteSession(hashToken(token));
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.store.deleteSession(hashToken(token));
   }
 
   // ---------------------------------------------------------------- projects
 
-  private access(actor: User | undefined, projectId: string, action: Action): { user: User; project: Project; role: Role } {
+  private async access(actor: User | undefined, projectId: string, action: Action): Promise<{ user: User; project: Project; role: Role }> {
     const user = this.requireUser(actor);
-    const project = this.store.getProject(projectId);
-    const role = project ? this.store.memberRole(projectId, user.id) : undefined;
+    const project = await this.store.getProject(projectId);
+    const role = project ? await this.store.memberRole(projectId, user.id) : undefined;
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
   /** The project's searches by id, to name each record's sources. */
-  private searchesById(projectId: string): Map<number, Search> {
-    return new Map(this.store.searches(projectId).map((s) => [s.id, s]));
+  private async searchesById(projectId: string): Promise<Map<number, Search>> {
+    return new Map((await this.store.searches(projectId)).map((s) => [s.id, s]));
   }
 
 
-  createProject(actor: User | undefined, input: { id?: unknown; name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Project {
+  async createProject(actor: User | undefined, input: { id?: unknown; name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Promise<Project> {
     const user = this.requireUser(actor);
     const name = text(input.name, 'name', { required: true, max: 300 })!;
     const id = input.id === undefined ? slugify(name) : typeof input.id === 'string' && PROJECT_ID.test(input.id) ? input.id : invalid('id must be 2–63 lower-case letters, digits or dashes', 'id');
     const mode = input.mode ?? 'single';
     if (!(SCREENING_MODES as readonly unknown[]).includes(mode)) invalid(`mode must be one of ${SCREENING_MODES.join(', ')}`, 'mode');
-    if (this.store.getProject(id)) throw new ExoError('EXO_ERR_REVIEW_PROJECT_EXISTS', `a review project '${id}' already exists; choose another id`, { id });
+    if (await this.store.getProject(id)) throw new ExoError('EXO_ERR_REVIEW_PROJECT_EXISTS', `a review project '${id}' already exists; choose another id`, { id });
     const project: NewProject = {
       id,
       name,
@@ -134,8 +134,8 @@ export class ReviewService {
     return this.store.createProject(project, user.id);
   }
 
-  updateProject(actor: User | undefined, projectId: string, input: { name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Project {
-    const { user, project } = this.access(actor, projectId, 'manage');
+  async updateProject(actor: User | undefined, projectId: string, input: { name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Promise<Project> {
+    const { user, project } = await this.access(actor, projectId, 'manage');
     const patch: Partial<Omit<NewProject, 'id'>> = {};
     if (input.name !== undefined) patch.name = text(input.name, 'name', { required: true, max: 300 })!;
     if (input.question !== undefined) patch.question = text(input.question, 'question', { max: 5000 }) ?? '';
@@ -149,26 +149,27 @@ export class ReviewService {
     return this.store.updateProject(projectId, patch, user.id);
   }
 
-  listProjects(actor: User | undefined): (Project & { role: Role; records: number })[] {
+  async listProjects(actor: User | undefined): Promise<(Project & { role: Role; records: number })[]> {
     const user = this.requireUser(actor);
-    return this.store.listProjects(user.id).map((p) => ({ ...p, records: this.store.searches(p.id).reduce((n, s) => n + s.added, 0) }));
+    const projects = await this.store.listProjects(user.id);
+    return Promise.all(projects.map(async (p) => ({ ...p, records: (await this.store.searches(p.id)).reduce((n, s) => n + s.added, 0) })));
   }
 
-  getProject(actor: User | undefined, projectId: string): ProjectView {
-    const { user, project, role } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
-    return { project, role, members: this.store.members(projectId), searches: this.store.searches(projectId), progress: stageProgress(state, user.id) };
+  async getProject(actor: User | undefined, projectId: string): Promise<ProjectView> {
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
+    return { project, role, members: await this.store.members(projectId), searches: await this.store.searches(projectId), progress: stageProgress(state, user.id) };
   }
 
-  addMember(actor: User | undefined, projectId: string, input: { username?: unknown; role?: unknown }): ReturnType<ReviewStore['members']> {
-    const { user } = this.access(actor, projectId, 'manage');
+  async addMember(actor: User | undefined, projectId: string, input: { username?: unknown; role?: unknown }): ReturnType<ReviewStore['members']> {
+    const { user } = await this.access(actor, projectId, 'manage');
     if (!(ROLES as readonly unknown[]).includes(input.role)) invalid(`role must be one of ${ROLES.join(', ')}`, 'role');
-    const member = typeof input.username === 'string' ? this.store.findUser(input.username.trim()) : undefined;
+    const member = typeof input.username === 'string' ? await this.store.findUser(input.username.trim()) : undefined;
     if (!member) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `no user '${String(input.username)}'`, { field: 'username' });
-    if (member.id === user.id && input.role !== 'owner' && this.store.members(projectId).filter((m) => m.role === 'owner').length === 1) {
+    if (member.id === user.id && input.role !== 'owner' && (await this.store.members(projectId)).filter((m) => m.role === 'owner').length === 1) {
       invalid('a project keeps at least one owner: add another owner first', 'role');
     }
-    this.store.setMember(projectId, member.id, input.role as Role, user.id);
+    await this.store.setMember(projectId, member.id, input.role as Role, user.id);
     return this.store.members(projectId);
   }
 
@@ -179,7 +180,7 @@ export class ReviewService {
    * project) before anything is written, then written in one transaction; a bad file changes nothing.
    */
   async importSearches(actor: User | undefined, projectId: string, files: readonly SearchFile[], provenance: { database?: unknown; date?: unknown; query?: unknown }): Promise<{ searches: Search[]; identified: number; duplicates: number; added: number; warnings: string[] }> {
-    const { user } = this.access(actor, projectId, 'import');
+    const { user } = await this.access(actor, projectId, 'import');
     if (files.length === 0) invalid('no file to import', 'files');
     const database = text(provenance.database, 'database', { required: true, max: 200 })!;
     const date = text(provenance.date, 'date', { required: true, max: 10 })!;
@@ -187,9 +188,9 @@ export class ReviewService {
     const query = text(provenance.query, 'query', { max: 20_000 }) ?? '';
     const read = await readSearchFiles(files);
     // Re-check after the awaits: the role may have changed while the files were read.
-    this.access(actor, projectId, 'import');
-    const plan = planImport(this.store.citations(projectId), read);
-    const searches = this.store.importSearches(
+    await this.access(actor, projectId, 'import');
+    const plan = planImport(await this.store.citations(projectId), read);
+    const searches = await this.store.importSearches(
       projectId,
       read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
       plan,
@@ -210,27 +211,25 @@ export class ReviewService {
   /** Schedules a refit after a decision; a failure there (a closed database at shutdown) is left to the next request. */
   private refreshLater(projectId: string, userId: number): void {
     this.schedule?.(() => {
-      try {
-        this.refreshRanking(projectId, userId);
-      } catch {
+      this.refreshRanking(projectId, userId).catch(() => {
         // The next request refits the ranking itself.
-      }
+      });
     });
   }
 
   /** Refits this user's ranking now (the server runs it right after a decision, so the next request finds it ready). */
-  refreshRanking(projectId: string, userId: number): void {
-    const project = this.store.getProject(projectId);
-    if (project) this.rankings.for(loadState(this.store, project), userId);
+  async refreshRanking(projectId: string, userId: number): Promise<void> {
+    const project = await this.store.getProject(projectId);
+    if (project) this.rankings.for(await loadState(this.store, project), userId);
   }
 
   // ---------------------------------------------------------------- screening
 
-  listRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus; limit?: number; offset?: number; sort?: 'id' | 'score' } = {}): { total: number; items: RecordView[] } {
-    const { user, project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async listRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus; limit?: number; offset?: number; sort?: 'id' | 'score' } = {}): Promise<{ total: number; items: RecordView[] }> {
+    const { user, project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     const stage = options.stage ?? 'title-abstract';
-    const searches = this.searchesById(projectId);
+    const searches = await this.searchesById(projectId);
     let records = state.records.filter((r) => isEligible(state, r, stage));
     if (options.status) {
       records = records.filter((r) => {
@@ -245,12 +244,12 @@ export class ReviewService {
     return { total: records.length, items: page.map((r) => recordView(state, r, user.id, searches, ranking ? this.rankings.scoreOf(state, ranking, r.id) : undefined)) };
   }
 
-  getRecord(actor: User | undefined, projectId: string, recordId: number): RecordView {
-    const { user, project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async getRecord(actor: User | undefined, projectId: string, recordId: number): Promise<RecordView> {
+    const { user, project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     const record = findRecord(state, recordId);
     const ranking = this.rankings.for(state, user.id);
-    return recordView(state, record, user.id, this.searchesById(projectId), this.rankings.scoreOf(state, ranking, record.id));
+    return recordView(state, record, user.id, await this.searchesById(projectId), this.rankings.scoreOf(state, ranking, record.id));
   }
 
   /**
@@ -258,11 +257,11 @@ export class ReviewService {
    * each with its bibliographic record. With a status, only the records with that outcome at the stage (at full text,
    * those whose full text was assessed).
    */
-  exportRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus } = {}): { view: RecordView; citation: CitationRecord }[] {
-    const { user, project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async exportRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus } = {}): Promise<{ view: RecordView; citation: CitationRecord }[]> {
+    const { user, project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     const stage = options.stage ?? 'title-abstract';
-    const searches = this.searchesById(projectId);
+    const searches = await this.searchesById(projectId);
     const records = options.status ? state.records.filter((r) => isEligible(state, r, stage) && state.outcomes[stage].get(r.id)!.status === options.status) : state.records;
     return records.map((r) => ({ view: recordView(state, r, user.id, searches), citation: r.citation }));
   }
@@ -271,12 +270,12 @@ export class ReviewService {
    * The next record for this user at a stage: at title/abstract the highest-ranked one not yet decided by them (and
    * still needing a reviewer), with its score, the eligibility criteria, progress and stopping guidance.
    */
-  next(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): { record: RecordView | null; criteria: Criteria; question: string; exclusionReasons: string[]; progress: StageProgress; ranking: { basis: Ranking['basis']; millis: number; description: string } | null; stopping: StoppingGuidance | null } {
-    const { user, project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async next(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): Promise<{ record: RecordView | null; criteria: Criteria; question: string; exclusionReasons: string[]; progress: StageProgress; ranking: { basis: Ranking['basis']; millis: number; description: string } | null; stopping: StoppingGuidance | null }> {
+    const { user, project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     const queue = screeningQueue(state, user.id, stage);
     const progress = stageProgress(state, user.id)[stage];
-    const searches = this.searchesById(projectId);
+    const searches = await this.searchesById(projectId);
     const base = { criteria: project.criteria, question: project.question, exclusionReasons: project.exclusionReasons[stage], progress };
     if (stage === 'full-text') {
       const first = queue[0];
@@ -306,31 +305,31 @@ export class ReviewService {
    * expectedVersion must match the reviewer's latest decision (else 409: the form is stale). Two reviewers deciding
    * the same record at once both get recorded.
    */
-  decide(actor: User | undefined, projectId: string, recordId: number, input: Record<string, unknown>): { decision: Decision; record: RecordView } {
-    const { user, project } = this.access(actor, projectId, 'screen');
-    const state = loadState(this.store, project);
+  async decide(actor: User | undefined, projectId: string, recordId: number, input: Record<string, unknown>): Promise<{ decision: Decision; record: RecordView }> {
+    const { user, project } = await this.access(actor, projectId, 'screen');
+    const state = await loadState(this.store, project);
     const record = findRecord(state, recordId);
     const valid = validateDecision(project, input);
     if (!isEligible(state, record, valid.stage)) {
       throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `record ${recordId} is not at the full-text stage: it needs a title/abstract include${record.isNotRetrieved ? ' and a retrieved full text' : ''}`, { id: String(recordId) });
     }
-    const decision = this.store.appendDecision({ projectId, recordId, reviewerId: user.id, ...valid });
+    const decision = await this.store.appendDecision({ projectId, recordId, reviewerId: user.id, ...valid });
     this.refreshLater(projectId, user.id);
-    const after = loadState(this.store, project);
-    return { decision, record: recordView(after, findRecord(after, recordId), user.id, this.searchesById(projectId)) };
+    const after = await loadState(this.store, project);
+    return { decision, record: recordView(after, findRecord(after, recordId), user.id, await this.searchesById(projectId)) };
   }
 
   /** Marks a full text as not retrievable (or retrievable again): PRISMA's "reports not retrieved". */
-  setNotRetrieved(actor: User | undefined, projectId: string, recordId: number, isNotRetrieved: boolean): RecordView {
-    const { user, project } = this.access(actor, projectId, 'screen');
-    const state = loadState(this.store, project);
+  async setNotRetrieved(actor: User | undefined, projectId: string, recordId: number, isNotRetrieved: boolean): Promise<RecordView> {
+    const { user, project } = await this.access(actor, projectId, 'screen');
+    const state = await loadState(this.store, project);
     const record = findRecord(state, recordId);
     if (state.outcomes['title-abstract'].get(record.id)!.status !== 'included') {
       throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `record ${recordId} was not included on title and abstract: its full text is not sought`, { id: String(recordId) });
     }
-    this.store.setNotRetrieved(projectId, recordId, isNotRetrieved, user.id);
-    const after = loadState(this.store, project);
-    return recordView(after, findRecord(after, recordId), user.id, this.searchesById(projectId));
+    await this.store.setNotRetrieved(projectId, recordId, isNotRetrieved, user.id);
+    const after = await loadState(this.store, project);
+    return recordView(after, findRecord(after, recordId), user.id, await this.searchesById(projectId));
   }
 
   /**
@@ -338,40 +337,40 @@ export class ReviewService {
    * tools, as PRISMA 2020 reports it, and the team's stopping guidance at that moment goes into the audit log with the
    * owner's note. Records half-screened or in conflict still need their decisions. Undone by resumeScreening.
    */
-  stopScreening(actor: User | undefined, projectId: string, input: { note?: unknown } = {}): { excluded: number; stopping: StoppingGuidance } {
-    const { user, project } = this.access(actor, projectId, 'manage');
+  async stopScreening(actor: User | undefined, projectId: string, input: { note?: unknown } = {}): Promise<{ excluded: number; stopping: StoppingGuidance }> {
+    const { user, project } = await this.access(actor, projectId, 'manage');
     const note = text(input.note, 'note', { max: 2000 });
-    const state = loadState(this.store, project);
+    const state = await loadState(this.store, project);
     const unscreened = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.status === 'unscreened');
     if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
     const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
-    this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
+    await this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
     return { excluded: unscreened.length, stopping };
   }
 
   /** The team's title/abstract screening in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
-  discovery(actor: User | undefined, projectId: string): { sequence: (0 | 1)[]; total: number } {
-    const { project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number }> {
+    const { project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     return { sequence: teamSequence(state.decisions['title-abstract']), total: state.records.length };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
-  resumeScreening(actor: User | undefined, projectId: string): { restored: number } {
-    const { user, project } = this.access(actor, projectId, 'manage');
-    const state = loadState(this.store, project);
+  async resumeScreening(actor: User | undefined, projectId: string): Promise<{ restored: number }> {
+    const { user, project } = await this.access(actor, projectId, 'manage');
+    const state = await loadState(this.store, project);
     const flagged = state.records.filter((r) => r.isExcludedByAutomation);
     if (flagged.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `title/abstract screening of '${projectId}' was not stopped`, { id: projectId });
     // A flagged record someone screened after all is already out of the queue; only the others return to it.
     const restored = flagged.filter((r) => state.outcomes['title-abstract'].get(r.id)!.isAutomated).length;
-    this.store.setExcludedByAutomation(projectId, flagged.map((r) => r.id), false, user.id, { restored });
+    await this.store.setExcludedByAutomation(projectId, flagged.map((r) => r.id), false, user.id, { restored });
     return { restored };
   }
 
-  conflicts(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): { stage: Stage; items: (Conflict & { record: RecordView })[] } {
-    const { user, project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
-    const searches = this.searchesById(projectId);
+  async conflicts(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): Promise<{ stage: Stage; items: (Conflict & { record: RecordView })[] }> {
+    const { user, project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
+    const searches = await this.searchesById(projectId);
     const found = findConflicts(state.decisions[stage], state.resolutions[stage], project.mode, stage);
     return { stage, items: found.map((c) => ({ ...c, record: recordView(state, findRecord(state, c.recordId), user.id, searches) })) };
   }
@@ -380,9 +379,9 @@ export class ReviewService {
    * Settles a conflict: by a third reviewer (who must not be one of the record's reviewers) or by discussion (any
    * reviewer or owner). The resolution is recorded beside the decisions, which stay as they were.
    */
-  resolve(actor: User | undefined, projectId: string, recordId: number, input: { stage?: unknown; decision?: unknown; reason?: unknown; method?: unknown; note?: unknown }): Resolution {
-    const { user, project } = this.access(actor, projectId, 'resolve');
-    const state = loadState(this.store, project);
+  async resolve(actor: User | undefined, projectId: string, recordId: number, input: { stage?: unknown; decision?: unknown; reason?: unknown; method?: unknown; note?: unknown }): Promise<Resolution> {
+    const { user, project } = await this.access(actor, projectId, 'resolve');
+    const state = await loadState(this.store, project);
     const record = findRecord(state, recordId);
     const stage = (input.stage ?? 'title-abstract') as Stage;
     if (!(STAGES as readonly string[]).includes(stage)) invalid(`stage must be one of ${STAGES.join(', ')}`, 'stage');
@@ -399,22 +398,22 @@ export class ReviewService {
       const reasons = project.exclusionReasons[stage];
       if (reasons.length > 0 && !reasons.includes(reason)) invalid(`unknown exclusion reason '${reason}'; the project lists: ${reasons.join('; ')}`, 'reason');
     }
-    const resolution = this.store.appendResolution({ projectId, recordId, stage, decision: input.decision, reason, method: method as Resolution['method'], resolvedBy: user.id, note: text(input.note, 'note') });
+    const resolution = await this.store.appendResolution({ projectId, recordId, stage, decision: input.decision, reason, method: method as Resolution['method'], resolvedBy: user.id, note: text(input.note, 'note') });
     this.refreshLater(projectId, user.id);
     return resolution;
   }
 
-  agreement(actor: User | undefined, projectId: string, stage?: Stage): AgreementStats[] {
-    const { project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async agreement(actor: User | undefined, projectId: string, stage?: Stage): Promise<AgreementStats[]> {
+    const { project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     return (stage ? [stage] : [...STAGES]).map((s) => agreementStats(state.decisions[s], s));
   }
 
-  prisma(actor: User | undefined, projectId: string): PrismaCounts {
-    const { project } = this.access(actor, projectId, 'read');
-    const state = loadState(this.store, project);
+  async prisma(actor: User | undefined, projectId: string): Promise<PrismaCounts> {
+    const { project } = await this.access(actor, projectId, 'read');
+    const state = await loadState(this.store, project);
     return prismaCounts(
-      this.store.searches(projectId),
+      await this.store.searches(projectId),
       state.records.map((r) => {
         const ta = state.outcomes['title-abstract'].get(r.id)!;
         const ft = state.outcomes['full-text'].get(r.id)!;
@@ -423,14 +422,14 @@ export class ReviewService {
     );
   }
 
-  audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): { total: number; items: AuditEntry[] } {
-    this.access(actor, projectId, 'read');
-    const result = this.store.audit(projectId, options);
+  async audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): Promise<{ total: number; items: AuditEntry[] }> {
+    await this.access(actor, projectId, 'read');
+    const result = await this.store.audit(projectId, options);
     // Blinding covers the audit trail too: while a dual record is not fully decided, others' decisions stay hidden.
-    const project = this.store.getProject(projectId)!;
+    const project = (await this.store.getProject(projectId))!;
     if (project.mode === 'single') return result;
     const user = actor!;
-    const state = loadState(this.store, project);
+    const state = await loadState(this.store, project);
     return {
       total: result.total,
       items: result.items.map((e) => {

@@ -58,38 +58,38 @@ export interface AuditOptions {
  * audit entry in the same transaction; the policy (who may do what) lives in ReviewService.
  */
 export interface ReviewStore {
-  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): User;
-  findUser(username: string): (User & { passwordHash: string }) | undefined;
-  getUser(id: number): User | undefined;
-  countUsers(): number;
-  createSession(userId: number, tokenHash: string, expiresAt: string): void;
-  sessionUser(tokenHash: string, now: string): User | undefined;
-  deleteSession(tokenHash: string): void;
+  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): Promise<User>;
+  findUser(username: string): Promise<(User & { passwordHash: string }) | undefined>;
+  getUser(id: number): Promise<User | undefined>;
+  countUsers(): Promise<number>;
+  createSession(userId: number, tokenHash: string, expiresAt: string): Promise<void>;
+  sessionUser(tokenHash: string, now: string): Promise<User | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
 
-  createProject(project: NewProject, ownerId: number): Project;
-  updateProject(id: string, patch: Partial<Omit<NewProject, 'id'>>, userId: number): Project;
-  getProject(id: string): Project | undefined;
-  listProjects(userId: number): (Project & { role: Role })[];
-  memberRole(projectId: string, userId: number): Role | undefined;
-  members(projectId: string): Member[];
-  setMember(projectId: string, userId: number, role: Role, byUserId: number): void;
+  createProject(project: NewProject, ownerId: number): Promise<Project>;
+  updateProject(id: string, patch: Partial<Omit<NewProject, 'id'>>, userId: number): Promise<Project>;
+  getProject(id: string): Promise<Project | undefined>;
+  listProjects(userId: number): Promise<(Project & { role: Role })[]>;
+  memberRole(projectId: string, userId: number): Promise<Role | undefined>;
+  members(projectId: string): Promise<Member[]>;
+  setMember(projectId: string, userId: number, role: Role, byUserId: number): Promise<void>;
 
   /** The project's records with their citations, for de-duplication of a new import. */
-  citations(projectId: string): { recordId: number; citation: CitationRecord }[];
+  citations(projectId: string): Promise<{ recordId: number; citation: CitationRecord }[]>;
   /** Writes the searches, the new records and every duplicate link in one transaction: all or nothing. */
-  importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Search[];
-  searches(projectId: string): Search[];
-  records(projectId: string): ReviewRecord[];
-  getRecord(projectId: string, recordId: number): ReviewRecord | undefined;
-  setNotRetrieved(projectId: string, recordId: number, isNotRetrieved: boolean, userId: number): void;
+  importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Promise<Search[]>;
+  searches(projectId: string): Promise<Search[]>;
+  records(projectId: string): Promise<ReviewRecord[]>;
+  getRecord(projectId: string, recordId: number): Promise<ReviewRecord | undefined>;
+  setNotRetrieved(projectId: string, recordId: number, isNotRetrieved: boolean, userId: number): Promise<void>;
   /** Flags (or unflags) records as excluded by automation tools, with one audit entry holding `details`; all or nothing. */
-  setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): void;
+  setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): Promise<void>;
 
-  decisions(projectId: string, stage?: Stage): Decision[];
-  recordDecisions(projectId: string, recordId: number): Decision[];
-  appendDecision(input: NewDecision): Decision;
-  resolutions(projectId: string, stage?: Stage): Resolution[];
-  appendResolution(input: NewResolution): Resolution;
+  decisions(projectId: string, stage?: Stage): Promise<Decision[]>;
+  recordDecisions(projectId: string, recordId: number): Promise<Decision[]>;
+  appendDecision(input: NewDecision): Promise<Decision>;
+  resolutions(projectId: string, stage?: Stage): Promise<Resolution[]>;
+  appendResolution(input: NewResolution): Promise<Resolution>;
   /** The audit log, newest first, optionally of one record, one user (by user name) or one stage; `total` counts the matches. */
-  audit(projectId: string, options?: AuditOptions): { total: number; items: AuditEntry[] };
+  audit(projectId: string, options?: AuditOptions): Promise<{ total: number; items: AuditEntry[] }>;
 }

@@ -20,19 +20,20 @@ export interface ScreeningState {
 }
 
 /** Reads a project's records, decisions and resolutions and settles each record's outcome per stage (a record left unscreened by a stop is excluded by automation tools). */
-export function loadState(store: ReviewStore, project: Project): ScreeningState {
-  const records = store.records(project.id);
+export async function loadState(store: ReviewStore, project: Project): Promise<ScreeningState> {
+  // Started together: over SQLite the three reads run back to back, one consistent snapshot.
+  const [records, allDecisions, allResolutions] = await Promise.all([store.records(project.id), store.decisions(project.id), store.resolutions(project.id)]);
   const decisions = { 'title-abstract': new Map<number, Decision[]>(), 'full-text': new Map<number, Decision[]>() };
   const resolutions = { 'title-abstract': new Map<number, Resolution[]>(), 'full-text': new Map<number, Resolution[]>() };
   let maxDecision = 0;
   let maxResolution = 0;
-  for (const d of store.decisions(project.id)) {
+  for (const d of allDecisions) {
     const list = decisions[d.stage].get(d.recordId) ?? [];
     list.push(d);
     decisions[d.stage].set(d.recordId, list);
     maxDecision = Math.max(maxDecision, d.id);
   }
-  for (const r of store.resolutions(project.id)) {
+  for (const r of allResolutions) {
     const list = resolutions[r.stage].get(r.recordId) ?? [];
     list.push(r);
     resolutions[r.stage].set(r.recordId, list);

@@ -1,6 +1,5 @@
-import type { ReviewStore } from './review-store.js';
 import type { RecordStatus } from '../screening/decisions.js';
-import type { Decision, Project, Resolution, Search, Stage, Role } from '../types.js';
+import type { Decision, Member, Project, Resolution, Search, Stage, Role } from '../types.js';
 
 // What the review service returns about records, stages and projects (the API's and the CLI's shapes).
 
@@ -52,7 +51,7 @@ export interface StageProgress {
 export interface ProjectView {
   project: Project;
   role: Role;
-  members: ReturnType<ReviewStore['members']>;
+  members: Member[];
   searches: Search[];
   progress: Record<Stage, StageProgress>;
 }

@@ -25,15 +25,15 @@ export async function buildProject(review: ReviewService): Promise<BuiltProject>
   const alice = await review.createUser(undefined, { username: 'alice', password: PASSWORD, displayName: 'Alice' });
   const bob = await review.createUser(alice, { username: 'bob', password: PASSWORD });
   const vera = await review.createUser(alice, { username: 'vera', password: PASSWORD });
-  review.createProject(alice, { id: PROJECT_ID, name: rawFixture().project.name, question: 'Do iMSC exosomes speed skin wound healing in animals?', mode: 'single' });
-  review.addMember(alice, PROJECT_ID, { username: 'bob', role: 'reviewer' });
-  review.addMember(alice, PROJECT_ID, { username: 'vera', role: 'viewer' });
+  await review.createProject(alice, { id: PROJECT_ID, name: rawFixture().project.name, question: 'Do iMSC exosomes speed skin wound healing in animals?', mode: 'single' });
+  await review.addMember(alice, PROJECT_ID, { username: 'bob', role: 'reviewer' });
+  await review.addMember(alice, PROJECT_ID, { username: 'vera', role: 'viewer' });
   await review.importSearches(alice, PROJECT_ID, [{ name: 'wound-healing-studies.ris', data: readFileSync(RIS_FILE, 'utf8') }], { database: 'PubMed', date: '2026-01-15', query: 'iMSC exosomes wound healing' });
   const records: Record<string, number> = {};
-  const items = review.listRecords(alice, PROJECT_ID, { limit: 100 }).items;
+  const items = (await review.listRecords(alice, PROJECT_ID, { limit: 100 })).items;
   for (const r of items) {
-    review.decide(alice, PROJECT_ID, r.id, { stage: 'title-abstract', decision: 'include', expectedVersion: 0 });
-    review.decide(alice, PROJECT_ID, r.id, { stage: 'full-text', decision: 'include', expectedVersion: 0 });
+    await review.decide(alice, PROJECT_ID, r.id, { stage: 'title-abstract', decision: 'include', expectedVersion: 0 });
+    await review.decide(alice, PROJECT_ID, r.id, { stage: 'full-text', decision: 'include', expectedVersion: 0 });
     const studyId = r.doi?.replace(/^10\.5555\/fixture\./, '');
     if (studyId) records[studyId] = r.id;
   }

@@ -32,10 +32,10 @@ const SearchQuery = z
 const NoQuery = z.object({}).strict();
 
 /** The read-only atlas API: health, studies, search, export. */
-export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string; currentAtlas?: () => Atlas }): void {
+export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string; currentAtlas?: () => Promise<Atlas> }): void {
   const { atlas, store } = deps;
   /** The curated atlas plus published project studies (the study list and pages show both, marked by origin). */
-  const withProjects = deps.currentAtlas ?? (() => atlas);
+  const withProjects = deps.currentAtlas ?? (async () => atlas);
 
   app.get('/api/health', async () => ({
     status: 'ok',
@@ -46,23 +46,23 @@ export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: A
 
   app.get('/api/studies', async (request) => {
     const { limit, offset, ...filters } = parseQuery(StudiesQuery, request.query);
-    return withProjects().listStudies(filters, { limit: limit ?? 100, offset: offset ?? 0 });
+    return (await withProjects()).listStudies(filters, { limit: limit ?? 100, offset: offset ?? 0 });
   });
 
   app.get('/api/studies/facets', async (request) => {
     parseQuery(NoQuery, request.query);
-    return withProjects().facets();
+    return (await withProjects()).facets();
   });
 
   app.get<{ Params: { id: string } }>('/api/studies/:id', async (request) => {
     parseQuery(NoQuery, request.query);
-    const study = withProjects().getStudy(request.params.id);
+    const study = (await withProjects()).getStudy(request.params.id);
     return { ...study, references: atlas.referencesFor(study.referenceNumbers) };
   });
 
   app.get('/api/search', async (request) => {
     const { q, kind, limit, offset } = parseQuery(SearchQuery, request.query);
-    return { query: q, ...store.search(q, { kinds: kind ? [kind] : undefined, limit: limit ?? 20, offset: offset ?? 0 }) };
+    return { query: q, ...(await store.search(q, { kinds: kind ? [kind] : undefined, limit: limit ?? 20, offset: offset ?? 0 })) };
   });
 
   // /api/references and /api/references/:n (JSON, or a citation format) are served by knowledge-routes.ts.

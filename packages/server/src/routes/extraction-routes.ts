@@ -9,7 +9,6 @@ import {
   MISEV_ITEMS,
   MISEV_SCORE_LABEL,
   MisevAppraisal,
-  ReviewService,
   RobAssessment,
   SUBGROUP_COLUMNS,
   SYNTHESIS_MEASURES,
@@ -22,7 +21,6 @@ import {
   type SynthesisResult,
   type User,
 } from '@exoatlas/review';
-import { SqliteExtractionStore, SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
 import { parseQuery } from '../query.js';
 import { sessionToken } from './review-routes.js';
 import { err, int, json, obj, secured, str } from './openapi-builders.js';
@@ -79,24 +77,14 @@ const toJsonSchema = (schema: z.ZodType): unknown => {
   return rest;
 };
 
-/** The extraction service over the app's SQLite database, unless one is given; none for other stores. */
-function serviceFor(deps: { store: AtlasStore; reviews?: ReviewService; extraction?: ExtractionService }): ExtractionService | undefined {
-  if (deps.extraction) return deps.extraction;
-  const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
-  if (!db) return undefined;
-  const reviews = deps.reviews ?? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) });
-  return new ExtractionService(reviews, new SqliteExtractionStore(db));
-}
-
 /**
  * Data extraction, appraisal (SYRCLE, MISEV) and synthesis of a review project, under /api/reviews/:project, with
  * part 1's sessions and roles (reviewers and owners write their own forms and the consensus, viewers read); and the
  * published project studies for the atlas at /api/project-studies (public).
  */
-export function extractionRoutes(app: FastifyInstance, deps: { store: AtlasStore; reviews?: ReviewService; extraction?: ExtractionService }): void {
-  const service = serviceFor(deps);
-  if (!service) return;
-  const actor = (request: FastifyRequest): User | undefined => service.review.authenticate(sessionToken(request));
+export function extractionRoutes(app: FastifyInstance, deps: { extraction: ExtractionService }): void {
+  const service = deps.extraction;
+  const actor = (request: FastifyRequest): Promise<User | undefined> => service.review.authenticate(sessionToken(request));
   const svg = (reply: FastifyReply, text: string): string => {
     void reply.type('image/svg+xml; charset=utf-8');
     return text;
@@ -120,93 +108,93 @@ export function extractionRoutes(app: FastifyInstance, deps: { store: AtlasStore
 
   app.get<P>('/api/reviews/:project/extraction', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: service.studies(actor(request), request.params.project) };
+    return { items: await service.studies(await actor(request), request.params.project) };
   });
 
   app.post<P>('/api/reviews/:project/extraction/validate', async (request) => {
     const b = body(request);
-    service.requireAccess(actor(request), request.params.project, 'read');
+    await service.requireAccess(await actor(request), request.params.project, 'read');
     return service.validate(ExtractionService.checkKind(b.kind), b.data, b.characteristics);
   });
 
   app.get<PR>('/api/reviews/:project/records/:record/forms/:kind', async (request) => {
     parseQuery(NoQuery, request.query);
-    return service.forms(actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind);
+    return service.forms(await actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind);
   });
 
   app.put<PR>('/api/reviews/:project/records/:record/forms/:kind', async (request) =>
-    service.saveForm(actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind, body(request)),
+    service.saveForm(await actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind, body(request)),
   );
 
   app.get<PR>('/api/reviews/:project/records/:record/forms/:kind/history', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: service.history(actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind) };
+    return { items: await service.history(await actor(request), request.params.project, positiveId(request.params.record, 'EXO_ERR_REVIEW_NOT_FOUND_RECORD', 'record'), request.params.kind) };
   });
 
   app.get<P>('/api/reviews/:project/appraisal', async (request) => {
     parseQuery(NoQuery, request.query);
-    return service.appraisalSummary(actor(request), request.params.project);
+    return service.appraisalSummary(await actor(request), request.params.project);
   });
 
   for (const [name, key] of [['rob-summary', 'robSummary'], ['rob-traffic-light', 'robTrafficLight'], ['misev-summary', 'misevSummary']] as const) {
     app.get<P>(`/api/reviews/:project/appraisal/${name}.svg`, async (request, reply) => {
       parseQuery(NoQuery, request.query);
-      return svg(reply, service.appraisalSummary(actor(request), request.params.project).svg[key]);
+      return svg(reply, (await service.appraisalSummary(await actor(request), request.params.project)).svg[key]);
     });
   }
 
   app.post<P>('/api/reviews/:project/synthesis', async (request, reply) => {
     const { options, save } = synthesisOptions(body(request));
-    const { id, synthesis } = service.synthesise(actor(request), request.params.project, options, save);
+    const { id, synthesis } = await service.synthesise(await actor(request), request.params.project, options, save);
     if (save) void reply.status(201);
     return synthesisJson(id, synthesis);
   });
 
   app.get<P>('/api/reviews/:project/syntheses', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: service.syntheses(actor(request), request.params.project).map(({ result: _r, atlas: _a, ...s }) => s) };
+    return { items: (await service.syntheses(await actor(request), request.params.project)).map(({ result: _r, atlas: _a, ...s }) => s) };
   });
 
-  const stored = (request: FastifyRequest<PS>): { id: number; synthesis: SynthesisResult; publishedAt: string | null } => {
+  const stored = async (request: FastifyRequest<PS>): Promise<{ id: number; synthesis: SynthesisResult; publishedAt: string | null }> => {
     const id = positiveId(request.params.id, 'EXO_ERR_EXTRACT_NOT_FOUND', 'synthesis');
-    const s = service.getSynthesis(actor(request), request.params.project, id);
+    const s = await service.getSynthesis(await actor(request), request.params.project, id);
     return { id, synthesis: synthesisFromJson(s.result), publishedAt: s.publishedAt };
   };
 
   app.get<PS>('/api/reviews/:project/syntheses/:id', async (request) => {
     parseQuery(NoQuery, request.query);
-    const { id, synthesis, publishedAt } = stored(request);
+    const { id, synthesis, publishedAt } = await stored(request);
     return { ...synthesisJson(id, synthesis), publishedAt };
   });
 
   app.get<PS>('/api/reviews/:project/syntheses/:id/export.csv', async (request, reply) => {
     const { what } = parseQuery(ExportQuery, request.query);
-    const { synthesis } = stored(request);
+    const { synthesis } = await stored(request);
     void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="synthesis-${request.params.id}-${what ?? 'table'}.csv"`);
     return what === 'results' ? resultsToCsv(synthesis) : tableToCsv(synthesis.analysisTable.table);
   });
 
   app.get<PS>('/api/reviews/:project/syntheses/:id/export.json', async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const { synthesis } = stored(request);
+    const { synthesis } = await stored(request);
     void reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="synthesis-${request.params.id}.json"`);
     return synthesisToJson(synthesis, { projectId: request.params.project });
   });
 
   app.get<PS>('/api/reviews/:project/syntheses/:id/plot.svg', async (request, reply) => {
     const { plot } = parseQuery(SvgQuery, request.query);
-    const { synthesis } = stored(request);
+    const { synthesis } = await stored(request);
     return svg(reply, plot === 'funnel' ? synthesis.svg.funnel : plot === 'rob-forest' ? synthesis.svg.robForest : synthesis.svg.forest);
   });
 
   app.post<PS>('/api/reviews/:project/syntheses/:id/publish', async (request) => {
     const b = body(request);
-    return service.publish(actor(request), request.params.project, positiveId(request.params.id, 'EXO_ERR_EXTRACT_NOT_FOUND', 'synthesis'), b.diseaseArea);
+    return service.publish(await actor(request), request.params.project, positiveId(request.params.id, 'EXO_ERR_EXTRACT_NOT_FOUND', 'synthesis'), b.diseaseArea);
   });
 
   app.get('/api/project-studies', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: service.atlasStudies() };
+    return { items: await service.atlasStudies() };
   });
 }
 

@@ -19,9 +19,9 @@ const NoQuery = z.object({}).strict();
  * The knowledge API: overview, entity pages, claims, the mechanism graph and its paths, the evidence map, the
  * isolation-method advisor and the references in citation formats. Thin: every answer comes from the Atlas.
  */
-export function knowledgeRoutes(app: FastifyInstance, deps: { atlas: Atlas; currentAtlas?: () => Atlas }): void {
+export function knowledgeRoutes(app: FastifyInstance, deps: { atlas: Atlas; currentAtlas?: () => Promise<Atlas> }): void {
   const { atlas } = deps;
-  const withProjects = deps.currentAtlas ?? (() => atlas);
+  const withProjects = deps.currentAtlas ?? (async () => atlas);
 
   app.get('/api/overview', async (request) => {
     parseQuery(NoQuery, request.query);
@@ -55,7 +55,7 @@ export function knowledgeRoutes(app: FastifyInstance, deps: { atlas: Atlas; curr
     return atlas.graphPaths(from, to, { maxLength });
   });
 
-  app.get('/api/map', async (request) => withProjects().evidenceMap(parseQuery(MapQuery, request.query)));
+  app.get('/api/map', async (request) => (await withProjects()).evidenceMap(parseQuery(MapQuery, request.query)));
 
   app.get('/api/methods', async (request) => {
     parseQuery(NoQuery, request.query);

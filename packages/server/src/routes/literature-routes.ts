@@ -50,7 +50,7 @@ export function literatureRoutes(app: FastifyInstance, literature: LiteratureSto
 
   app.get('/api/imports', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: literature.listImports() };
+    return { items: await literature.listImports() };
   });
 
   app.get<{ Params: { id: string } }>('/api/imports/:id', async (request) => literature.getImport(Number(request.params.id)));

@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, ReviewService, SESSION_COOKIE, SESSION_DAYS, STAGES, type SearchFile, type User } from '@exoatlas/review';
-import { SqliteReviewStore, type AtlasStore, type SqliteDatabase } from '@exoatlas/store';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, SESSION_COOKIE, SESSION_DAYS, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
 import { boolParam, intParam, parseQuery } from '../query.js';
 
 const Stage = z.enum(STAGES);
@@ -64,22 +63,14 @@ function searchFiles(value: unknown): SearchFile[] {
   });
 }
 
-/** The review service over the app's SQLite database (the store's `db`), unless one is given; none for other stores. */
-function serviceFor(deps: { store: AtlasStore; reviews?: ReviewService }): ReviewService | undefined {
-  if (deps.reviews) return deps.reviews;
-  const db = (deps.store as AtlasStore & { db?: SqliteDatabase }).db;
-  return db ? new ReviewService(new SqliteReviewStore(db), { schedule: (task) => setImmediate(task) }) : undefined;
-}
-
 /**
  * The living-review API under /api/reviews: accounts and sessions, projects and members, search imports, screening
  * (next record, decisions with expectedVersion, conflicts and resolutions), agreement, PRISMA (JSON, SVG, CSV) and the
  * audit log. Every route needs a session; non-members get 404, members without the right role 403.
  */
-export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; reviews?: ReviewService }): void {
-  const service = serviceFor(deps);
-  if (!service) return;
-  const actor = (request: FastifyRequest): User | undefined => service.authenticate(sessionToken(request));
+export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewService }): void {
+  const service = deps.reviews;
+  const actor = (request: FastifyRequest): Promise<User | undefined> => service.authenticate(sessionToken(request));
   const created = <T>(reply: FastifyReply, value: T): T => {
     void reply.status(201);
     return value;
@@ -94,115 +85,115 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
   });
 
   app.post('/api/reviews/auth/logout', async (request, reply) => {
-    service.logout(sessionToken(request));
+    await service.logout(sessionToken(request));
     void reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
     return reply.status(204).send();
   });
 
   app.get('/api/reviews/auth/me', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { user: service.requireUser(actor(request)) };
+    return { user: service.requireUser(await actor(request)) };
   });
 
-  app.post('/api/reviews/users', async (request, reply) => created(reply, { user: await service.createUser(actor(request), body(request)) }));
+  app.post('/api/reviews/users', async (request, reply) => created(reply, { user: await service.createUser(await actor(request), body(request)) }));
 
   // ---------------------------------------------------------------- projects
   app.get('/api/reviews', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: service.listProjects(actor(request)) };
+    return { items: await service.listProjects(await actor(request)) };
   });
 
-  app.post('/api/reviews', async (request, reply) => created(reply, service.createProject(actor(request), body(request))));
+  app.post('/api/reviews', async (request, reply) => created(reply, await service.createProject(await actor(request), body(request))));
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project', async (request) => {
     parseQuery(NoQuery, request.query);
-    return service.getProject(actor(request), request.params.project);
+    return service.getProject(await actor(request), request.params.project);
   });
 
-  app.patch<{ Params: { project: string } }>('/api/reviews/:project', async (request) => service.updateProject(actor(request), request.params.project, body(request)));
+  app.patch<{ Params: { project: string } }>('/api/reviews/:project', async (request) => service.updateProject(await actor(request), request.params.project, body(request)));
 
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/members', async (request) => ({ members: service.addMember(actor(request), request.params.project, body(request)) }));
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/members', async (request) => ({ members: await service.addMember(await actor(request), request.params.project, body(request)) }));
 
   app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', async (request, reply) => {
     const b = body(request);
     // The role is checked before any file is parsed: a viewer's or a stranger's upload is refused unread.
-    return created(reply, await service.importSearches(actor(request), request.params.project, searchFiles(b.files), b));
+    return created(reply, await service.importSearches(await actor(request), request.params.project, searchFiles(b.files), b));
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/searches', async (request) => {
     parseQuery(NoQuery, request.query);
-    return { items: service.getProject(actor(request), request.params.project).searches };
+    return { items: (await service.getProject(await actor(request), request.params.project)).searches };
   });
 
   // ---------------------------------------------------------------- screening
   app.get<{ Params: { project: string } }>('/api/reviews/:project/records', async (request) => {
     const q = parseQuery(RecordsQuery, request.query);
-    return service.listRecords(actor(request), request.params.project, q);
+    return service.listRecords(await actor(request), request.params.project, q);
   });
 
   app.get<{ Params: { project: string; record: string } }>('/api/reviews/:project/records/:record', async (request) => {
     parseQuery(NoQuery, request.query);
-    return service.getRecord(actor(request), request.params.project, recordId(request.params.record));
+    return service.getRecord(await actor(request), request.params.project, recordId(request.params.record));
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/next', async (request) => {
     const { stage } = parseQuery(StageQuery, request.query);
-    return service.next(actor(request), request.params.project, stage);
+    return service.next(await actor(request), request.params.project, stage);
   });
 
   app.post<{ Params: { project: string; record: string } }>('/api/reviews/:project/records/:record/decisions', async (request, reply) =>
-    created(reply, service.decide(actor(request), request.params.project, recordId(request.params.record), body(request))),
+    created(reply, await service.decide(await actor(request), request.params.project, recordId(request.params.record), body(request))),
   );
 
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/stop', async (request) => service.stopScreening(actor(request), request.params.project, request.body === undefined ? {} : body(request)));
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/stop', async (request) => service.stopScreening(await actor(request), request.params.project, request.body === undefined ? {} : body(request)));
   app.get<{ Params: { project: string } }>('/api/reviews/:project/screening/curve.svg', async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const { sequence, total } = service.discovery(actor(request), request.params.project);
+    const { sequence, total } = await service.discovery(await actor(request), request.params.project);
     return reply.type('image/svg+xml; charset=utf-8').send(discoveryCurveSvg(sequence, total));
   });
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/resume', async (request) => service.resumeScreening(actor(request), request.params.project));
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/resume', async (request) => service.resumeScreening(await actor(request), request.params.project));
 
   app.put<{ Params: { project: string; record: string } }>('/api/reviews/:project/records/:record/retrieval', async (request) => {
     const b = body(request);
     if (typeof b.isNotRetrieved !== 'boolean') throw new ExoError('EXO_ERR_REVIEW_INVALID_INPUT', 'isNotRetrieved must be true or false', { field: 'isNotRetrieved' });
-    return service.setNotRetrieved(actor(request), request.params.project, recordId(request.params.record), b.isNotRetrieved);
+    return service.setNotRetrieved(await actor(request), request.params.project, recordId(request.params.record), b.isNotRetrieved);
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/conflicts', async (request) => {
     const { stage } = parseQuery(StageQuery, request.query);
-    return service.conflicts(actor(request), request.params.project, stage);
+    return service.conflicts(await actor(request), request.params.project, stage);
   });
 
   app.post<{ Params: { project: string; record: string } }>('/api/reviews/:project/records/:record/resolution', async (request, reply) =>
-    created(reply, service.resolve(actor(request), request.params.project, recordId(request.params.record), body(request))),
+    created(reply, await service.resolve(await actor(request), request.params.project, recordId(request.params.record), body(request))),
   );
 
   // ---------------------------------------------------------------- reports
   app.get<{ Params: { project: string } }>('/api/reviews/:project/agreement', async (request) => {
     const { stage } = parseQuery(StageQuery, request.query);
-    return { items: service.agreement(actor(request), request.params.project, stage) };
+    return { items: await service.agreement(await actor(request), request.params.project, stage) };
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/prisma', async (request) => {
     parseQuery(NoQuery, request.query);
-    return service.prisma(actor(request), request.params.project);
+    return service.prisma(await actor(request), request.params.project);
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/prisma.svg', async (request, reply) => {
     const { standalone } = parseQuery(SvgQuery, request.query);
-    const svg = prismaSvg(service.prisma(actor(request), request.params.project), { isStandalone: standalone ?? false });
+    const svg = prismaSvg(await service.prisma(await actor(request), request.params.project), { isStandalone: standalone ?? false });
     return reply.type('image/svg+xml; charset=utf-8').send(svg);
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/prisma.csv', async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const csv = prismaCsv(service.prisma(actor(request), request.params.project));
+    const csv = prismaCsv(await service.prisma(await actor(request), request.params.project));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.project}-prisma.csv"`).send(csv);
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/export', async (request, reply) => {
     const { format = 'ris', stage = 'full-text', status = 'included' } = parseQuery(ExportQuery, request.query);
-    const items = service.exportRecords(actor(request), request.params.project, { stage, status });
+    const items = await service.exportRecords(await actor(request), request.params.project, { stage, status });
     const { mediaType, extension } = OUTPUT_FILE_TYPES[format];
     const name = `${request.params.project}-${stage}-${status}.${extension}`;
     return reply.type(`${mediaType}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(writeCitations(items.map((i) => i.citation), format));
@@ -210,12 +201,12 @@ export function reviewRoutes(app: FastifyInstance, deps: { store: AtlasStore; re
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/screening-log.csv', async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const csv = screeningLogCsv(service.exportRecords(actor(request), request.params.project).map((i) => i.view));
+    const csv = screeningLogCsv((await service.exportRecords(await actor(request), request.params.project)).map((i) => i.view));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.project}-screening-log.csv"`).send(csv);
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/audit', async (request) => {
     const q = parseQuery(AuditQuery, request.query);
-    return service.audit(actor(request), request.params.project, { recordId: q.record, username: q.user, stage: q.stage, limit: q.limit, offset: q.offset });
+    return service.audit(await actor(request), request.params.project, { recordId: q.record, username: q.user, stage: q.stage, limit: q.limit, offset: q.offset });
   });
 }

@@ -53,8 +53,20 @@ export interface RecordSummary {
 
 type ImportRow = { id: number; file_name: string; format: CitationFormat; source_database: string | null; search_date: string | null; search_query: string | null; imported_at: string; record_count: number; warnings: string };
 
+/** Imported literature: each import is all or nothing, so a failed file leaves nothing behind. */
+export interface LiteratureStore {
+  /** Streams a file's records into the store in one transaction; any read error rolls the whole import back. */
+  importFile(input: CitationInput, provenance: SearchProvenance, options?: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary>;
+  listImports(): Promise<ImportSummary[]>;
+  getImport(id: number): Promise<ImportSummary>;
+  /** One imported record, whole. */
+  getRecord(id: number): Promise<CitationRecord & { storeId: number; importId: number }>;
+  /** Imported records with full-text search (ranked, with snippets) and filters. */
+  searchRecords(filters?: RecordFilters): Promise<{ total: number; items: RecordSummary[] }>;
+}
+
 /** Imported literature in SQLite: one transaction per import, so a failed file leaves nothing behind. */
-export class LiteratureStore {
+export class SqliteLiteratureStore implements LiteratureStore {
   /** Imports run one at a time: each holds the connection's write transaction across its async reads. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -107,32 +119,36 @@ export class LiteratureStore {
       this.db.prepare('UPDATE imports SET format = ?, record_count = ?, warnings = ? WHERE id = ?').run(stream.format ?? 'unknown', position, JSON.stringify(stream.warnings), importId);
       this.db.exec('COMMIT');
       options.onProgress?.(position);
-      return this.getImport(importId);
+      return this.importRow(importId);
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
     }
   }
 
-  listImports(): ImportSummary[] {
+  async listImports(): Promise<ImportSummary[]> {
     return (this.db.prepare('SELECT * FROM imports ORDER BY id').all() as ImportRow[]).map(toImport);
   }
 
-  getImport(id: number): ImportSummary {
+  async getImport(id: number): Promise<ImportSummary> {
+    return this.importRow(id);
+  }
+
+  private importRow(id: number): ImportSummary {
     const row = this.db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
     if (!row) throw new ExoError('EXO_ERR_NOT_FOUND_IMPORT', `no import ${id}`, { id: String(id) });
     return toImport(row);
   }
 
   /** One imported record, whole. */
-  getRecord(id: number): CitationRecord & { storeId: number; importId: number } {
+  async getRecord(id: number): Promise<CitationRecord & { storeId: number; importId: number }> {
     const row = this.db.prepare('SELECT id, import_id, json FROM citations WHERE id = ?').get(id) as { id: number; import_id: number; json: string } | undefined;
     if (!row) throw new ExoError('EXO_ERR_NOT_FOUND_RECORD', `no record ${id}`, { id: String(id) });
     return { ...(JSON.parse(row.json) as CitationRecord), storeId: row.id, importId: row.import_id };
   }
 
   /** Imported records with full-text search (ranked, with snippets) and filters. */
-  searchRecords(filters: RecordFilters = {}): { total: number; items: RecordSummary[] } {
+  async searchRecords(filters: RecordFilters = {}): Promise<{ total: number; items: RecordSummary[] }> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (filters.q !== undefined) {

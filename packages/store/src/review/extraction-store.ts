@@ -62,7 +62,7 @@ const FORM_SELECT = 'SELECT f.id, f.project_id, f.record_id, f.kind, f.reviewer_
 export class SqliteExtractionStore implements ExtractionStore {
   constructor(readonly db: SqliteDatabase) {}
 
-  saveForm(input: NewForm): SavedForm {
+  async saveForm(input: NewForm): Promise<SavedForm> {
     const key = input.reviewerId ?? 0;
     let id = 0;
     try {
@@ -97,7 +97,7 @@ export class SqliteExtractionStore implements ExtractionStore {
     );
   }
 
-  latestForms(projectId: string, filter: { recordId?: number; kind?: FormKind } = {}): SavedForm[] {
+  async latestForms(projectId: string, filter: { recordId?: number; kind?: FormKind } = {}): Promise<SavedForm[]> {
     const where = ['f.project_id = ?'];
     const args: (string | number)[] = [projectId];
     if (filter.recordId !== undefined) {
@@ -112,28 +112,28 @@ export class SqliteExtractionStore implements ExtractionStore {
     return (this.db.prepare(sql).all(...args) as FormRow[]).map(formFromRow);
   }
 
-  formHistory(projectId: string, recordId: number, kind: FormKind): SavedForm[] {
+  async formHistory(projectId: string, recordId: number, kind: FormKind): Promise<SavedForm[]> {
     return (this.db.prepare(`${FORM_SELECT} WHERE f.project_id = ? AND f.record_id = ? AND f.kind = ? ORDER BY f.id`).all(projectId, recordId, kind) as FormRow[]).map(formFromRow);
   }
 
-  saveSynthesis(input: { projectId: string; options: unknown; result: unknown; userId: number }): StoredSynthesis {
+  async saveSynthesis(input: { projectId: string; options: unknown; result: unknown; userId: number }): Promise<StoredSynthesis> {
     const info = this.db
       .prepare('INSERT INTO review_syntheses (project_id, options, result, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.projectId, JSON.stringify(input.options), JSON.stringify(input.result), input.userId, now());
-    return this.getSynthesis(input.projectId, Number(info.lastInsertRowid))!;
+    return (await this.getSynthesis(input.projectId, Number(info.lastInsertRowid)))!;
   }
 
-  syntheses(projectId: string): StoredSynthesis[] {
+  async syntheses(projectId: string): Promise<StoredSynthesis[]> {
     const rows = this.db.prepare('SELECT id, project_id, options, NULL AS result, created_by, created_at, published_at, NULL AS atlas FROM review_syntheses WHERE project_id = ? ORDER BY id DESC').all(projectId) as SynthesisRow[];
     return rows.map(synthesisFromRow);
   }
 
-  getSynthesis(projectId: string, id: number): StoredSynthesis | undefined {
+  async getSynthesis(projectId: string, id: number): Promise<StoredSynthesis | undefined> {
     const row = this.db.prepare('SELECT * FROM review_syntheses WHERE project_id = ? AND id = ?').get(projectId, id) as SynthesisRow | undefined;
     return row ? synthesisFromRow(row) : undefined;
   }
 
-  publishSynthesis(projectId: string, id: number, atlas: unknown, userId: number): StoredSynthesis {
+  async publishSynthesis(projectId: string, id: number, atlas: unknown, userId: number): Promise<StoredSynthesis> {
     this.db
       .transaction(() => {
         const info = this.db.prepare('UPDATE review_syntheses SET published_at = ?, published_by = ?, atlas = ? WHERE project_id = ? AND id = ?').run(now(), userId, JSON.stringify(atlas), projectId, id);
@@ -143,10 +143,10 @@ export class SqliteExtractionStore implements ExtractionStore {
           .run(projectId, userId, JSON.stringify({ synthesisId: id }), now());
       })
       .immediate();
-    return this.getSynthesis(projectId, id)!;
+    return (await this.getSynthesis(projectId, id))!;
   }
 
-  publishedSyntheses(): StoredSynthesis[] {
+  async publishedSyntheses(): Promise<StoredSynthesis[]> {
     const rows = this.db.prepare('SELECT id, project_id, options, NULL AS result, created_by, created_at, published_at, atlas FROM review_syntheses WHERE published_at IS NOT NULL ORDER BY published_at DESC, id DESC').all() as SynthesisRow[];
     return rows.map(synthesisFromRow);
   }

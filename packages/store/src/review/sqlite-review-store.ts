@@ -66,48 +66,48 @@ export class SqliteReviewStore implements ReviewStore {
 
   // ---------------------------------------------------------------- users and sessions
 
-  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): User {
+  async createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): Promise<User> {
     try {
       const info = this.db
         .prepare('INSERT INTO review_users (username, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(input.username, input.displayName, input.passwordHash, input.isAdmin ? 1 : 0, now());
-      return this.getUser(Number(info.lastInsertRowid))!;
+      return (await this.getUser(Number(info.lastInsertRowid)))!;
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${input.username}' already exists`, { field: 'username' });
       throw error;
     }
   }
 
-  findUser(username: string): (User & { passwordHash: string }) | undefined {
+  async findUser(username: string): Promise<(User & { passwordHash: string }) | undefined> {
     const row = this.db.prepare('SELECT * FROM review_users WHERE username = ?').get(username) as UserRow | undefined;
     return row ? { ...userFromRow(row), passwordHash: row.password_hash } : undefined;
   }
 
-  getUser(id: number): User | undefined {
+  async getUser(id: number): Promise<User | undefined> {
     const row = this.db.prepare('SELECT * FROM review_users WHERE id = ?').get(id) as UserRow | undefined;
     return row ? userFromRow(row) : undefined;
   }
 
-  countUsers(): number {
+  async countUsers(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM review_users').get() as { n: number }).n;
   }
 
-  createSession(userId: number, tokenHash: string, expiresAt: string): void {
+  async createSession(userId: number, tokenHash: string, expiresAt: string): Promise<void> {
     this.db.prepare('INSERT INTO review_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, userId, now(), expiresAt);
   }
 
-  sessionUser(tokenHash: string, at: string): User | undefined {
+  async sessionUser(tokenHash: string, at: string): Promise<User | undefined> {
     const row = this.db.prepare('SELECT u.* FROM review_sessions s JOIN review_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?').get(tokenHash, at) as UserRow | undefined;
     return row ? userFromRow(row) : undefined;
   }
 
-  deleteSession(tokenHash: string): void {
+  async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM review_sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   // ---------------------------------------------------------------- projects and members
 
-  createProject(project: NewProject, ownerId: number): Project {
+  async createProject(project: NewProject, ownerId: number): Promise<Project> {
     this.db
       .transaction(() => {
         const at = now();
@@ -118,13 +118,13 @@ export class SqliteReviewStore implements ReviewStore {
         this.audit_(project.id, ownerId, 'project.create', { after: project });
       })
       .immediate();
-    return this.getProject(project.id)!;
+    return this.project(project.id)!;
   }
 
-  updateProject(id: string, patch: Partial<Omit<NewProject, 'id'>>, userId: number): Project {
+  async updateProject(id: string, patch: Partial<Omit<NewProject, 'id'>>, userId: number): Promise<Project> {
     this.db
       .transaction(() => {
-        const before = this.getProject(id);
+        const before = this.project(id);
         if (!before) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_PROJECT', `no review project '${id}'`, { id });
         const next = { ...before, ...patch };
         this.db
@@ -133,34 +133,44 @@ export class SqliteReviewStore implements ReviewStore {
         this.audit_(id, userId, 'project.update', { before, after: next });
       })
       .immediate();
-    return this.getProject(id)!;
+    return this.project(id)!;
   }
 
-  getProject(id: string): Project | undefined {
+  async getProject(id: string): Promise<Project | undefined> {
+    return this.project(id);
+  }
+
+  /** Synchronous, for use inside a transaction. */
+  private project(id: string): Project | undefined {
     const row = this.db.prepare('SELECT * FROM review_projects WHERE id = ?').get(id) as ProjectRow | undefined;
     return row ? projectFromRow(row) : undefined;
   }
 
-  listProjects(userId: number): (Project & { role: Role })[] {
+  async listProjects(userId: number): Promise<(Project & { role: Role })[]> {
     const rows = this.db.prepare('SELECT p.*, m.role FROM review_projects p JOIN review_members m ON m.project_id = p.id WHERE m.user_id = ? ORDER BY p.created_at, p.id').all(userId) as (ProjectRow & { role: Role })[];
     return rows.map((r) => ({ ...projectFromRow(r), role: r.role }));
   }
 
-  memberRole(projectId: string, userId: number): Role | undefined {
+  async memberRole(projectId: string, userId: number): Promise<Role | undefined> {
+    return this.role(projectId, userId);
+  }
+
+  /** Synchronous, for use inside a transaction. */
+  private role(projectId: string, userId: number): Role | undefined {
     return (this.db.prepare('SELECT role FROM review_members WHERE project_id = ? AND user_id = ?').get(projectId, userId) as { role: Role } | undefined)?.role;
   }
 
-  members(projectId: string): Member[] {
+  async members(projectId: string): Promise<Member[]> {
     const rows = this.db
       .prepare('SELECT m.user_id, u.username, u.display_name, m.role, m.added_at FROM review_members m JOIN review_users u ON u.id = m.user_id WHERE m.project_id = ? ORDER BY m.added_at, u.username')
       .all(projectId) as { user_id: number; username: string; display_name: string; role: Role; added_at: string }[];
     return rows.map((r) => ({ userId: r.user_id, username: r.username, displayName: r.display_name, role: r.role, addedAt: r.added_at }));
   }
 
-  setMember(projectId: string, userId: number, role: Role, byUserId: number): void {
+  async setMember(projectId: string, userId: number, role: Role, byUserId: number): Promise<void> {
     this.db
       .transaction(() => {
-        const before = this.memberRole(projectId, userId);
+        const before = this.role(projectId, userId);
         this.db
           .prepare('INSERT INTO review_members (project_id, user_id, role, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role')
           .run(projectId, userId, role, now());
@@ -171,13 +181,13 @@ export class SqliteReviewStore implements ReviewStore {
 
   // ---------------------------------------------------------------- searches and records
 
-  citations(projectId: string): { recordId: number; citation: CitationRecord }[] {
+  async citations(projectId: string): Promise<{ recordId: number; citation: CitationRecord }[]> {
     const ids = (this.db.prepare('SELECT id FROM review_records WHERE project_id = ? ORDER BY id').all(projectId) as { id: number }[]).map((r) => r.id);
     const citations = this.citationsOf(ids, 'project_id = ?', [projectId]);
     return ids.map((id) => ({ recordId: id, citation: citations.get(id)! }));
   }
 
-  importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Search[] {
+  async importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Promise<Search[]> {
     const ids: number[] = [];
     this.db
       .transaction(() => {
@@ -214,7 +224,7 @@ export class SqliteReviewStore implements ReviewStore {
     return ids.map((id) => searchFromRow(this.db.prepare('SELECT * FROM review_searches WHERE id = ?').get(id) as SearchRow));
   }
 
-  searches(projectId: string): Search[] {
+  async searches(projectId: string): Promise<Search[]> {
     return (this.db.prepare('SELECT * FROM review_searches WHERE project_id = ? ORDER BY id').all(projectId) as SearchRow[]).map(searchFromRow);
   }
 
@@ -248,15 +258,15 @@ export class SqliteReviewStore implements ReviewStore {
     }));
   }
 
-  records(projectId: string): ReviewRecord[] {
+  async records(projectId: string): Promise<ReviewRecord[]> {
     return this.recordsWhere('project_id = ?', 'r.project_id = ?', [projectId]);
   }
 
-  getRecord(projectId: string, recordId: number): ReviewRecord | undefined {
+  async getRecord(projectId: string, recordId: number): Promise<ReviewRecord | undefined> {
     return this.recordsWhere('project_id = ? AND id = ?', 'r.project_id = ? AND r.id = ?', [projectId, recordId])[0];
   }
 
-  setNotRetrieved(projectId: string, recordId: number, isNotRetrieved: boolean, userId: number): void {
+  async setNotRetrieved(projectId: string, recordId: number, isNotRetrieved: boolean, userId: number): Promise<void> {
     this.db
       .transaction(() => {
         const row = this.db.prepare('SELECT not_retrieved FROM review_records WHERE project_id = ? AND id = ?').get(projectId, recordId) as { not_retrieved: number } | undefined;
@@ -267,7 +277,7 @@ export class SqliteReviewStore implements ReviewStore {
       .immediate();
   }
 
-  setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): void {
+  async setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): Promise<void> {
     this.db
       .transaction(() => {
         const update = this.db.prepare('UPDATE review_records SET excluded_by_automation = ? WHERE project_id = ? AND id = ?');
@@ -281,14 +291,14 @@ export class SqliteReviewStore implements ReviewStore {
 
   private static readonly DECISION_SELECT = 'SELECT d.*, u.username AS reviewer FROM review_decisions d JOIN review_users u ON u.id = d.reviewer_id';
 
-  decisions(projectId: string, stage?: Stage): Decision[] {
+  async decisions(projectId: string, stage?: Stage): Promise<Decision[]> {
     const rows = stage
       ? this.db.prepare(`${SqliteReviewStore.DECISION_SELECT} WHERE d.project_id = ? AND d.stage = ? ORDER BY d.id`).all(projectId, stage)
       : this.db.prepare(`${SqliteReviewStore.DECISION_SELECT} WHERE d.project_id = ? ORDER BY d.id`).all(projectId);
     return (rows as DecisionRow[]).map(decisionFromRow);
   }
 
-  recordDecisions(projectId: string, recordId: number): Decision[] {
+  async recordDecisions(projectId: string, recordId: number): Promise<Decision[]> {
     return (this.db.prepare(`${SqliteReviewStore.DECISION_SELECT} WHERE d.project_id = ? AND d.record_id = ? ORDER BY d.id`).all(projectId, recordId) as DecisionRow[]).map(decisionFromRow);
   }
 
@@ -297,7 +307,7 @@ export class SqliteReviewStore implements ReviewStore {
    * and written in one IMMEDIATE transaction (and the UNIQUE (record, stage, reviewer, version) key backs it up across
    * processes), so a stale form can never overwrite a newer decision.
    */
-  appendDecision(input: NewDecision): Decision {
+  async appendDecision(input: NewDecision): Promise<Decision> {
     let id = 0;
     try {
       this.db
@@ -339,14 +349,14 @@ export class SqliteReviewStore implements ReviewStore {
 
   private static readonly RESOLUTION_SELECT = 'SELECT r.*, u.username AS resolver FROM review_resolutions r JOIN review_users u ON u.id = r.resolved_by';
 
-  resolutions(projectId: string, stage?: Stage): Resolution[] {
+  async resolutions(projectId: string, stage?: Stage): Promise<Resolution[]> {
     const rows = stage
       ? this.db.prepare(`${SqliteReviewStore.RESOLUTION_SELECT} WHERE r.project_id = ? AND r.stage = ? ORDER BY r.id`).all(projectId, stage)
       : this.db.prepare(`${SqliteReviewStore.RESOLUTION_SELECT} WHERE r.project_id = ? ORDER BY r.id`).all(projectId);
     return (rows as ResolutionRow[]).map(resolutionFromRow);
   }
 
-  appendResolution(input: NewResolution): Resolution {
+  async appendResolution(input: NewResolution): Promise<Resolution> {
     let id = 0;
     this.db
       .transaction(() => {
@@ -362,7 +372,7 @@ export class SqliteReviewStore implements ReviewStore {
     return resolutionFromRow(this.db.prepare(`${SqliteReviewStore.RESOLUTION_SELECT} WHERE r.id = ?`).get(id) as ResolutionRow);
   }
 
-  audit(projectId: string, options: AuditOptions = {}): { total: number; items: AuditEntry[] } {
+  async audit(projectId: string, options: AuditOptions = {}): Promise<{ total: number; items: AuditEntry[] }> {
     const clauses = ['a.project_id = ?'];
     const params: unknown[] = [projectId];
     const filters: [string, unknown][] = [

@@ -27,7 +27,7 @@ export class SqliteStore implements AtlasStore {
     return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
-  ensureCurrent(dataDir: string): BuildInfo {
+  async ensureCurrent(dataDir: string): Promise<BuildInfo> {
     const files = readDataFiles(dataDir);
     const hash = hashDataFiles(files, BUILD_FORMAT);
     if (this.meta('data_hash') === hash) return { rebuilt: false, hash, builtAt: this.meta('built_at') ?? '' };
@@ -57,7 +57,7 @@ export class SqliteStore implements AtlasStore {
     return { rebuilt: true, hash, builtAt };
   }
 
-  knowledgeBase(): KnowledgeBase {
+  async knowledgeBase(): Promise<KnowledgeBase> {
     if (this.cachedKb) return this.cachedKb;
     const row = this.db.prepare('SELECT json FROM knowledge_base WHERE singleton = 1').get() as { json: string } | undefined;
     if (!row) throw new ExoError('EXO_ERR_STORE_BUILD', `the database at ${this.path} has not been built from data/ yet`, { file: this.path });
@@ -65,7 +65,7 @@ export class SqliteStore implements AtlasStore {
     return this.cachedKb;
   }
 
-  search(query: string, options: SearchOptions = {}): { total: number; hits: SearchHit[] } {
+  async search(query: string, options: SearchOptions = {}): Promise<{ total: number; hits: SearchHit[] }> {
     const match = toFtsQuery(query);
     const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
     const cacheKey = JSON.stringify([match, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
@@ -100,7 +100,7 @@ export class SqliteStore implements AtlasStore {
     return statements;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

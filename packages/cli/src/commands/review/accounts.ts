@@ -22,7 +22,7 @@ async function user(rest: string[], io: CommandIO): Promise<number> {
   if (!values['password-stdin']) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add: give the password on standard input with --password-stdin (never on the command line)');
   const password = readStdin().replace(/\r?\n$/, '');
   return withReviewContext(io, values, async (ctx) => {
-    const actor = actAs(ctx, io, values.as);
+    const actor = await actAs(ctx, io, values.as);
     const user = await ctx.service.createUser(actor, { username: name, password, displayName: values['display-name'], isAdmin: values.admin });
     if (values.json) out(io, { user });
     else io.stdout(`user ${user.username} created${user.isAdmin ? ' (admin)' : ''}\n`);
@@ -52,11 +52,11 @@ async function create(rest: string[], io: CommandIO): Promise<number> {
   );
   if (!values.name) throw new ExoError('EXO_ERR_CLI_USAGE', 'review create: --name is required');
   return withReviewContext(io, values, async (ctx) => {
-    const actor = actAs(ctx, io, values.as);
+    const actor = await actAs(ctx, io, values.as);
     const criteria = Object.fromEntries(
       Object.entries({ population: values.population, intervention: values.intervention, comparator: values.comparator, outcomes: values.outcomes, studyDesigns: values['study-designs'], inclusion: values.inclusion, exclusion: values.exclusion }).filter(([, v]) => v !== undefined),
     );
-    const project = ctx.service.createProject(actor, { id: values.id, name: values.name, question: values.question, criteria, mode: values.dual ? 'dual' : 'single' });
+    const project = await ctx.service.createProject(actor, { id: values.id, name: values.name, question: values.question, criteria, mode: values.dual ? 'dual' : 'single' });
     if (values.json) out(io, project);
     else io.stdout(`review project ${project.id} created (${project.mode} screening); owner ${actor.username}\n`);
     return 0;
@@ -68,7 +68,7 @@ async function member(rest: string[], io: CommandIO): Promise<number> {
   const [projectId, username] = positionals;
   if (!projectId || !username || !values.role) throw new ExoError('EXO_ERR_CLI_USAGE', 'review member <project> <user> --role owner|reviewer|viewer');
   return withReviewContext(io, values, async (ctx) => {
-    const members = ctx.service.addMember(actAs(ctx, io, values.as), projectId, { username, role: values.role });
+    const members = await ctx.service.addMember(await actAs(ctx, io, values.as), projectId, { username, role: values.role });
     if (values.json) out(io, { members });
     else for (const m of members) io.stdout(`${m.role.padEnd(9)} ${m.username}\n`);
     return 0;

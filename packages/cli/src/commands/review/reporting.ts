@@ -28,7 +28,7 @@ async function agreement(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review agreement <project> [--stage S]');
   return withReviewContext(io, values, async (ctx) => {
-    const items = ctx.service.agreement(actAs(ctx, io, values.as), projectId, stageOf(values.stage));
+    const items = await ctx.service.agreement(await actAs(ctx, io, values.as), projectId, stageOf(values.stage));
     if (values.json) out(io, { items });
     else items.forEach((a) => printAgreement(io, a));
     return 0;
@@ -40,7 +40,7 @@ async function prisma(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review prisma <project> [--svg out.svg] [--png-svg out.svg] [--csv out.csv]');
   return withReviewContext(io, values, async (ctx) => {
-    const counts = ctx.service.prisma(actAs(ctx, io, values.as), projectId);
+    const counts = await ctx.service.prisma(await actAs(ctx, io, values.as), projectId);
     if (values.svg) await io.writeFile(values.svg, prismaSvg(counts));
     if (values['png-svg']) await io.writeFile(values['png-svg'], prismaSvg(counts, { isStandalone: true }));
     if (values.csv) await io.writeFile(values.csv, prismaCsv(counts));
@@ -65,7 +65,7 @@ async function exportRecords(rest: string[], io: CommandIO): Promise<number> {
   if (!(RECORD_STATUSES as readonly string[]).includes(values.status)) throw new ExoError('EXO_ERR_CLI_USAGE', `--status must be one of ${RECORD_STATUSES.join(', ')}`);
   const stage = stageOf(values.stage) ?? 'full-text';
   return withReviewContext(io, values, async (ctx) => {
-    const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId, { stage, status: values.status as RecordStatus });
+    const items = await ctx.service.exportRecords(await actAs(ctx, io, values.as), projectId, { stage, status: values.status as RecordStatus });
     const text = writeCitations(items.map((i) => i.citation), values.format as OutputFormat);
     await writeOrPrint(io, values.output, text, `${items.length} record${items.length === 1 ? '' : 's'} (${stage}, ${values.status})`);
     return 0;
@@ -77,7 +77,7 @@ async function curve(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review curve <project> [-o FILE.svg]');
   return withReviewContext(io, values, async (ctx) => {
-    const { sequence, total } = ctx.service.discovery(actAs(ctx, io, values.as), projectId);
+    const { sequence, total } = await ctx.service.discovery(await actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, { screened: sequence.length, total, included: sequence.reduce<number>((n, v) => n + v, 0), sequence });
     else await writeOrPrint(io, values.output, discoveryCurveSvg(sequence, total) + '\n', `the discovery curve (${sequence.length} of ${total} records screened)`);
     return 0;
@@ -89,7 +89,7 @@ async function log(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review log <project> [-o FILE]');
   return withReviewContext(io, values, async (ctx) => {
-    const items = ctx.service.exportRecords(actAs(ctx, io, values.as), projectId);
+    const items = await ctx.service.exportRecords(await actAs(ctx, io, values.as), projectId);
     const csv = screeningLogCsv(items.map((i) => i.view));
     await writeOrPrint(io, values.output, csv, `the screening log of ${items.length} record${items.length === 1 ? '' : 's'}`);
     return 0;
@@ -99,7 +99,7 @@ async function log(rest: string[], io: CommandIO): Promise<number> {
 async function list(rest: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs('review list', rest, COMMON, false);
   return withReviewContext(io, values, async (ctx) => {
-    const items = ctx.service.listProjects(actAs(ctx, io, values.as));
+    const items = await ctx.service.listProjects(await actAs(ctx, io, values.as));
     if (values.json) out(io, { items });
     else for (const p of items) io.stdout(`${p.id.padEnd(32)} ${p.role.padEnd(9)} ${p.mode.padEnd(7)} ${String(p.records).padStart(6)} records  ${p.name}\n`);
     return 0;
@@ -111,7 +111,7 @@ async function show(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review show <project>');
   return withReviewContext(io, values, async (ctx) => {
-    const view = ctx.service.getProject(actAs(ctx, io, values.as), projectId);
+    const view = await ctx.service.getProject(await actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, view);
     else {
       io.stdout(`${view.project.name} (${view.project.id}), ${view.project.mode} screening; you are ${view.role}\n`);
@@ -131,7 +131,7 @@ async function audit(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review audit <project> [--record ID] [--user NAME] [--stage S] [--limit N]');
   return withReviewContext(io, values, async (ctx) => {
-    const log = ctx.service.audit(actAs(ctx, io, values.as), projectId, {
+    const log = await ctx.service.audit(await actAs(ctx, io, values.as), projectId, {
       recordId: intOption('record', values.record, 1),
       username: values.user,
       stage: stageOf(values.stage),

@@ -24,7 +24,7 @@ async function importSearches(rest: string[], io: CommandIO): Promise<number> {
   if (!projectId || files.length === 0) throw new ExoError('EXO_ERR_CLI_USAGE', 'review import <project> <files…> --database D --date YYYY-MM-DD [--query Q]');
   const data = await Promise.all(files.map(async (f) => ({ name: basename(f), data: await io.readBytes(f) })));
   return withReviewContext(io, values, async (ctx) => {
-    const result = await ctx.service.importSearches(actAs(ctx, io, values.as), projectId, data, { database: values.database, date: values.date, query: values.query });
+    const result = await ctx.service.importSearches(await actAs(ctx, io, values.as), projectId, data, { database: values.database, date: values.date, query: values.query });
     if (values.json) out(io, result);
     else {
       for (const s of result.searches) io.stdout(`${s.fileName}: ${s.identified} records (${s.format}), ${s.duplicates} duplicates, ${s.added} new\n`);
@@ -49,17 +49,17 @@ async function screen(rest: string[], io: CommandIO): Promise<number> {
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review screen <project> [--record ID --decision include|exclude|maybe]');
   const stage = stageOf(values.stage) ?? 'title-abstract';
   return withReviewContext(io, values, async (ctx) => {
-    const actor = actAs(ctx, io, values.as);
+    const actor = await actAs(ctx, io, values.as);
     if (values.record !== undefined || values.decision !== undefined) {
       if (values.record === undefined || values.decision === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review screen: --record and --decision go together');
       const recordId = intOption('record', values.record, 1)!;
-      const expected = intOption('expected-version', values['expected-version']) ?? ctx.service.getRecord(actor, projectId, recordId).stages[stage].mine?.version ?? 0;
-      const { decision, record } = ctx.service.decide(actor, projectId, recordId, { stage, decision: values.decision, reason: values.reason, note: values.note, expectedVersion: expected });
+      const expected = intOption('expected-version', values['expected-version']) ?? (await ctx.service.getRecord(actor, projectId, recordId)).stages[stage].mine?.version ?? 0;
+      const { decision, record } = await ctx.service.decide(actor, projectId, recordId, { stage, decision: values.decision, reason: values.reason, note: values.note, expectedVersion: expected });
       if (values.json) out(io, { decision, record });
       else io.stdout(`record ${recordId}: ${decision.decision}${decision.reason ? ` (${decision.reason})` : ''} by ${decision.reviewer}, version ${decision.version}; ${stage} status ${record.stages[stage].status}\n`);
       return 0;
     }
-    const next = ctx.service.next(actor, projectId, stage);
+    const next = await ctx.service.next(actor, projectId, stage);
     if (values.json) {
       out(io, next);
       return 0;
@@ -89,7 +89,7 @@ async function retrieval(rest: string[], io: CommandIO): Promise<number> {
   if (!projectId || values.record === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', usage);
   if (values['not-retrieved'] === values.retrieved) throw new ExoError('EXO_ERR_CLI_USAGE', `${usage}: give exactly one of --not-retrieved and --retrieved`);
   return withReviewContext(io, values, async (ctx) => {
-    const record = ctx.service.setNotRetrieved(actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, values['not-retrieved']);
+    const record = await ctx.service.setNotRetrieved(await actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, values['not-retrieved']);
     if (values.json) out(io, record);
     else io.stdout(`record ${record.id}: full text ${record.isNotRetrieved ? 'not retrieved (counted under "reports not retrieved")' : 'retrieved; it can be screened at full text'}\n`);
     return 0;
@@ -101,7 +101,7 @@ async function stop(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review stop <project> [--note T]');
   return withReviewContext(io, values, async (ctx) => {
-    const result = ctx.service.stopScreening(actAs(ctx, io, values.as), projectId, { note: values.note });
+    const result = await ctx.service.stopScreening(await actAs(ctx, io, values.as), projectId, { note: values.note });
     if (values.json) out(io, result);
     else io.stdout(`title/abstract screening stopped: ${result.excluded} record${result.excluded === 1 ? '' : 's'} nobody screened now count as excluded by automation tools\nStopping guidance at this point: ${result.stopping.note}\n`);
     return 0;
@@ -113,7 +113,7 @@ async function resume(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review resume <project>');
   return withReviewContext(io, values, async (ctx) => {
-    const result = ctx.service.resumeScreening(actAs(ctx, io, values.as), projectId);
+    const result = await ctx.service.resumeScreening(await actAs(ctx, io, values.as), projectId);
     if (values.json) out(io, result);
     else io.stdout(`title/abstract screening resumed: ${result.restored} record${result.restored === 1 ? '' : 's'} back in the screening queue\n`);
     return 0;
@@ -125,7 +125,7 @@ async function conflicts(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review conflicts <project> [--stage S]');
   return withReviewContext(io, values, async (ctx) => {
-    const result = ctx.service.conflicts(actAs(ctx, io, values.as), projectId, stageOf(values.stage));
+    const result = await ctx.service.conflicts(await actAs(ctx, io, values.as), projectId, stageOf(values.stage));
     if (values.json) out(io, result);
     else {
       for (const c of result.items) io.stdout(`record ${c.recordId}: ${c.decisions.map((d) => `${d.reviewer} ${d.decision}${d.reason ? ` (${d.reason})` : ''}`).join(' vs ')}\n  ${c.record.title}\n`);
@@ -140,7 +140,7 @@ async function resolve(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId || values.record === undefined || values.decision === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review resolve <project> --record ID --decision include|exclude');
   return withReviewContext(io, values, async (ctx) => {
-    const resolution = ctx.service.resolve(actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, { stage: stageOf(values.stage), decision: values.decision, reason: values.reason, method: values.method, note: values.note });
+    const resolution = await ctx.service.resolve(await actAs(ctx, io, values.as), projectId, intOption('record', values.record, 1)!, { stage: stageOf(values.stage), decision: values.decision, reason: values.reason, method: values.method, note: values.note });
     if (values.json) out(io, resolution);
     else io.stdout(`record ${resolution.recordId}: resolved as ${resolution.decision} by ${resolution.resolver} (${resolution.method})\n`);
     return 0;

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStores } from '../src/index.js';
+import { dataDir, tempDir } from '../../../test/helpers/paths.js';
+
+const tmp = tempDir('exoatlas-create-stores-');
+afterAll(() => tmp.cleanup());
+
+describe('createStores (issue 16: one asynchronous store interface)', () => {
+  it('opens the atlas, literature, review and extraction stores over one SQLite database', async () => {
+    const path = join(tmp.dir, 'one.sqlite');
+    const stores = await createStores({ sqlitePath: path });
+    expect(stores.backend).toBe('sqlite');
+    expect(stores.atlas.backend).toBe('sqlite');
+    expect((await stores.atlas.ensureCurrent(dataDir)).rebuilt).toBe(true);
+    const owner = await stores.review.createUser({ username: 'owner', displayName: 'Owner', passwordHash: 'x', isAdmin: true });
+    expect(await stores.extraction.publishedSyntheses()).toEqual([]);
+    expect(await stores.literature.listImports()).toEqual([]);
+    await stores.close();
+    // Closing twice is harmless (the server and the CLI may both close on shutdown).
+    await stores.close();
+    const again = await createStores({ sqlitePath: path });
+    expect((await again.atlas.ensureCurrent(dataDir)).rebuilt).toBe(false);
+    expect(await again.review.getUser(owner.id)).toMatchObject({ username: 'owner' });
+    await again.close();
+  });
+
+  it('refuses a PostgreSQL URL with a coded error until the PostgreSQL stores exist, without echoing the URL', async () => {
+    for (const databaseUrl of ['postgres://u:secret@localhost/exo', 'postgresql://localhost/exo']) {
+      const error = await createStores({ databaseUrl, sqlitePath: join(tmp.dir, 'unused.sqlite') }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'EXO_ERR_STORE_OPEN', message: expect.stringMatching(/PostgreSQL support .* is being added/) });
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
+
+  it('refuses other URLs and a missing database with a coded error', async () => {
+    await expect(createStores({ databaseUrl: 'mysql://localhost/exo' })).rejects.toMatchObject({ code: 'EXO_ERR_STORE_OPEN', message: expect.stringMatching(/postgres:\/\/ or postgresql:\/\//) });
+    await expect(createStores({})).rejects.toMatchObject({ code: 'EXO_ERR_STORE_OPEN', message: expect.stringMatching(/--db/) });
+  });
+});
