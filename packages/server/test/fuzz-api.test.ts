@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE } from '@exoatlas/schema';
+import type { SqliteStore } from '@exoatlas/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { fc, fuzzParams, fuzzTimeout } from '../../../test/helpers/fuzz.js';
@@ -45,7 +46,8 @@ async function call(method: string, url: string, body?: unknown, contentType = '
  * written" looks like from inside.
  */
 function snapshot(): string {
-  const db = ctx.store.db;
+  // the test app's stores share one SQLite connection
+  const db = (ctx.stores.atlas as SqliteStore).db;
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'review\\_%' ESCAPE '\\' OR name IN ('imports', 'citations')) ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
 }
