@@ -6,6 +6,10 @@ Usage: exoatlas <command> [options]
 
 Atlas
   serve [--port N] [--host H]       serve the web app and the HTTP API (PORT is honoured too)
+        [--allowed-origin O]… [--trust-proxy] [--meta-rate-limit N]
+                                    other sites allowed to write (EXOATLAS_ALLOWED_ORIGINS), trust
+                                    X-Forwarded-* of a TLS proxy (TRUST_PROXY), POST /api/meta per
+                                    minute per address (default 30; 0 = no limit)
   studies [filters] [--json]        list studies; filters: --area, --condition, --species,
                                     --cell-source, --setting, --entity, --table1, --text,
                                     --limit, --offset

@@ -7,10 +7,12 @@ import type { Stores } from '@exoatlas/store';
 import { ExtractionService, ReviewService } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
-import { installErrorHandling, notFoundRoute } from './http-errors.js';
+import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
+import { installSecurity, type RateLimitOptions } from './security/index.js';
+import { withSecurityResponses } from './security/openapi-responses.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
-import { literatureRoutes } from './routes/literature-routes.js';
+import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
@@ -24,11 +26,20 @@ export interface AppDeps {
   webRoot?: string;
   dataHash?: string;
   logger?: boolean;
+  /** Origins besides the server's own whose pages may write (`--allowed-origin`, EXOATLAS_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /**
+   * Fastify `trustProxy` (`--trust-proxy`, TRUST_PROXY): true, a hop count, or proxy addresses/CIDRs (comma-separated);
+   * behind a TLS proxy request.protocol is then https (cookies Secure, origin check) and request.ip the client's.
+   */
+  trustProxy?: boolean | number | string;
+  /** The rate limit of the anonymous POST /api/meta per client address; false turns it off. */
+  metaRateLimit?: RateLimitOptions | false;
 }
 
 /** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: (deps.trustProxy ?? false) as boolean, frameworkErrors });
   installErrorHandling(app);
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
   const { stores } = deps;
@@ -39,13 +50,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A study's publication (synthesis id and time) identifies its content: no need to compare whole records.
     return { version: items.map((i) => `${i.study.id}@${i.synthesisId}:${i.publishedAt}`).join('|'), studies: items.map((i) => i.study as Study) };
   });
+  await installSecurity(app, {
+    allowedOrigins: deps.allowedOrigins,
+    uploadTypes: { '/api/imports': UPLOAD_TYPES },
+    metaRateLimit: deps.metaRateLimit,
+    authenticate: (token) => reviews.authenticate(token),
+    countUsers: () => stores.review.countUsers(),
+  });
   atlasRoutes(app, { ...deps, store: stores.atlas, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
   literatureRoutes(app, stores.literature);
   metaRoutes(app);
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });
-  const openapi = buildOpenApi();
+  const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
 
   const hasWeb = deps.webRoot !== undefined && existsSync(join(deps.webRoot, 'index.html'));

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { CitationRecord } from '@exoatlas/literature';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import { agreementStats, type AgreementStats } from '../agreement/agreement.js';
 import { checkPasswordStrength, DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.js';
 import { requireRole, type Action } from '../auth/roles.js';
@@ -15,7 +16,7 @@ import { teamSequence } from '../screening/automation.js';
 import { stoppingGuidance, type StoppingGuidance } from '../screening/stopping.js';
 import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
 import type { AuditOptions, NewProject, ReviewStore } from './review-store.js';
-import { ISO_DATE, PROJECT_ID, USERNAME, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
+import { PROJECT_ID, USERNAME, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
 import { findRecord, isEligible, loadState, recordView, screeningQueue, stageProgress, stageView } from './screening-state.js';
@@ -119,10 +120,13 @@ export class ReviewService {
   async createProject(actor: User | undefined, input: { id?: unknown; name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Promise<Project> {
     const user = this.requireUser(actor);
     const name = text(input.name, 'name', { required: true, max: 300 })!;
-    const id = input.id === undefined ? slugify(name) : typeof input.id === 'string' && PROJECT_ID.test(input.id) ? input.id : invalid('id must be 2–63 lower-case letters, digits or dashes', 'id');
+    const requested = input.id === undefined ? slugify(name) : typeof input.id === 'string' && PROJECT_ID.test(input.id) ? input.id : invalid('id must be 2–63 lower-case letters, digits or dashes', 'id');
     const mode = input.mode ?? 'single';
     if (!(SCREENING_MODES as readonly unknown[]).includes(mode)) invalid(`mode must be one of ${SCREENING_MODES.join(', ')}`, 'mode');
-    if (await this.store.getProject(id)) throw new ExoError('EXO_ERR_REVIEW_PROJECT_EXISTS', `a review project '${id}' already exists; choose another id`, { id });
+    // A taken id, the actor's own project or a stranger's alike, gets a random suffix instead of a 409 that would tell a
+    // non-member the project exists (docs/security.md); the answer carries the id the project got.
+    let id = requested;
+    while (await this.store.getProject(id)) id = `${requested.slice(0, 57).replace(/-+$/, '')}-${randomBytes(4).readUInt32BE(0).toString(36).slice(0, 5)}`;
     const project: NewProject = {
       id,
       name,
@@ -184,7 +188,7 @@ export class ReviewService {
     if (files.length === 0) invalid('no file to import', 'files');
     const database = text(provenance.database, 'database', { required: true, max: 200 })!;
     const date = text(provenance.date, 'date', { required: true, max: 10 })!;
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
+    if (!isCalendarDate(date)) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
     const query = text(provenance.query, 'query', { max: 20_000 }) ?? '';
     const read = await readSearchFiles(files);
     // Re-check after the awaits: the role may have changed while the files were read.

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CITATION_FORMATS } from '@exoatlas/literature';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import type { LiteratureStore } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
 
-const UPLOAD_TYPES = ['text/plain', 'text/csv', 'text/tab-separated-values', 'text/xml', 'application/xml', 'application/octet-stream', 'application/x-research-info-systems', 'application/x-bibtex', 'application/vnd.citationstyles.csl+json'];
+/** The media types POST /api/imports takes besides JSON (the origin check allows exactly these). */
+export const UPLOAD_TYPES = ['text/plain', 'text/csv', 'text/tab-separated-values', 'text/xml', 'application/xml', 'application/octet-stream', 'application/x-research-info-systems', 'application/x-bibtex', 'application/vnd.citationstyles.csl+json'];
 
 const ImportQuery = z
   .object({
     fileName: z.string().min(1).max(300),
     database: z.string().min(1).max(100).optional(),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2026-11-01').optional(),
+    date: z.string().refine((d) => isCalendarDate(d, { allowPartial: true }), 'must be a real date like 2026-11-01 (or 2026-11, 2026)').optional(),
     query: z.string().max(20_000).optional(),
     format: z.enum(CITATION_FORMATS).optional(),
   })

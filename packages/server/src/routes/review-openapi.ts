@@ -37,12 +37,12 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
   '/api/reviews': {
     get: { summary: 'Your review projects with your role', operationId: 'listReviews', tags: ['reviews'], ...secured, responses: { 200: json(obj({ items: { type: 'array', items: ref('ReviewProject') } })), 401: common[401] } },
     post: {
-      summary: 'Create a review project (you become its owner)',
+      summary: 'Create a review project (you become its owner); a taken id gets a random suffix (see the id in the answer)',
       operationId: 'createReview',
       tags: ['reviews'],
       ...secured,
       requestBody: requestBody(obj({ id: str, name: str, question: str, criteria: ref('ReviewCriteria'), mode: { type: 'string', enum: ['single', 'dual'] }, exclusionReasons: obj({ 'title-abstract': { type: 'array', items: str }, 'full-text': { type: 'array', items: str } }) }, ['name'])),
-      responses: { 201: json(ref('ReviewProject')), ...writes, 409: err('Project id taken (EXO_ERR_REVIEW_PROJECT_EXISTS)') },
+      responses: { 201: json(ref('ReviewProject')), ...writes },
     },
   },
   '/api/reviews/{project}': {

@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, SESSION_COOKIE, SESSION_DAYS, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, SESSION_DAYS, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
 import { boolParam, intParam, parseQuery } from '../query.js';
+import { sessionCookie, sessionToken } from '../security/session-token.js';
+
+export { sessionToken };
 
 const Stage = z.enum(STAGES);
 const StageQuery = z.object({ stage: Stage.optional() }).strict();
@@ -34,21 +37,6 @@ function body(request: FastifyRequest): Record<string, unknown> {
 function recordId(raw: string): number {
   if (!/^\d+$/.test(raw)) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_RECORD', `no record '${raw}'`, { id: raw });
   return Number(raw);
-}
-
-/** The session token: the `exoatlas_session` cookie, or `Authorization: Bearer <token>`. */
-export function sessionToken(request: FastifyRequest): string | undefined {
-  const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
-
-function sessionCookie(token: string, maxAge: number, isSecure: boolean): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${isSecure ? '; Secure' : ''}`;
 }
 
 /** Files of an import request: `{name, content}` (text) or `{name, contentBase64}` (bytes, for any encoding). */

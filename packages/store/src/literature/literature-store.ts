@@ -121,7 +121,9 @@ export class SqliteLiteratureStore implements LiteratureStore {
       options.onProgress?.(position);
       return this.importRow(importId);
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      // SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR…): a second ROLLBACK would throw
+      // "no transaction is active" and hide the real cause.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
   }
