@@ -5,7 +5,7 @@ import { buildApp, type AppDeps } from '@exoatlas/server';
 import { dataDir, repoRoot, tempDir } from './paths.js';
 
 /** The real server over fresh stores (createStores) built from data/, without listening. */
-export async function testApp(options: { web?: boolean; deps?: Partial<AppDeps> } = {}) {
+export async function testApp(options: { web?: boolean; deps?: Partial<AppDeps>; accounts?: AppDeps['accounts'] } & Pick<AppDeps, 'jobs' | 'busyRetry'> = {}) {
   const tmp = tempDir('exoatlas-app-');
   const stores = await createStores({ sqlitePath: join(tmp.dir, 'atlas.sqlite') });
   const { hash } = await stores.atlas.ensureCurrent(dataDir);
@@ -17,6 +17,9 @@ export async function testApp(options: { web?: boolean; deps?: Partial<AppDeps> 
     webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined,
     // Suites call POST /api/meta far more often than a person would; security-writes.test.ts tests the limit itself.
     metaRateLimit: false,
+    accounts: options.accounts,
+    jobs: options.jobs,
+    busyRetry: options.busyRetry,
     ...options.deps,
   });
   return {

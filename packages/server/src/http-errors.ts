@@ -2,11 +2,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ExoError, toExoError } from '@exoatlas/schema';
 
 /** Fastify's own errors (routing, body parsing, validation) as catalogue errors. */
-function fastifyError(error: FastifyError): ExoError | undefined {
+function fastifyError(error: FastifyError, request: FastifyRequest): ExoError | undefined {
   if (error instanceof ExoError) return undefined;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ExoError('EXO_ERR_HTTP_BODY_TOO_LARGE', 'the request body is too large');
+      return bodyTooLarge(request);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ExoError('EXO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE', 'the request body has a content type this route does not take; send application/json');
     case 'FST_ERR_MAX_PARAM_LENGTH':
@@ -15,16 +15,25 @@ function fastifyError(error: FastifyError): ExoError | undefined {
       return new ExoError('EXO_ERR_HTTP_BAD_REQUEST', 'the URL is not valid (a malformed %-escape?)');
   }
   if (error.validation || error.statusCode === 400 || error.code?.startsWith('FST_ERR_CTP_')) return new ExoError('EXO_ERR_HTTP_BAD_REQUEST', error.message);
-  if (error.statusCode === 413) return new ExoError('EXO_ERR_HTTP_BODY_TOO_LARGE', 'the request body is too large');
+  if (error.statusCode === 413) return bodyTooLarge(request);
   if (error.statusCode === 414) return new ExoError('EXO_ERR_HTTP_URI_TOO_LONG', 'the URL is too long');
   if (error.statusCode === 415) return new ExoError('EXO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE', error.message);
   return undefined;
 }
 
+/** The body limit of the route that refused the request, named in the message. */
+function bodyTooLarge(request: FastifyRequest): ExoError {
+  const limit = request.routeOptions.bodyLimit;
+  const where = `${request.method} ${request.url.split('?')[0]}`;
+  return new ExoError('EXO_ERR_HTTP_BODY_TOO_LARGE', limit ? `the request body is larger than ${limit} bytes, the limit of ${where}` : `the request body of ${where} is too large`, limit ? { limit } : {});
+}
+
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const e = fastifyError(error) ?? toExoError(error);
+  const e = fastifyError(error, request) ?? toExoError(error);
   if (e.code === 'EXO_ERR_INTERNAL_UNEXPECTED') request.log.error({ err: error }, 'unexpected error');
   else if (e.code.startsWith('EXO_ERR_STORE_')) request.log.error({ err: error }, 'storage error');
+  // A busy pool or database is temporary: say when to come back (seconds).
+  if (e.status === 503) void reply.header('retry-after', String(typeof e.context.retryAfter === 'number' ? e.context.retryAfter : 1));
   void reply.status(e.status).type('application/json; charset=utf-8').send({ error: e.toJSON() });
 }
 

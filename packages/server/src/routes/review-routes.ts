@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, SESSION_DAYS, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
 import { boolParam, intParam, parseQuery } from '../query.js';
 import { sessionCookie, sessionToken } from '../security/session-token.js';
+import { accountRoutes } from './account-routes.js';
 
 export { sessionToken };
 
@@ -39,6 +40,9 @@ function recordId(raw: string): number {
   return Number(raw);
 }
 
+/** Bytes of an import's body: 50 MB of files, and base64's third more. */
+export const REVIEW_UPLOAD_BODY_LIMIT = 70 * 1024 * 1024;
+
 /** Files of an import request: `{name, content}` (text) or `{name, contentBase64}` (bytes, for any encoding). */
 function searchFiles(value: unknown): SearchFile[] {
   if (!Array.isArray(value) || value.length === 0) throw new ExoError('EXO_ERR_REVIEW_INVALID_INPUT', 'files must be a non-empty list of {name, content} or {name, contentBase64}', { field: 'files' });
@@ -64,14 +68,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
     return value;
   };
 
-  // ---------------------------------------------------------------- accounts and sessions
-  app.post('/api/reviews/auth/login', async (request, reply) => {
-    const b = body(request);
-    const { token, user, expiresAt } = await service.login(b.username, b.password);
-    void reply.header('set-cookie', sessionCookie(token, SESSION_DAYS * 86_400, request.protocol === 'https'));
-    return { user, token, expiresAt };
-  });
-
+  // ---------------------------------------------------------------- accounts and sessions (sign-in and the account lifecycle: account-routes.ts)
+  accountRoutes(app, service, { actor, token: sessionToken, cookie: (request, token, maxAge) => sessionCookie(token, maxAge, request.protocol === 'https') });
   app.post('/api/reviews/auth/logout', async (request, reply) => {
     await service.logout(sessionToken(request));
     void reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
@@ -102,7 +100,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
 
   app.post<{ Params: { project: string } }>('/api/reviews/:project/members', async (request) => ({ members: await service.addMember(await actor(request), request.params.project, body(request)) }));
 
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', async (request, reply) => {
+  // An upload: search exports as text or base64, so the body may be as large as a literature import's.
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', { bodyLimit: REVIEW_UPLOAD_BODY_LIMIT }, async (request, reply) => {
     const b = body(request);
     // The role is checked before any file is parsed: a viewer's or a stranger's upload is refused unread.
     return created(reply, await service.importSearches(await actor(request), request.params.project, searchFiles(b.files), b));

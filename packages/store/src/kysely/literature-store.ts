@@ -26,8 +26,27 @@ export class KyselyLiteratureStore implements LiteratureStore {
     return run;
   }
 
-  private async importNow(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary> {
+  /**
+   * Writes records already read (by a worker thread) in one transaction: the request thread only inserts rows.
+   * Queued behind any running import, like importFile.
+   */
+  importParsed(parsed: { format: CitationFormat; records: readonly CitationRecord[]; warnings: LiteratureWarning[] }, provenance: SearchProvenance): Promise<ImportSummary> {
+    const run = this.queue.then(() => this.writeImport(parsed.records, parsed, provenance, {}));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private importNow(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary> {
     const stream = streamCitations(input, { fileName: provenance.fileName, format: options.format });
+    return this.writeImport(stream, stream, provenance, options);
+  }
+
+  private async writeImport(
+    records: AsyncIterable<CitationRecord> | Iterable<CitationRecord>,
+    stream: { readonly format?: CitationFormat; readonly warnings: LiteratureWarning[] },
+    provenance: SearchProvenance,
+    options: { format?: CitationFormat; onProgress?: (records: number) => void },
+  ): Promise<ImportSummary> {
     const importId = await writeTransaction(this.opened, async (trx) => {
       const { id } = await trx
         .insertInto('imports')
@@ -41,7 +60,7 @@ export class KyselyLiteratureStore implements LiteratureStore {
         if (batch.length > 0) await this.insertBatch(trx, id, position - batch.length, batch, provenance);
         batch = [];
       };
-      for await (const record of stream) {
+      for await (const record of records) {
         batch.push(record);
         position++;
         if (batch.length === BATCH) await flush();
