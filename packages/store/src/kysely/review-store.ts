@@ -1,15 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
-import type { AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User } from '@exoatlas/review';
+import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
-import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from '../review/rows.js';
+import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type UserRow } from '../review/rows.js';
 import type { Database, OpenedDatabase } from './database.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';
 
 const now = (): string => new Date().toISOString();
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 type Db = Kysely<Database>;
+/** The Kysely schema has no account columns yet (issue 17 landed after it): every account reads as enabled. */
+const userOf = (row: Omit<UserRow, 'is_disabled'>): User => userFromRow({ ...row, is_disabled: 0 });
+/** Account management (issue 17) is not in the Kysely schema yet: a coded refusal rather than a half-working account. */
+const accountsPending = (): Promise<never> =>
+  Promise.reject(new ExoError('EXO_ERR_STORE_UNAVAILABLE', 'account management is not available on PostgreSQL yet; nothing was written', {}));
 
 /**
  * The review store on either dialect. Each write is one transaction with its audit entry; decisions and the audit log
@@ -75,12 +80,12 @@ export class KyselyReviewStore implements ReviewStore {
 
   async findUser(username: string): Promise<(User & { passwordHash: string }) | undefined> {
     const row = await this.db.selectFrom('review_users').selectAll().where(sql`lower(username)`, '=', sql`lower(${username})`).executeTakeFirst();
-    return row ? { ...userFromRow(row), passwordHash: row.password_hash } : undefined;
+    return row ? { ...userOf(row), passwordHash: row.password_hash } : undefined;
   }
 
   async getUser(id: number): Promise<User | undefined> {
     const row = await this.db.selectFrom('review_users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? userFromRow(row) : undefined;
+    return row ? userOf(row) : undefined;
   }
 
   async countUsers(): Promise<number> {
@@ -99,7 +104,7 @@ export class KyselyReviewStore implements ReviewStore {
       .where('s.token_hash', '=', tokenHash)
       .where('s.expires_at', '>', at)
       .executeTakeFirst();
-    return row ? userFromRow(row) : undefined;
+    return row ? userOf(row) : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -458,5 +463,47 @@ export class KyselyReviewStore implements ReviewStore {
         at: r.at,
       })),
     };
+  }
+
+  // ---------------------------------------------------------------- accounts (issue 17): not ported yet
+
+  createFirstUser(): Promise<User | undefined> {
+    return accountsPending();
+  }
+  listUsers(): Promise<User[]> {
+    return accountsPending();
+  }
+  setPasswordHash(): Promise<void> {
+    return accountsPending();
+  }
+  setDisabled(): Promise<void> {
+    return accountsPending();
+  }
+  deleteSessions(): Promise<number> {
+    return accountsPending();
+  }
+  purgeExpiredSessions(): Promise<number> {
+    return accountsPending();
+  }
+  reserveLoginAttempt(): Promise<{ lockedUntil?: string }> {
+    return accountsPending();
+  }
+  loginSucceeded(): Promise<void> {
+    return accountsPending();
+  }
+  purgeLoginThrottle(): Promise<number> {
+    return accountsPending();
+  }
+  loginLocks(): Promise<{ key: string; lockedUntil: string }[]> {
+    return accountsPending();
+  }
+  clearLoginThrottle(): Promise<void> {
+    return accountsPending();
+  }
+  removeMember(): Promise<void> {
+    return accountsPending();
+  }
+  accountAudit(): Promise<{ total: number; items: AccountAuditEntry[] }> {
+    return accountsPending();
   }
 }
