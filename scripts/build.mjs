@@ -18,7 +18,8 @@ const externalDependencies = {
 
 rmSync(`${root}packages/cli/dist`, { recursive: true, force: true });
 await build({
-  entryPoints: { exoatlas: `${root}packages/cli/src/exoatlas.ts` },
+  // heavy-jobs.js is the server's worker-pool entry; packages/server/src/workers/job-pool.ts finds it next to its chunk.
+  entryPoints: { exoatlas: `${root}packages/cli/src/exoatlas.ts`, 'heavy-jobs': `${root}packages/server/src/workers/heavy-jobs.ts` },
   outdir: `${root}packages/cli/dist`,
   bundle: true,
   splitting: true,

@@ -1,16 +1,27 @@
 import { join } from 'node:path';
 import { Atlas } from '@exoatlas/atlas';
 import { createStores } from '@exoatlas/store';
-import { buildApp } from '@exoatlas/server';
+import { buildApp, type AppDeps } from '@exoatlas/server';
 import { dataDir, repoRoot, tempDir } from './paths.js';
 
 /** The real server over fresh stores (createStores) built from data/, without listening. */
-export async function testApp(options: { web?: boolean } = {}) {
+export async function testApp(options: { web?: boolean; deps?: Partial<AppDeps>; accounts?: AppDeps['accounts'] } & Pick<AppDeps, 'jobs' | 'busyRetry'> = {}) {
   const tmp = tempDir('exoatlas-app-');
   const stores = await createStores({ sqlitePath: join(tmp.dir, 'atlas.sqlite') });
   const { hash } = await stores.atlas.ensureCurrent(dataDir);
   const atlas = new Atlas(await stores.atlas.knowledgeBase());
-  const app = await buildApp({ atlas, stores, dataHash: hash, webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined });
+  const app = await buildApp({
+    atlas,
+    stores,
+    dataHash: hash,
+    webRoot: options.web ? join(repoRoot, 'packages/web/dist') : undefined,
+    // Suites call POST /api/meta far more often than a person would; security-writes.test.ts tests the limit itself.
+    metaRateLimit: false,
+    accounts: options.accounts,
+    jobs: options.jobs,
+    busyRetry: options.busyRetry,
+    ...options.deps,
+  });
   return {
     app,
     atlas,

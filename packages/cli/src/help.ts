@@ -5,7 +5,13 @@ export const HELP = `exoatlas ${VERSION} — the evidence atlas for exosome ther
 Usage: exoatlas <command> [options]
 
 Atlas
-  serve [--port N] [--host H]       serve the web app and the HTTP API (PORT is honoured too)
+  serve [--port N] [--host H] [--workers N]
+        [--allowed-origin O]… [--trust-proxy] [--meta-rate-limit N]
+                                    serve the web app and the HTTP API (PORT is honoured too); heavy
+                                    jobs run in N worker threads (0 = none); other sites allowed to
+                                    write (EXOATLAS_ALLOWED_ORIGINS), trust X-Forwarded-* of a TLS
+                                    proxy (TRUST_PROXY), POST /api/meta per minute per address
+                                    (default 30; 0 = no limit)
   studies [filters] [--json]        list studies; filters: --area, --condition, --species,
                                     --cell-source, --setting, --entity, --table1, --text,
                                     --limit, --offset

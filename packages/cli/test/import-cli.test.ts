@@ -32,6 +32,8 @@ describe('exoatlas import', () => {
 
   it('checks its options', () => {
     expect(exoatlas(['import']).code).toBe(2);
-    expect(exoatlas(['import', join(fixtures, 'empty.ris'), '--date', 'yesterday']).stderr).toMatch(/--date must look like 2026-11-01/);
+    expect(exoatlas(['import', join(fixtures, 'empty.ris'), '--date', 'yesterday']).stderr).toMatch(/--date must be a real date like 2026-11-01/);
+    // issue 17, finding 10: an impossible calendar date is refused, not rolled over to 3 March.
+    expect(exoatlas(['import', join(fixtures, 'empty.ris'), '--date', '2026-02-31']).stderr).toMatch(/--date must be a real date/);
   });
 });

@@ -31,15 +31,18 @@ export { prismaCounts, NO_REASON, type PrismaCounts, type PrismaRecord, type Rea
 export { prismaSvg, type PrismaSvgOptions } from './prisma/svg.js';
 export { prismaCsv } from './prisma/csv.js';
 export { RECORD_STATUSES, stageOutcome, latestByReviewer, latestResolution, requiredReviewers, validateDecision, type RecordStatus, type StageOutcome, type DecisionInput } from './screening/decisions.js';
-export { visibleDecisions, isBlinded } from './screening/blinding.js';
+export { readerOf, isBlinded, visibleDecisions, visibleSequence, areFormsBlinded, isBlindedToAnyForm, visibleForms, visibleAudit, BLINDED_PLACEHOLDER, type Reader, type Work } from './visibility/index.js';
 export { findConflicts, type Conflict } from './screening/conflicts.js';
 export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
 export { fitHyperbolicRate } from './screening/hyperbolic-rate.js';
-export { hashPassword, verifyPassword, checkPasswordStrength, MIN_PASSWORD_LENGTH } from './auth/password.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES } from './auth/password-policy.js';
+export { accountKey, addressKey, countAttempt, lockedUntil, retryAfterSeconds, DEFAULT_THROTTLE_LIMITS, type LoginAttempt, type ThrottleLimits, type ThrottleState } from './auth/login-throttle.js';
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
-export { planImport, readSearchFiles, slimCitation, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
-export type { ReviewStore, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
+export { planImport, planInThread, readSearchFiles, slimCitation, type ImportPlanner, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
+export type { ReviewStore, AccountAuditEntry, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
+export { AccountService, type AccountServiceOptions } from './service/account-service.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';
 // —— part 2 (issue 8): data extraction, appraisal (SYRCLE, MISEV), one-step synthesis, back into the atlas ——
 export * from './extraction/index.js';

@@ -53,6 +53,8 @@ export interface User {
   /** Admins create user accounts (the first account is one). */
   isAdmin: boolean;
   createdAt: string;
+  /** An admin disabled the account: it cannot sign in and its sessions do not work (absent means false). */
+  isDisabled?: boolean;
 }
 
 export interface Member {

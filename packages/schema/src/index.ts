@@ -12,3 +12,4 @@ export * from './knowledge-base.js';
 export * from './json-schema.js';
 export * from './errors/index.js';
 export * from './quote.js';
+export * from './calendar-date.js';

@@ -3,18 +3,22 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
-import type { Stores } from '@exoatlas/store';
-import { ExtractionService, ReviewService } from '@exoatlas/review';
+import { SqliteStore, type Stores } from '@exoatlas/store';
+import { ExtractionService, ReviewService, type AccountServiceOptions, type ImportPlanner } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
-import { installErrorHandling, notFoundRoute } from './http-errors.js';
+import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
+import { installSecurity, type RateLimitOptions } from './security/index.js';
+import { withSecurityResponses } from './security/openapi-responses.js';
+import { installBusyRetry, type BusyRetryOptions } from './busy-retry.js';
 import { atlasRoutes } from './routes/atlas-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
-import { literatureRoutes } from './routes/literature-routes.js';
+import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
+import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
 
 export interface AppDeps {
   atlas: Atlas;
@@ -24,28 +28,57 @@ export interface AppDeps {
   webRoot?: string;
   dataHash?: string;
   logger?: boolean;
+  /** Origins besides the server's own whose pages may write (`--allowed-origin`, EXOATLAS_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /**
+   * Fastify `trustProxy` (`--trust-proxy`, TRUST_PROXY): true, a hop count, or proxy addresses/CIDRs (comma-separated);
+   * behind a TLS proxy request.protocol is then https (cookies Secure, origin check) and request.ip the client's.
+   */
+  trustProxy?: boolean | number | string;
+  /** The rate limit of the anonymous POST /api/meta per client address; false turns it off. */
+  metaRateLimit?: RateLimitOptions | false;
+  /** Session lifetime and login throttling limits (accountOptionsFromEnv reads them from EXOATLAS_* variables). */
+  accounts?: AccountServiceOptions;
+  /** The worker pool and job budgets (or settings to make them); the app closes a pool it made. */
+  jobs?: Jobs | JobSettings;
+  /** How write routes wait for a database another process is writing (see busy-retry.ts). */
+  busyRetry?: BusyRetryOptions;
 }
+
+/** The body limit of every route but the uploads (imports, the meta-analysis data), which set their own. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP server without listening: routes, OpenAPI, errors, and the web app at `/`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: (deps.trustProxy ?? false) as boolean, frameworkErrors });
   installErrorHandling(app);
+  const jobs = deps.jobs && 'pool' in deps.jobs ? deps.jobs : createJobs(deps.jobs);
+  if (jobs !== deps.jobs) app.addHook('onClose', () => jobs.pool.close());
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
   const { stores } = deps;
-  const reviews = new ReviewService(stores.review, { schedule: (task) => setImmediate(task) });
+  installBusyRetry(app, stores.atlas instanceof SqliteStore ? stores.atlas.db : undefined, deps.busyRetry);
+  const planImport: ImportPlanner = (existing, files) => jobs.pool.run('reviewImport', { existing, files: [...files] }, jobs.budgets.importTimeoutMs);
+  const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport });
   const extraction = new ExtractionService(reviews, stores.extraction);
   const currentAtlas = currentAtlasProvider(deps.atlas, async () => {
     const items = await extraction.atlasStudies();
     // A study's publication (synthesis id and time) identifies its content: no need to compare whole records.
     return { version: items.map((i) => `${i.study.id}@${i.synthesisId}:${i.publishedAt}`).join('|'), studies: items.map((i) => i.study as Study) };
   });
+  await installSecurity(app, {
+    allowedOrigins: deps.allowedOrigins,
+    uploadTypes: { '/api/imports': UPLOAD_TYPES },
+    metaRateLimit: deps.metaRateLimit,
+    authenticate: (token) => reviews.authenticate(token),
+    countUsers: () => stores.review.countUsers(),
+  });
   atlasRoutes(app, { ...deps, store: stores.atlas, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
-  literatureRoutes(app, stores.literature);
-  metaRoutes(app);
+  literatureRoutes(app, stores.literature, jobs);
+  metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });
-  const openapi = buildOpenApi();
+  const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
 
   const hasWeb = deps.webRoot !== undefined && existsSync(join(deps.webRoot, 'index.html'));

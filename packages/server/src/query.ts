@@ -11,11 +11,11 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.in
   throw new ExoError('EXO_ERR_QUERY_INVALID', message, { field: name });
 }
 
-/** A whole number in a query string. */
+/** A whole number in a query string, written canonically (no sign, no leading zero): one value, one spelling. */
 export const intParam = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, 'must be a whole number')
+    .regex(/^(0|[1-9]\d{0,15})$/, 'must be a whole number without leading zeros')
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 

@@ -60,14 +60,14 @@ describe('accounts and sessions', () => {
     expect((await call('POST', '/api/reviews/users', { token: tokens.olivia, body: { username: 'shorty', password: 'short' } })).body.error.code).toBe('EXO_ERR_AUTH_WEAK_PASSWORD');
   });
 
-  it('login sets an HttpOnly SameSite=Lax cookie; the cookie or a Bearer token authenticates; wrong passwords do not', async () => {
+  it('login sets an HttpOnly SameSite=Strict cookie (issue 17: CSRF); the cookie or a Bearer token authenticates; wrong passwords do not', async () => {
     const wrong = await call('POST', '/api/reviews/auth/login', { body: { username: 'alice', password: 'not-her-password' } });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('EXO_ERR_AUTH_INVALID_CREDENTIALS');
     expect((await call('POST', '/api/reviews/auth/login', { body: { username: 'nobody', password: 'whatever-pass' } })).status).toBe(401);
     const ok = await call('POST', '/api/reviews/auth/login', { body: { username: 'alice', password: 'alice-password' } });
     const cookie = String(ok.headers['set-cookie']);
-    expect(cookie).toMatch(/^exoatlas_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+/);
+    expect(cookie).toMatch(/^exoatlas_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+/);
     expect((await call('GET', '/api/reviews/auth/me', { cookie: cookie.split(';')[0] })).body.user.username).toBe('alice');
     expect((await call('GET', '/api/reviews/auth/me', { token: ok.body.token })).body.user.username).toBe('alice');
     expect((await call('GET', '/api/reviews/auth/me', { token: 'forged-token' })).status).toBe(401);
@@ -90,7 +90,10 @@ describe('projects, members and imports', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'imsc-wounds', mode: 'dual', criteria: { population: 'Animal wound models' } });
-    expect((await call('POST', '/api/reviews', { token: tokens.olivia, body: { id: 'imsc-wounds', name: 'again' } })).status).toBe(409);
+    // issue 17: a taken id gets a random suffix (no 409 oracle); the first project keeps its id and content.
+    const again = await call('POST', '/api/reviews', { token: tokens.olivia, body: { id: 'imsc-wounds', name: 'again' } });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toMatch(/^imsc-wounds-[a-z0-9]+$/);
     for (const [username, role] of [['alice', 'reviewer'], ['bob', 'reviewer'], ['carol', 'reviewer'], ['vera', 'viewer']]) {
       expect((await call('POST', `${P}/members`, { token: tokens.olivia, body: { username, role } })).status).toBe(200);
     }

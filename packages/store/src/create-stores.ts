@@ -6,6 +6,7 @@ import { SqliteLiteratureStore } from './literature/literature-store.js';
 import { SqliteExtractionStore } from './review/extraction-store.js';
 import { SqliteReviewStore } from './review/sqlite-review-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
+import { createKyselyStores } from './kysely/create-stores.js';
 
 /** Every store of one database: the atlas, imported literature, review projects and their extraction forms. */
 export interface Stores {
@@ -34,8 +35,8 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
     if (!POSTGRES_URL.test(url)) {
       throw new ExoError('EXO_ERR_STORE_OPEN', 'the database URL must start with postgres:// or postgresql://; for SQLite give a file with --db or EXOATLAS_DB', { field: 'databaseUrl' });
     }
-    // The Kysely/PostgreSQL stores implement the same interfaces; until they land, say so instead of half-working.
-    throw new ExoError('EXO_ERR_STORE_OPEN', 'PostgreSQL support (--database-url, DATABASE_URL) is being added and is not available in this build yet; use SQLite with --db FILE', { field: 'databaseUrl' });
+    // PostgreSQL through the Kysely stores (src/kysely/); SQLite stays on the hand-written stores until they are retired.
+    return createKyselyStores({ url });
   }
   if (config.sqlitePath === undefined || config.sqlitePath === '') {
     throw new ExoError('EXO_ERR_STORE_OPEN', 'no database given: choose a SQLite file with --db or EXOATLAS_DB, or a PostgreSQL URL with --database-url or DATABASE_URL');

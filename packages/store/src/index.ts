@@ -7,3 +7,4 @@ export * from './literature/literature-store.js';
 export * from './review/index.js';
 export { SqliteExtractionStore } from './review/extraction-store.js';
 export * from './create-stores.js';
+export * from './kysely/index.js';

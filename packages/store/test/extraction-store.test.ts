@@ -100,11 +100,11 @@ describe('extraction over SQLite', () => {
     expect(await codeOf(() => service.saveForm(p.bob, PROJECT_ID, 9999, 'extraction', { data: form }))).toBe('EXO_ERR_REVIEW_NOT_FOUND_RECORD');
   });
 
-  it('dual extraction: discrepancies, blinding until you have saved, consensus', async () => {
+  it('dual extraction: discrepancies, consensus (blinding follows the project mode: see packages/server/test/blinding.test.ts)', async () => {
     await extractAll();
     const id = p.records['li-2019']!;
-    // bob has not extracted yet: alice's form is hidden from him
-    expect((await service.forms(p.bob, PROJECT_ID, id, 'extraction')).forms).toEqual([]);
+    // issue 17: a single-screening project blinds nothing, so bob sees alice's form before saving his own
+    expect((await service.forms(p.bob, PROJECT_ID, id, 'extraction')).forms.map((f) => f.reviewer)).toEqual(['alice']);
     const bobs = formOf('li-2019').form as { outcomes: { groups: { sd?: number }[] }[] };
     bobs.outcomes[0]!.groups[2]!.sd = 11.1;
     await service.saveForm(p.bob, PROJECT_ID, id, 'extraction', { data: bobs });

@@ -4,6 +4,7 @@ import { emptyRecord } from '@exoatlas/literature';
 import { DEFAULT_EXCLUSION_REASONS, type ImportPlan } from '@exoatlas/review';
 import { SqliteReviewStore, SqliteStore } from '../src/index.js';
 import { tempDir } from '../../../test/helpers/paths.js';
+import { MIGRATIONS } from '../src/sqlite/migrations.js';
 
 const tmp = tempDir('exoatlas-review-store-');
 afterAll(async () => tmp.cleanup());
@@ -77,11 +78,13 @@ describe('upgrading a database from before the automation flag (schema 4 → 5)'
     await reviews.importSearches('p', [search], { newRecords: [citation(1, 'A'), citation(2, 'B')], fates: [[{ kind: 'new', newIndex: 0 }, { kind: 'new', newIndex: 1 }]] }, owner.id);
     // Roll the file back to schema 4, as a database of the previous version was.
     store.db.exec('ALTER TABLE review_records DROP COLUMN excluded_by_automation');
+    // … and without the later account tables (issue 17).
+    store.db.exec('DROP TABLE review_first_user; DROP TABLE review_login_throttle; DROP TABLE review_account_audit; DROP INDEX review_sessions_by_user; DROP INDEX review_sessions_by_expiry; ALTER TABLE review_users DROP COLUMN is_disabled;');
     store.db.pragma('user_version = 4');
     const path = store.db.name;
     await store.close();
     const reopened = new SqliteStore(path);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(5);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const again = new SqliteReviewStore(reopened.db);
     expect((await again.records('p')).map((r) => [r.citation.title, r.isExcludedByAutomation])).toEqual([
       ['A', false],

@@ -36,7 +36,7 @@ export function routeElement(route: Route): ReactNode {
   if ((m = matchPath('/references/:n', path))) return <ReferencePage key={m.n} n={m.n!} />;
   if (path === '/search') return <SearchPage route={route} />;
   if (path === '/meta') return <MetaPage route={route} />;
-  if (path === '/reviews' || path.startsWith('/reviews/')) return <ReviewRoutes route={route} />;
+  if (path === '/reviews' || path.startsWith('/reviews/') || path === '/account') return <ReviewRoutes route={route} />;
   return <NotFoundPage path={path} />;
 }
 

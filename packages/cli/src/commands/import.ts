@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { CITATION_FORMATS, type CitationFormat } from '@exoatlas/literature';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import type { ImportSummary } from '@exoatlas/store';
 import { ATLAS_OPTIONS, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
@@ -17,7 +17,7 @@ export async function importCommand(args: string[], io: CommandIO): Promise<numb
     format: { type: 'string' },
   });
   if (positionals.length === 0) throw new ExoError('EXO_ERR_CLI_USAGE', 'import needs at least one file, e.g. exoatlas import embase.ris --database Embase --date 2026-11-01 --query "…"');
-  if (values.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.date)) throw new ExoError('EXO_ERR_CLI_USAGE', `--date must look like 2026-11-01 (got '${values.date}')`, { field: 'date' });
+  if (values.date !== undefined && !isCalendarDate(values.date, { allowPartial: true })) throw new ExoError('EXO_ERR_CLI_USAGE', `--date must be a real date like 2026-11-01 (or 2026-11, 2026) (got '${values.date}')`, { field: 'date' });
   if (values.format !== undefined && !(CITATION_FORMATS as readonly string[]).includes(values.format)) {
     throw new ExoError('EXO_ERR_CLI_USAGE', `--format must be one of ${CITATION_FORMATS.join(', ')} (got '${values.format}')`, { field: 'format' });
   }

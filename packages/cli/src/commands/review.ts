@@ -9,12 +9,20 @@ import type { ReviewSubcommand } from './review/shared.js';
 export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
 
   user add <name> --password-stdin [--display-name N] [--admin]
-                                    create a reviewer account (password read from standard input)
+                                    create a reviewer account (password read from standard input: at least
+                                    10 characters, not a common password, not the user name)
+  user passwd <name> --password-stdin
+                                    set a user's password (admins; the user's sessions end)
+  user disable|enable <name>        disable an account (it cannot sign in, its sessions end) or enable it
+  user unlock <name>                lift a sign-in lock after too many failed attempts
+  user revoke-sessions <name>       end every session of a user
+  user list                         every account, with admin, disabled and locked flags
   create --name N [--id ID] [--question Q] [--dual] [--population …] [--intervention …]
          [--comparator …] [--outcomes …] [--study-designs …] [--inclusion …] [--exclusion …]
                                     create a review project; you become its owner
   member <project> <user> --role owner|reviewer|viewer
                                     add a member or change a role
+  member remove <project> <user>    remove a member (owners); their decisions stay; the last owner stays
   import <project> <files…> --database D --date YYYY-MM-DD [--query Q]
                                     import search exports (RIS, PubMed XML, nbib, BibTeX, CSV, CSL-JSON),
                                     de-duplicated; all files or none

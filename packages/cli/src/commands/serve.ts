@@ -2,16 +2,39 @@ import { resolve } from 'node:path';
 import { ATLAS_OPTIONS, intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { openAtlas, projectRoot } from '../context.js';
+import { serveSecurity } from './serve-security.js';
 
-/** `exoatlas serve [--port N] [--host H] [--db FILE | --database-url URL]`: the web app and the HTTP API on the store. */
+/**
+ * `exoatlas serve [--port N] [--host H] [--db FILE | --database-url URL] [--workers N] [--allowed-origin O]…
+ * [--trust-proxy] [--meta-rate-limit N]`: the web app and the HTTP API on the store. Heavy jobs run in N worker
+ * threads (default one per CPU; 0 runs them on the request thread); budgets come from EXOATLAS_* variables.
+ */
 export async function serveCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseCommandArgs('serve', args, { ...ATLAS_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, log: { type: 'boolean', default: false } }, false);
+  const { values } = parseCommandArgs(
+    'serve',
+    args,
+    {
+      ...ATLAS_OPTIONS,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      workers: { type: 'string' },
+      log: { type: 'boolean', default: false },
+      'allowed-origin': { type: 'string', multiple: true },
+      'trust-proxy': { type: 'boolean' },
+      'meta-rate-limit': { type: 'string' },
+    },
+    false,
+  );
+  const security = serveSecurity(values, io.env);
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
   const { atlas, stores, dbPath, rebuilt } = await openAtlas(io, values);
-  const { buildApp } = await import('@exoatlas/server');
+  const { buildApp, accountOptionsFromEnv, jobSettingsFromEnv } = await import('@exoatlas/server');
+  const jobs = jobSettingsFromEnv(io.env);
+  const workers = intOption('workers', values.workers, 0);
+  if (workers !== undefined) jobs.threads = workers;
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, stores, webRoot, logger: values.log });
+  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env), jobs });
   try {
     await app.listen({ port, host });
   } catch (error) {

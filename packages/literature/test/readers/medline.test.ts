@@ -23,3 +23,18 @@ describe('MEDLINE (nbib) reader', () => {
     expect(records[1]).toMatchObject({ year: 2014, date: '2014-01', pages: '38-41', raw: { line: 34 } });
   });
 });
+
+describe('MEDLINE truncation (issue 17, finding 10)', () => {
+  const whole = 'PMID- 1\nTI  - One.\nSO  - J. 2020.\n\nPMID- 2\nTI  - Two.\nDP  - 2021\nSO  - J. 2021.\n';
+  it('a file cut mid-line or before the last SO line is EXO_ERR_LIT_TRUNCATED with the file and line', async () => {
+    const { readCitations } = await import('../../src/index.js');
+    await expect(readCitations(whole.slice(0, whole.indexOf('Two') + 2), { fileName: 'cut.nbib', format: 'medline' })).rejects.toMatchObject({ code: 'EXO_ERR_LIT_TRUNCATED', context: { file: 'cut.nbib', line: 6 } });
+    await expect(readCitations(whole.slice(0, whole.indexOf('DP')), { fileName: 'cut.nbib', format: 'medline' })).rejects.toMatchObject({ code: 'EXO_ERR_LIT_TRUNCATED', context: { line: 6 } });
+  });
+  it('whole files read, with or without SO lines and a final line break after SO', async () => {
+    const { readCitations } = await import('../../src/index.js');
+    expect((await readCitations(whole, { fileName: 'a.nbib', format: 'medline' })).records).toHaveLength(2);
+    expect((await readCitations(whole.slice(0, -1), { fileName: 'a.nbib', format: 'medline' })).records).toHaveLength(2);
+    expect((await readCitations('PMID- 1\nTI  - One.\n\nPMID- 2\nTI  - Two.\n', { fileName: 'a.nbib', format: 'medline' })).records).toHaveLength(2);
+  });
+});

@@ -1,5 +1,4 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { ExoError } from '@exoatlas/schema';
 
 /** scrypt cost parameters (RFC 7914): N = 2^15, r = 8, p = 1 — about 32 MiB and tens of milliseconds per hash. */
 const PARAMS = { N: 32768, r: 8, p: 1 } as const;
@@ -8,13 +7,6 @@ const KEY_LENGTH = 32;
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
   return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
-}
-
-/** The smallest password accepted. */
-export const MIN_PASSWORD_LENGTH = 8;
-
-export function checkPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`, { field: 'password' });
 }
 
 /** A salted scrypt hash, self-describing: `scrypt$N$r$p$<salt base64>$<key base64>`. */

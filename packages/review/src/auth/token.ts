@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'exoatlas_session';
-/** Sessions last 30 days. */
-export const SESSION_DAYS = 30;
+/** Sessions last 14 days by default (ReviewServiceOptions.sessionDays, EXOATLAS_SESSION_DAYS). */
+export const SESSION_DAYS = 14;
 
 /** A new session token: 32 random bytes, base64url. Only its hash is stored. */
 export function newSessionToken(): string {

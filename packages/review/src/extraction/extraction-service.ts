@@ -8,6 +8,7 @@ import { DiseaseArea, ExoError } from '@exoatlas/schema';
 import { requireRole, type Action } from '../auth/roles.js';
 import type { RecordView, ReviewService } from '../service/review-service.js';
 import type { Project, Role, User } from '../types.js';
+import { areFormsBlinded, isBlindedToAnyForm, readerOf, visibleForms, type Reader } from '../visibility/index.js';
 import { compareJudgements, effectiveValue, type AgreementSummary, type ConsensusStatus } from '../appraisal/consensus.js';
 import { MISEV_ITEM_IDS, MisevAppraisal, misevRuleIssues, misevScore, type MisevScore } from '../appraisal/misev.js';
 import { RobAssessment, SYRCLE_ITEM_IDS, robJudgements, robOverall, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
@@ -28,7 +29,7 @@ const SCHEMAS = { extraction: ExtractionForm, rob: RobAssessment, misev: MisevAp
 export interface FormsView {
   recordId: number;
   kind: FormKind;
-  /** the latest form of each reviewer (others' forms are hidden from a reviewer until they have saved their own) */
+  /** the latest form of each reviewer the reader may see (visibility/: in dual mode others' forms stay hidden until two reviewers saved one) */
   forms: SavedForm[];
   consensus: SavedForm | null;
   /** where the reviewers' forms differ (extraction: field paths; appraisals: items) */
@@ -116,8 +117,19 @@ export class ExtractionService {
     return validateForm(kind, data, characteristics);
   }
 
-  private async effectiveExtraction(projectId: string, recordId: number): Promise<ExtractionForm | undefined> {
-    const forms = await this.store.latestForms(projectId, { recordId, kind: 'extraction' });
+  /** The forms' reader (visibility/policy.ts): an owner supervises the kinds of form they have not filled in. */
+  private async readerOf(user: User, project: Project, role: Role): Promise<Reader> {
+    const mine = new Set((await this.store.latestForms(project.id)).filter((f) => f.reviewerId === user.id).map((f) => f.kind));
+    return readerOf(user.id, project.mode, role, FORM_KINDS, (kind) => mine.has(kind as FormKind));
+  }
+
+  /** The forms this reader may see (visibility/: others' hidden while blinded); everything shown is computed from them. */
+  private async visibleLatest(projectId: string, reader: Reader, filter?: { recordId?: number; kind?: FormKind }): Promise<SavedForm[]> {
+    return visibleForms(await this.store.latestForms(projectId, filter), reader);
+  }
+
+  private async effectiveExtraction(projectId: string, recordId: number, reader: Reader): Promise<ExtractionForm | undefined> {
+    const forms = await this.visibleLatest(projectId, reader, { recordId, kind: 'extraction' });
     return this.effective(forms).value as ExtractionForm | undefined;
   }
 
@@ -137,13 +149,16 @@ export class ExtractionService {
   async saveForm(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown, input: { data?: unknown; expectedVersion?: unknown; consensus?: unknown }): Promise<SavedForm> {
     const kind = ExtractionService.checkKind(kindInput);
     const isConsensus = input.consensus === true;
-    const { user } = await this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
+    const { user, project, role } = await this.access(actor, projectId, isConsensus ? 'resolve' : 'screen');
     await this.requireIncluded(actor, projectId, recordId);
+    if (isConsensus && areFormsBlinded(await this.store.latestForms(projectId, { recordId, kind }), project.mode)) {
+      throw new ExoError('EXO_ERR_REVIEW_BLINDED', `record ${recordId}: in a dual project the ${kind} consensus follows two reviewers' own forms; until then each form stays hidden from the other reviewer`, { id: String(recordId) });
+    }
     const expectedVersion = input.expectedVersion ?? 0;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', 'expectedVersion must be the version of the form you loaded (0 for a new form)', { field: 'expectedVersion' });
     }
-    const characteristics = kind === 'misev' ? (await this.effectiveExtraction(projectId, recordId))?.characteristics : undefined;
+    const characteristics = kind === 'misev' ? (await this.effectiveExtraction(projectId, recordId, await this.readerOf(user, project, role)))?.characteristics : undefined;
     const r = validateWith(SCHEMAS[kind], input.data);
     // MISEV applicability follows the study's extracted characteristics; before extraction every answer is accepted
     const issues = r.ok ? (kind === 'misev' && characteristics !== undefined ? misevRuleIssues(r.value as MisevAppraisal, characteristics) : []) : r.issues;
@@ -154,18 +169,15 @@ export class ExtractionService {
     return this.store.saveForm({ projectId, recordId, kind, reviewerId: isConsensus ? null : user.id, data: r.value, expectedVersion, userId: user.id });
   }
 
-  /** The forms of one study and kind, their discrepancies and the value synthesis uses. */
+  /** The forms of one study and kind this reader may see, their discrepancies and the value synthesis uses. */
   async forms(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): Promise<FormsView> {
     const kind = ExtractionService.checkKind(kindInput);
-    const { user, role } = await this.access(actor, projectId, 'read');
+    const { user, project, role } = await this.access(actor, projectId, 'read');
     await this.requireIncluded(actor, projectId, recordId);
-    const all = await this.store.latestForms(projectId, { recordId, kind });
-    const reviewerForms = all.filter((f) => f.reviewerId !== null);
+    const all = await this.visibleLatest(projectId, await this.readerOf(user, project, role), { recordId, kind });
+    const visible = all.filter((f) => f.reviewerId !== null);
     const consensus = all.find((f) => f.reviewerId === null) ?? null;
     const eff = this.effective(all);
-    // blinding: a reviewer sees the others' forms once they have saved their own (owners and viewers see all)
-    const hasOwn = reviewerForms.some((f) => f.reviewerId === user.id);
-    const visible = role === 'reviewer' && !hasOwn ? [] : reviewerForms;
     let discrepancies: Discrepancy[] = [];
     let agreement: AgreementSummary<string> | null = null;
     if (visible.length >= 2) {
@@ -184,27 +196,29 @@ export class ExtractionService {
         });
       }
     }
-    const view: FormsView = { recordId, kind, forms: visible, consensus, discrepancies, agreement, status: eff.status, effective: visible.length > 0 || consensus || role !== 'reviewer' ? (eff.value ?? null) : null };
+    const view: FormsView = { recordId, kind, forms: visible, consensus, discrepancies, agreement, status: eff.status, effective: eff.value ?? null };
     if (kind === 'misev') view.score = eff.value ? misevScore(eff.value as MisevAppraisal) : null;
     return view;
   }
 
   async history(actor: User | undefined, projectId: string, recordId: number, kindInput: unknown): Promise<SavedForm[]> {
     const kind = ExtractionService.checkKind(kindInput);
-    await this.access(actor, projectId, 'read');
-    return this.store.formHistory(projectId, recordId, kind);
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    // blinded or not is decided on the latest forms: the history holds the same reviewers and consensus
+    return visibleForms(await this.store.formHistory(projectId, recordId, kind), await this.readerOf(user, project, role));
   }
 
   /** Every included study with where its extraction and appraisals stand. */
   async studies(actor: User | undefined, projectId: string): Promise<StudyStatus[]> {
-    const { user } = await this.access(actor, projectId, 'read');
+    const { user, project, role } = await this.access(actor, projectId, 'read');
     const forms = await this.store.latestForms(projectId);
+    const seen = visibleForms(forms, await this.readerOf(user, project, role));
     return (await this.included(actor, projectId)).map((r) => {
-      const of = (kind: FormKind): SavedForm[] => forms.filter((f) => f.recordId === r.id && f.kind === kind);
+      const of = (list: SavedForm[], kind: FormKind): SavedForm[] => list.filter((f) => f.recordId === r.id && f.kind === kind);
       const part = (kind: FormKind) => {
-        const fs = of(kind);
-        const eff = this.effective(fs);
-        return { status: eff.status, reviewers: fs.filter((f) => f.reviewerId !== null).length, mine: fs.find((f) => f.reviewerId === user.id)?.version ?? null, value: eff.value };
+        // how many reviewers saved one may be known (like decidedBy); what they saved only once visible
+        const eff = this.effective(of(seen, kind));
+        return { status: eff.status, reviewers: of(forms, kind).filter((f) => f.reviewerId !== null).length, mine: of(forms, kind).find((f) => f.reviewerId === user.id)?.version ?? null, value: eff.value };
       };
       const ex = part('extraction');
       const rb = part('rob');
@@ -225,8 +239,8 @@ export class ExtractionService {
   }
 
   /** The studies synthesis reads: effective extraction forms (conflicts left out with a warning) and appraisals. */
-  private async synthesisStudies(actor: User | undefined, projectId: string): Promise<{ studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] }> {
-    const forms = await this.store.latestForms(projectId);
+  private async synthesisStudies(actor: User | undefined, projectId: string, reader: Reader): Promise<{ studies: (SynthesisStudy & { record: RecordView })[]; warnings: string[] }> {
+    const forms = await this.visibleLatest(projectId, reader);
     const warnings: string[] = [];
     const studies: (SynthesisStudy & { record: RecordView })[] = [];
     for (const r of await this.included(actor, projectId)) {
@@ -258,8 +272,8 @@ export class ExtractionService {
 
   /** Pools an outcome of the project's extracted data; with `save`, stores the synthesis (reviewers and owners). */
   async synthesise(actor: User | undefined, projectId: string, options: SynthesisOptions, save = false): Promise<{ id: number | null; synthesis: SynthesisResult }> {
-    const { user } = await this.access(actor, projectId, save ? 'screen' : 'read');
-    const { studies, warnings } = await this.synthesisStudies(actor, projectId);
+    const { user, project, role } = await this.access(actor, projectId, save ? 'screen' : 'read');
+    const { studies, warnings } = await this.synthesisStudies(actor, projectId, await this.readerOf(user, project, role));
     if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
     const s = synthesise(studies, options);
     s.warnings.unshift(...warnings);
@@ -273,17 +287,23 @@ export class ExtractionService {
     return this.store.syntheses(projectId);
   }
 
+  /** A saved synthesis, withheld while another member's form of one of its studies is hidden from the reader (it may be computed from it). */
   async getSynthesis(actor: User | undefined, projectId: string, id: number) {
-    await this.access(actor, projectId, 'read');
+    const { user, project, role } = await this.access(actor, projectId, 'read');
     const s = await this.store.getSynthesis(projectId, id);
     if (!s) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
+    const studies = synthesisRecordIds(s.result);
+    const used = (await this.store.latestForms(projectId)).filter((f) => !studies || studies.has(f.recordId));
+    if (isBlindedToAnyForm(used, await this.readerOf(user, project, role))) {
+      throw new ExoError('EXO_ERR_REVIEW_BLINDED', `synthesis ${id} may use forms another reviewer saved that are still hidden from you: save your own forms (or wait for the consensus) first`, { id: String(id) });
+    }
     return s;
   }
 
   /** The appraisal summaries and plots of a project (effective assessments of included studies). */
   async appraisalSummary(actor: User | undefined, projectId: string): Promise<{ rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } }> {
-    await this.access(actor, projectId, 'read');
-    const forms = await this.store.latestForms(projectId);
+    const { user, project, role } = await this.access(actor, projectId, 'read');
+    const forms = await this.visibleLatest(projectId, await this.readerOf(user, project, role));
     const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
     const misev: { label: string; appraisal: MisevAppraisal }[] = [];
     for (const r of await this.included(actor, projectId)) {
@@ -305,9 +325,9 @@ export class ExtractionService {
    * records with origin "project", each with the pooled results it entered, re-computed from the stored forms.
    */
   async publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): Promise<{ synthesisId: number; studies: ProjectAtlasStudy[] }> {
-    const { user, project } = await this.access(actor, projectId, 'manage');
+    const { user, project, role } = await this.access(actor, projectId, 'manage');
     const stored = await this.getSynthesis(actor, projectId, synthesisId);
-    const { studies } = await this.synthesisStudies(actor, projectId);
+    const { studies } = await this.synthesisStudies(actor, projectId, await this.readerOf(user, project, role));
     const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
     if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
     const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);
@@ -339,6 +359,15 @@ export class ExtractionService {
     }
     return [...byId.values()];
   }
+}
+
+/** The records a stored synthesis draws on (its table's studyId column and the studies it left out with a reason); undefined when the shape is unknown, so every record counts. */
+function synthesisRecordIds(result: unknown): Set<number> | undefined {
+  const r = result as { table?: { columns?: unknown[]; rows?: unknown[][] }; excluded?: { studyId?: unknown }[] } | null;
+  const col = Array.isArray(r?.table?.columns) ? r.table.columns.indexOf('studyId') : -1;
+  if (col < 0 || !Array.isArray(r?.table?.rows)) return undefined;
+  const ids = [...r.table.rows.map((row) => (Array.isArray(row) ? row[col] : undefined)), ...(Array.isArray(r.excluded) ? r.excluded.map((e) => e?.studyId) : [])];
+  return new Set(ids.map(Number).filter(Number.isInteger));
 }
 
 function robOverallOf(a: RobAssessment): 'low' | 'unclear' | 'high' {

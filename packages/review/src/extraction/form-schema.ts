@@ -63,7 +63,7 @@ export const OutcomeGroup = z
     label: optText('the group label'),
     role: z.enum(['treatment', 'control', 'sham'], { error: 'role: use treatment, control or sham' }),
     /** for a treatment arm: the id of its control group (default: the outcome's only control) */
-    control: z.string().optional(),
+    control: z.string({ error: 'the control group id must be text' }).max(40, 'a control group id is at most 40 characters').optional(),
     n: wholeN,
     mean: finite('the mean').optional(),
     sd: finite('the SD').min(0, 'a standard deviation cannot be negative').optional(),

@@ -72,3 +72,12 @@ export function planImport(existing: readonly { recordId: number; citation: Cita
   }
   return { newRecords, fates: files.map((f) => f.records.map((r) => fateById.get(r.id)!)) };
 }
+
+/** Reads the files and plans their import against the project's records: the CPU part of an import, which a server runs off its request thread. */
+export type ImportPlanner = (existing: readonly { recordId: number; citation: CitationRecord }[], files: readonly SearchFile[]) => Promise<{ read: ReadSearchFile[]; plan: ImportPlan }>;
+
+/** The planner on the caller's own thread. */
+export const planInThread: ImportPlanner = async (existing, files) => {
+  const read = await readSearchFiles(files);
+  return { read, plan: planImport(existing, read) };
+};

@@ -1,5 +1,6 @@
 import { ExoError } from '@exoatlas/schema';
 import { DECISIONS, STAGES, type Decision, type DecisionValue, type Project, type Resolution, type ScreeningMode, type Stage } from '../types.js';
+import { NOTE_MAX } from '../service/input.js';
 
 /** Where a record stands at one stage. */
 export const RECORD_STATUSES = ['unscreened', 'partial', 'included', 'excluded', 'conflict'] as const;
@@ -83,6 +84,7 @@ export function validateDecision(project: Project, input: { stage?: unknown; dec
     bad(`an exclusion at full text needs a reason, one of: ${reasons.join('; ')}`, 'reason');
   }
   if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') bad('note must be text', 'note');
+  if (typeof input.note === 'string' && input.note.trim().length > NOTE_MAX) bad(`note is too long (at most ${NOTE_MAX} characters)`, 'note');
   const note = typeof input.note === 'string' && input.note.trim() !== '' ? input.note : undefined;
   return { stage: stage as Stage, decision: input.decision as DecisionValue, reason, note, expectedVersion: expectedVersion as number };
 }

@@ -11,6 +11,9 @@ export function invalid(message: string, field: string): never {
   throw new ExoError('EXO_ERR_REVIEW_INVALID_INPUT', message, { field });
 }
 
+/** The longest free text (a note, a criterion) a form may send: a few kB, not megabytes held by every later read. */
+export const NOTE_MAX = 4000;
+
 export function text(value: unknown, field: string, options: { required?: boolean; max?: number } = {}): string | undefined {
   if (value === undefined || value === null || value === '') {
     if (options.required) invalid(`${field} is required`, field);
@@ -19,7 +22,7 @@ export function text(value: unknown, field: string, options: { required?: boolea
   if (typeof value !== 'string') invalid(`${field} must be text`, field);
   const trimmed = value.trim();
   if (options.required && trimmed === '') invalid(`${field} is required`, field);
-  if (trimmed.length > (options.max ?? 20_000)) invalid(`${field} is too long (at most ${options.max ?? 20_000} characters)`, field);
+  if (trimmed.length > (options.max ?? NOTE_MAX)) invalid(`${field} is too long (at most ${options.max ?? NOTE_MAX} characters)`, field);
   return trimmed || undefined;
 }
 
@@ -37,7 +40,7 @@ export function parseCriteria(value: unknown): Criteria {
   for (const k of Object.keys(v)) if (!(keys as readonly string[]).includes(k)) invalid(`unknown criteria field '${k}' (known: ${keys.join(', ')})`, `criteria.${k}`);
   const out: Criteria = {};
   for (const k of keys) {
-    const t = text(v[k], `criteria.${k}`);
+    const t = text(v[k], `criteria.${k}`, { max: 5000 });
     if (t !== undefined) out[k] = t;
   }
   return out;

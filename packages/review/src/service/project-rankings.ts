@@ -2,7 +2,7 @@ import type { Classifier, Label } from '../ranking/classifier.js';
 import type { ModelName } from '../ranking/models.js';
 import { Ranker, type Ranking } from '../ranking/ranker.js';
 import { criteriaText, recordText } from '../ranking/record-text.js';
-import { isBlinded } from '../screening/blinding.js';
+import { isBlinded } from '../visibility/index.js';
 import { latestByReviewer, type RecordStatus } from '../screening/decisions.js';
 import type { ScreeningState } from './screening-state.js';
 

@@ -1,33 +1,35 @@
+import { randomBytes } from 'node:crypto';
 import type { CitationRecord } from '@exoatlas/literature';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import { agreementStats, type AgreementStats } from '../agreement/agreement.js';
-import { checkPasswordStrength, DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.js';
 import { requireRole, type Action } from '../auth/roles.js';
-import { hashToken, newSessionToken, SESSION_DAYS } from '../auth/token.js';
-import { planImport, readSearchFiles, type SearchFile } from '../import/plan-import.js';
+import { planInThread, type ImportPlanner, type SearchFile } from '../import/plan-import.js';
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
-import { isBlinded } from '../screening/blinding.js';
+import { visibleAudit, visibleSequence } from '../visibility/index.js';
 import { findConflicts, type Conflict } from '../screening/conflicts.js';
 import { latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
 import { teamSequence } from '../screening/automation.js';
 import { stoppingGuidance, type StoppingGuidance } from '../screening/stopping.js';
-import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
+import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Member, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
 import type { AuditOptions, NewProject, ReviewStore } from './review-store.js';
-import { ISO_DATE, PROJECT_ID, USERNAME, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
+import { AccountService, type AccountServiceOptions } from './account-service.js';
+import { PROJECT_ID, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
-import { findRecord, isEligible, loadState, recordView, screeningQueue, stageProgress, stageView } from './screening-state.js';
+import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView } from './screening-state.js';
 
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
 
-export interface ReviewServiceOptions {
+export interface ReviewServiceOptions extends AccountServiceOptions {
   now?: () => Date;
   /** Runs a task soon without holding up the caller (the server passes setImmediate); absent, rankings refresh when asked for. */
   schedule?: (task: () => void) => void;
   model?: ModelName;
+  /** Reads and de-duplicates an import's files (the server runs it in its worker pool); default: on this thread. */
+  planImport?: ImportPlanner;
 }
 
 /** Default exclusion reasons per stage; each project may change them. */
@@ -47,6 +49,11 @@ export class ReviewService {
   private readonly now: () => Date;
   private readonly schedule?: (task: () => void) => void;
   private readonly rankings: ProjectRankings;
+  /** Accounts and sessions (issue 17). */
+  readonly accounts: AccountService;
+  private readonly planImport: ImportPlanner;
+  /** Imports run one at a time: each plans against the records the project has when it starts. */
+  private importQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly store: ReviewStore,
@@ -55,50 +62,33 @@ export class ReviewService {
     this.now = options.now ?? (() => new Date());
     this.schedule = options.schedule;
     this.rankings = new ProjectRankings(options.model);
+    this.accounts = new AccountService(store, { ...options, now: this.now });
+    this.planImport = options.planImport ?? planInThread;
   }
 
-  // ---------------------------------------------------------------- accounts
+  // ---------------------------------------------------------------- accounts (account-service.ts)
 
   requireUser(actor: User | undefined): User {
-    if (!actor) throw new ExoError('EXO_ERR_AUTH_REQUIRED', 'sign in first (POST /api/reviews/auth/login), then send the session cookie or an Authorization: Bearer token');
-    return actor;
+    return this.accounts.requireUser(actor);
   }
 
   /** Creates an account. The very first account needs no sign-in and becomes an admin; after that only admins add users. */
-  async createUser(actor: User | undefined, input: { username?: unknown; password?: unknown; displayName?: unknown; isAdmin?: unknown }): Promise<User> {
-    const isFirst = (await this.store.countUsers()) === 0;
-    if (!isFirst) {
-      const user = this.requireUser(actor);
-      if (!user.isAdmin) throw new ExoError('EXO_ERR_AUTH_FORBIDDEN', 'only an admin can create user accounts');
-    }
-    const username = typeof input.username === 'string' ? input.username.trim() : '';
-    if (!USERNAME.test(username)) throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a user name has 2–40 letters, digits, dots, dashes or underscores, starting with a letter or digit', { field: 'username' });
-    if (typeof input.password !== 'string') throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', 'a password is required', { field: 'password' });
-    checkPasswordStrength(input.password);
-    if (await this.store.findUser(username)) throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${username}' already exists`, { field: 'username' });
-    const displayName = text(input.displayName, 'displayName', { max: 200 }) ?? username;
-    return this.store.createUser({ username, displayName, passwordHash: await hashPassword(input.password), isAdmin: isFirst || input.isAdmin === true });
+  createUser(actor: User | undefined, input: { username?: unknown; password?: unknown; displayName?: unknown; isAdmin?: unknown }): Promise<User> {
+    return this.accounts.createUser(actor, input);
   }
 
-  /** Checks a password and opens a session; the token is returned once and only its hash is stored. */
-  async login(username: unknown, password: unknown): Promise<{ token: string; user: User; expiresAt: string }> {
-    const found = typeof username === 'string' ? await this.store.findUser(username.trim()) : undefined;
-    const ok = await verifyPassword(typeof password === 'string' ? password : '', found?.passwordHash ?? DUMMY_HASH);
-    if (!found || !ok) throw new ExoError('EXO_ERR_AUTH_INVALID_CREDENTIALS', 'wrong user name or password');
-    const token = newSessionToken();
-    const expiresAt = new Date(this.now().getTime() + SESSION_DAYS * 86_400_000).toISOString();
-    await this.store.createSession(found.id, hashToken(token), expiresAt);
-    const { passwordHash: _drop, ...user } = found;
-    return { token, user, expiresAt };
+  /** Checks a password (throttled per account and per client address) and opens a session. */
+  login(username: unknown, password: unknown, address?: string): Promise<{ token: string; user: User; expiresAt: string }> {
+    return this.accounts.login(username, password, address);
   }
 
-  async authenticate(token: string | undefined): Promise<User | undefined> {
-    if (!token) return undefined;
-    return this.store.sessionUser(hashToken(token), this.now().toISOString());
+  /** The user of a session token; a disabled user's sessions find no one. */
+  authenticate(token: string | undefined): Promise<User | undefined> {
+    return this.accounts.authenticate(token);
   }
 
-  async logout(token: string | undefined): Promise<void> {
-    if (token) await this.store.deleteSession(hashToken(token));
+  logout(token: string | undefined): Promise<void> {
+    return this.accounts.logout(token);
   }
 
   // ---------------------------------------------------------------- projects
@@ -119,10 +109,13 @@ export class ReviewService {
   async createProject(actor: User | undefined, input: { id?: unknown; name?: unknown; question?: unknown; criteria?: unknown; mode?: unknown; exclusionReasons?: unknown }): Promise<Project> {
     const user = this.requireUser(actor);
     const name = text(input.name, 'name', { required: true, max: 300 })!;
-    const id = input.id === undefined ? slugify(name) : typeof input.id === 'string' && PROJECT_ID.test(input.id) ? input.id : invalid('id must be 2–63 lower-case letters, digits or dashes', 'id');
+    const requested = input.id === undefined ? slugify(name) : typeof input.id === 'string' && PROJECT_ID.test(input.id) ? input.id : invalid('id must be 2–63 lower-case letters, digits or dashes', 'id');
     const mode = input.mode ?? 'single';
     if (!(SCREENING_MODES as readonly unknown[]).includes(mode)) invalid(`mode must be one of ${SCREENING_MODES.join(', ')}`, 'mode');
-    if (await this.store.getProject(id)) throw new ExoError('EXO_ERR_REVIEW_PROJECT_EXISTS', `a review project '${id}' already exists; choose another id`, { id });
+    // A taken id, the actor's own project or a stranger's alike, gets a random suffix instead of a 409 that would tell a
+    // non-member the project exists (docs/security.md); the answer carries the id the project got.
+    let id = requested;
+    while (await this.store.getProject(id)) id = `${requested.slice(0, 57).replace(/-+$/, '')}-${randomBytes(4).readUInt32BE(0).toString(36).slice(0, 5)}`;
     const project: NewProject = {
       id,
       name,
@@ -184,18 +177,21 @@ export class ReviewService {
     if (files.length === 0) invalid('no file to import', 'files');
     const database = text(provenance.database, 'database', { required: true, max: 200 })!;
     const date = text(provenance.date, 'date', { required: true, max: 10 })!;
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
+    if (!isCalendarDate(date)) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
     const query = text(provenance.query, 'query', { max: 20_000 }) ?? '';
-    const read = await readSearchFiles(files);
-    // Re-check after the awaits: the role may have changed while the files were read.
-    await this.access(actor, projectId, 'import');
-    const plan = planImport(await this.store.citations(projectId), read);
-    const searches = await this.store.importSearches(
-      projectId,
-      read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
-      plan,
-      user.id,
-    );
+    const run = this.importQueue.then(async () => {
+      const { read, plan } = await this.planImport(await this.store.citations(projectId), files);
+      // Re-check after the awaits: the role may have changed while the files were read.
+      await this.access(actor, projectId, 'import');
+      return this.store.importSearches(
+        projectId,
+        read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
+        plan,
+        user.id,
+      );
+    });
+    this.importQueue = run.catch(() => undefined);
+    const searches = await run;
     this.rankings.forget(projectId);
     return {
       searches,
@@ -343,16 +339,17 @@ export class ReviewService {
     const state = await loadState(this.store, project);
     const unscreened = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.status === 'unscreened');
     if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
+    // The audit keeps the whole team's guidance (shown to each reader once nothing is blinded to them); the owner's answer is what they may see.
     const stopping = stoppingGuidance(teamSequence(state.decisions['title-abstract']), unscreened.length);
     await this.store.setExcludedByAutomation(projectId, unscreened.map((r) => r.id), true, user.id, { note, stopping });
-    return { excluded: unscreened.length, stopping };
+    return { excluded: unscreened.length, stopping: stoppingGuidance(visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), unscreened.length) };
   }
 
-  /** The team's title/abstract screening in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
+  /** The title/abstract screening this reader may see, in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
   async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number }> {
-    const { project } = await this.access(actor, projectId, 'read');
+    const { user, project } = await this.access(actor, projectId, 'read');
     const state = await loadState(this.store, project);
-    return { sequence: teamSequence(state.decisions['title-abstract']), total: state.records.length };
+    return { sequence: visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), total: state.records.length };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
@@ -423,20 +420,22 @@ export class ReviewService {
   }
 
   async audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): Promise<{ total: number; items: AuditEntry[] }> {
-    await this.access(actor, projectId, 'read');
+    const { user, project } = await this.access(actor, projectId, 'read');
     const result = await this.store.audit(projectId, options);
-    // Blinding covers the audit trail too: while a dual record is not fully decided, others' decisions stay hidden.
-    const project = (await this.store.getProject(projectId))!;
-    if (project.mode === 'single') return result;
-    const user = actor!;
     const state = await loadState(this.store, project);
-    return {
-      total: result.total,
-      items: result.items.map((e) => {
-        if (e.action !== 'decision' || e.userId === user.id || e.recordId === undefined || e.stage === undefined) return e;
-        const hidden = isBlinded(state.decisions[e.stage].get(e.recordId) ?? [], project.mode);
-        return hidden ? { ...e, before: '(hidden until both reviewers have decided)', after: '(hidden until both reviewers have decided)' } : e;
-      }),
-    };
+    return { total: result.total, items: visibleAudit(result.items, screeningReader(state, user.id), state.decisions) };
+  }
+
+  // ---------------------------------------------------------------- members (issue 17)
+
+  /** Removes a member (owners): their decisions stay, attributed to them; the audit log records it; the last owner stays. */
+  async removeMember(actor: User | undefined, projectId: string, username: unknown): Promise<Member[]> {
+    const { user } = await this.access(actor, projectId, 'manage');
+    const member = typeof username === 'string' ? await this.store.findUser(username.trim()) : undefined;
+    const role = member ? await this.store.memberRole(projectId, member.id) : undefined;
+    if (!member || !role) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `'${String(username)}' is not a member of '${projectId}'`, { field: 'username' });
+    await this.store.removeMember(projectId, member.id, user.id);
+    this.rankings.forget(projectId);
+    return this.store.members(projectId);
   }
 }

@@ -1,6 +1,7 @@
 import type { CitationRecord } from '@exoatlas/literature';
 import type { AuditEntry, Criteria, Decision, DecisionValue, Member, Project, Resolution, ResolutionMethod, ReviewRecord, Role, ScreeningMode, Search, Stage, User } from '../types.js';
 import type { ImportPlan } from '../import/plan-import.js';
+import type { LoginAttempt } from '../auth/login-throttle.js';
 
 export interface NewProject {
   id: string;
@@ -58,7 +59,8 @@ export interface AuditOptions {
  * audit entry in the same transaction; the policy (who may do what) lives in ReviewService.
  */
 export interface ReviewStore {
-  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): Promise<User>;
+  /** Creates an account; with `createdBy`, the account log records who did. */
+  createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean; createdBy?: number }): Promise<User>;
   findUser(username: string): Promise<(User & { passwordHash: string }) | undefined>;
   getUser(id: number): Promise<User | undefined>;
   countUsers(): Promise<number>;
@@ -92,4 +94,48 @@ export interface ReviewStore {
   appendResolution(input: NewResolution): Promise<Resolution>;
   /** The audit log, newest first, optionally of one record, one user (by user name) or one stage; `total` counts the matches. */
   audit(projectId: string, options?: AuditOptions): Promise<{ total: number; items: AuditEntry[] }>;
+
+  // ---------------------------------------------------------------- accounts (issue 17)
+
+  /** Creates the very first account, an admin, only if no account exists yet (atomically: of racing calls one wins); else undefined. */
+  createFirstUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User | undefined>;
+  /** Every account, by user name. */
+  listUsers(): Promise<User[]>;
+  /** Sets a new password hash and ends the user's sessions except `keepTokenHash` (the one that asked); logged. */
+  setPasswordHash(userId: number, passwordHash: string, keepTokenHash: string | undefined, byUserId: number): Promise<void>;
+  /** Disables (ending every session of the user) or enables an account; logged. */
+  setDisabled(userId: number, isDisabled: boolean, byUserId: number): Promise<void>;
+  /** Ends every session of a user; logged. Returns how many ended. */
+  deleteSessions(userId: number, byUserId: number): Promise<number>;
+  /** Deletes sessions expired at `now`; returns how many. */
+  purgeExpiredSessions(now: string): Promise<number>;
+  /**
+   * Counts a sign-in attempt against each key, in one transaction: if any key is locked, nothing is counted and the
+   * latest lock end is returned; otherwise each key's state becomes `countAttempt(...)` (auth/login-throttle.ts).
+   */
+  reserveLoginAttempt(attempt: LoginAttempt): Promise<{ lockedUntil?: string }>;
+  /** After a successful sign-in: the account key's state is deleted, the address key's count goes down by one (not below 0). */
+  loginSucceeded(accountKey: string, addressKey: string): Promise<void>;
+  /** Deletes throttle state not locked at `now` whose window began before `before` (so unique guessed names do not pile up); returns how many. */
+  purgeLoginThrottle(now: string, before: string): Promise<number>;
+  /** The throttle keys locked at `now`, with the lock's end. */
+  loginLocks(now: string): Promise<{ key: string; lockedUntil: string }[]>;
+  /** An admin lifts a lock (deletes the key's state); logged against the target user. */
+  clearLoginThrottle(key: string, targetUserId: number, byUserId: number): Promise<void>;
+  /** Removes a member from a project in one transaction with its audit entry ('member.remove'); refuses (EXO_ERR_REVIEW_LAST_OWNER) to remove the last owner. Their decisions stay. */
+  removeMember(projectId: string, userId: number, byUserId: number): Promise<void>;
+  /** The account log (creations, password changes, disable/enable, unlocks, session revocations, locks), newest first. */
+  accountAudit(options?: { username?: string; limit?: number; offset?: number }): Promise<{ total: number; items: AccountAuditEntry[] }>;
+}
+
+/** One entry of the account log: who (null for the system, e.g. an automatic lock) did what to whom. */
+export interface AccountAuditEntry {
+  id: number;
+  actorId: number | null;
+  actor: string | null;
+  action: string;
+  targetId: number | null;
+  target: string | null;
+  details: Record<string, unknown> | null;
+  at: string;
 }

@@ -1,7 +1,7 @@
 import { formatAuthor, type CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import { automatedOutcome } from '../screening/automation.js';
-import { isBlinded, visibleDecisions } from '../screening/blinding.js';
+import { isBlinded, visibleDecisions, type Reader } from '../visibility/index.js';
 import { latestByReviewer, requiredReviewers, stageOutcome, type StageOutcome } from '../screening/decisions.js';
 import { STAGES, type Decision, type Project, type Resolution, type ReviewRecord, type Search, type Stage } from '../types.js';
 import type { ReviewStore } from './review-store.js';
@@ -15,6 +15,8 @@ export interface ScreeningState {
   decisions: Record<Stage, Map<number, Decision[]>>;
   resolutions: Record<Stage, Map<number, Resolution[]>>;
   outcomes: Record<Stage, Map<number, StageOutcome>>;
+  /** Per stage, the owners with no decision there: they supervise it and see everyone's decisions (visibility/policy.ts). */
+  supervisors: Record<Stage, ReadonlySet<number>>;
   /** A key that changes with any import, decision or resolution, or with how many records a stop excluded. */
   version: string;
 }
@@ -47,7 +49,18 @@ export async function loadState(store: ReviewStore, project: Project): Promise<S
       outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own, resolutions[stage].get(record.id) ?? [], project.mode));
     }
   }
-  return { project, records, decisions, resolutions, outcomes, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${records.filter((r) => r.isExcludedByAutomation).length}` };
+  const owners = (await store.members(project.id)).filter((m) => m.role === 'owner');
+  const supervisors = {} as Record<Stage, ReadonlySet<number>>;
+  for (const stage of STAGES) {
+    const deciders = new Set([...decisions[stage].values()].flatMap((ds) => ds.map((d) => d.reviewerId)));
+    supervisors[stage] = new Set(owners.map((m) => m.userId).filter((id) => !deciders.has(id)));
+  }
+  return { project, records, decisions, resolutions, outcomes, supervisors, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${records.filter((r) => r.isExcludedByAutomation).length}` };
+}
+
+/** The reader of the project's screening (visibility/policy.ts): an owner supervises the stages they have not screened. */
+export function screeningReader(state: ScreeningState, userId: number): Reader {
+  return { userId, mode: state.project.mode, supervises: new Set(STAGES.filter((s) => state.supervisors[s].has(userId))) };
 }
 
 /** At title/abstract every record; at full text those included on title and abstract whose full text was retrieved. */
@@ -97,7 +110,7 @@ export function stageProgress(state: ScreeningState, userId: number): Record<Sta
 export function stageView(state: ScreeningState, record: ReviewRecord, stage: Stage, userId: number): StageView {
   const decisions = state.decisions[stage].get(record.id) ?? [];
   const outcome = state.outcomes[stage].get(record.id)!;
-  const blinded = isBlinded(decisions, state.project.mode) && outcome.status !== 'included' && outcome.status !== 'excluded';
+  const blinded = isBlinded(decisions, state.project.mode) && outcome.status !== 'included' && outcome.status !== 'excluded' && !state.supervisors[stage].has(userId);
   const resolution = (state.resolutions[stage].get(record.id) ?? []).reduce<Resolution | undefined>((b, r) => (!b || r.version > b.version ? r : b), undefined);
   return {
     status: outcome.status,

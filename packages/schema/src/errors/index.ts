@@ -4,11 +4,14 @@ import { META_ERRORS } from './meta.js';
 import { LITERATURE_ERRORS } from './literature.js';
 import { REVIEW_ERRORS } from './review.js';
 import { EXTRACTION_ERRORS } from './extraction.js';
+import { HTTP_ERRORS } from './http.js';
+import { storageErrorCode } from './storage-error.js';
+import { JOB_ERRORS } from './jobs.js';
 
 export { EXIT, type CatalogueEntry } from './catalogue-entry.js';
 
 /** The one catalogue of error codes; docs/errors.md is generated from it and a test keeps them in step. */
-export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS } as const satisfies Record<string, CatalogueEntry>;
+export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS, ...HTTP_ERRORS, ...JOB_ERRORS } as const satisfies Record<string, CatalogueEntry>;
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
 /** Where in the input an error is: what a user needs to find and fix it. */
@@ -50,11 +53,20 @@ export function hasCatalogueCode(error: unknown): error is Error & { code: Error
   return typeof code === 'string' && code in ERROR_CATALOGUE;
 }
 
-/** Maps any thrown value to an ExoError (unknown errors become EXO_ERR_INTERNAL_UNEXPECTED). */
+/** Maps any thrown value to an ExoError (storage failures become EXO_ERR_STORE_*, unknown errors EXO_ERR_INTERNAL_UNEXPECTED). */
 export function toExoError(error: unknown): ExoError {
   if (error instanceof ExoError) return error;
   if (hasCatalogueCode(error)) return new ExoError(error.code, error.message, error.context ?? {});
+  if (isBusyError(error)) return new ExoError('EXO_ERR_STORE_BUSY', 'the database is busy with another writer; try again in a moment', { retryAfter: 1 });
+  const storage = storageErrorCode(error);
+  if (storage) return new ExoError(storage.code, storage.message, { cause: storage.cause });
   return new ExoError('EXO_ERR_INTERNAL_UNEXPECTED', error instanceof Error ? error.message : String(error));
+}
+
+/** SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED and their extended codes): another connection holds the write lock. */
+export function isBusyError(error: unknown): boolean {
+  const code: unknown = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
 /** The catalogue rendered as the Markdown of docs/errors.md. */

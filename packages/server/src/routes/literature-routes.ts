@@ -1,17 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CITATION_FORMATS } from '@exoatlas/literature';
-import { ExoError } from '@exoatlas/schema';
-import type { LiteratureStore } from '@exoatlas/store';
+import { ExoError, isCalendarDate } from '@exoatlas/schema';
+import { SqliteLiteratureStore, type LiteratureStore } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
+import type { Jobs } from '../workers/budgets.js';
 
-const UPLOAD_TYPES = ['text/plain', 'text/csv', 'text/tab-separated-values', 'text/xml', 'application/xml', 'application/octet-stream', 'application/x-research-info-systems', 'application/x-bibtex', 'application/vnd.citationstyles.csl+json'];
+/** The media types POST /api/imports takes besides JSON (the origin check allows exactly these). */
+export const UPLOAD_TYPES = ['text/plain', 'text/csv', 'text/tab-separated-values', 'text/xml', 'application/xml', 'application/octet-stream', 'application/x-research-info-systems', 'application/x-bibtex', 'application/vnd.citationstyles.csl+json'];
 
 const ImportQuery = z
   .object({
     fileName: z.string().min(1).max(300),
     database: z.string().min(1).max(100).optional(),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2026-11-01').optional(),
+    date: z.string().refine((d) => isCalendarDate(d, { allowPartial: true }), 'must be a real date like 2026-11-01 (or 2026-11, 2026)').optional(),
     query: z.string().max(20_000).optional(),
     format: z.enum(CITATION_FORMATS).optional(),
   })
@@ -33,18 +35,28 @@ const RecordsQuery = z
 
 const NoQuery = z.object({}).strict();
 
+/** How long an importing worker waits for another writer (off the request thread, so seconds are fine); then 503. */
+const WORKER_BUSY_TIMEOUT_MS = 5000;
+
 /** Literature imports: upload a search export (any supported format), list and search the imported records. */
-export function literatureRoutes(app: FastifyInstance, literature: LiteratureStore): void {
+export function literatureRoutes(app: FastifyInstance, literature: LiteratureStore, jobs: Jobs): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.post('/api/imports', async (request, reply) => {
+  // The one route with a large body: a search export. Reading it runs in the worker pool; only the insert runs here.
+  app.post('/api/imports', { bodyLimit: jobs.budgets.importMaxBytes }, async (request, reply) => {
     const provenance = parseQuery(ImportQuery, request.query);
     const body = request.body;
-    const content = Buffer.isBuffer(body) ? new Uint8Array(body) : body !== undefined && body !== null ? JSON.stringify(body) : undefined;
+    const content = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : body !== undefined && body !== null ? JSON.stringify(body) : undefined;
     if (content === undefined || content.length === 0) {
       throw new ExoError('EXO_ERR_LIT_EMPTY_FILE', `${provenance.fileName}: the upload is empty; send the file's content as the request body`, { file: provenance.fileName });
     }
-    const summary = await literature.importFile(content, provenance, { format: provenance.format });
+    const { fileName, format } = provenance;
+    const timeout = jobs.budgets.importTimeoutMs;
+    // A database file is written by the worker itself (records never cross back to this thread); an in-memory one here.
+    const summary =
+      literature instanceof SqliteLiteratureStore && literature.path !== ':memory:' && jobs.pool.isPooled
+        ? await jobs.pool.run('import', { content, fileName, format, provenance, dbPath: literature.path, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS }, timeout)
+        : await literature.importParsed(await jobs.pool.run('parse', { content, fileName, format }, timeout), provenance);
     return reply.status(201).send(summary);
   });
 

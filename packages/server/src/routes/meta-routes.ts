@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { analyseTable, forestPlot, funnelPlot, parseCsv, MEASURES, METHODS } from '@exoatlas/meta';
+import { MEASURES, METHODS } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
+import type { Jobs } from '../workers/budgets.js';
 
 const Cell = z.union([z.string(), z.number(), z.null()]);
 
@@ -27,9 +28,12 @@ export const MetaRequest = z
   })
   .strict();
 
-/** POST /api/meta: a meta-analysis computed with packages/meta, with its forest and funnel plots. */
-export function metaRoutes(app: FastifyInstance): void {
-  app.post('/api/meta', async (request) => {
+/** Bytes of a POST /api/meta body: data of tens of thousands of studies, far below an upload's limit. */
+export const META_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** POST /api/meta: a meta-analysis computed with packages/meta in the worker pool, with its forest and funnel plots. */
+export function metaRoutes(app: FastifyInstance, jobs: Jobs): void {
+  app.post('/api/meta', { bodyLimit: META_BODY_LIMIT }, async (request) => {
     const parsed = MetaRequest.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -37,8 +41,24 @@ export function metaRoutes(app: FastifyInstance): void {
     }
     const { rows, csv, plots, ...options } = parsed.data;
     if ((rows === undefined) === (csv === undefined)) throw new ExoError('EXO_ERR_HTTP_BAD_REQUEST', "send the data either as 'rows' (records) or as 'csv' (text), not both or neither", { field: 'rows' });
-    const table = rows ?? parseCsv(csv!);
-    const result = analyseTable(table, options);
-    return { result, svg: plots ? { forest: forestPlot(result), funnel: funnelPlot(result) } : undefined };
+    checkMetaBudget(jobs, rows?.length ?? countLines(csv!), options.permutations);
+    return jobs.pool.run('meta', { rows, csv, plots, options }, jobs.budgets.metaTimeoutMs);
   });
+}
+
+/** Refuses, before any work, an analysis larger (413) or costlier (422) than the server's budget. */
+function checkMetaBudget(jobs: Jobs, rows: number, permutations: number | undefined): void {
+  const { metaMaxRows, metaMaxPermutationWork } = jobs.budgets;
+  if (rows > metaMaxRows) throw new ExoError('EXO_ERR_JOB_TOO_LARGE', `the data has ${rows} rows; this server analyses at most ${metaMaxRows}`, { field: 'rows', limit: metaMaxRows });
+  if (permutations !== undefined && rows * permutations > metaMaxPermutationWork) {
+    const most = Math.max(0, Math.floor(metaMaxPermutationWork / Math.max(1, rows)));
+    throw new ExoError('EXO_ERR_JOB_OVER_BUDGET', `${permutations} permutations of ${rows} rows is more work than this server's budget (rows × permutations ≤ ${metaMaxPermutationWork}); ask for at most ${most}`, { field: 'permutations', limit: most });
+  }
+}
+
+/** Data lines of a CSV text (the header excluded), counted without parsing it. */
+function countLines(csv: string): number {
+  let n = 0;
+  for (let i = csv.indexOf('\n'); i !== -1; i = csv.indexOf('\n', i + 1)) n++;
+  return csv.endsWith('\n') ? n - 1 : n;
 }

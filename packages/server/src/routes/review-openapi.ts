@@ -1,5 +1,6 @@
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS } from '@exoatlas/literature';
 import { RECORD_STATUSES, SESSION_COOKIE, STAGES } from '@exoatlas/review';
+import { ACCOUNT_LIST_OPERATION, ACCOUNT_OPENAPI_PATHS } from './account-openapi.js';
 import { err, int, json, obj, ref, requestBody, secured, str } from './openapi-builders.js';
 
 // The OpenAPI description of the /api/reviews routes (review-routes.ts), merged into the app's document by openapi.ts.
@@ -13,36 +14,29 @@ const writes = { ...common, 400: err('Malformed input (EXO_ERR_REVIEW_INVALID_IN
 
 /** The /api/reviews paths for the OpenAPI document. */
 export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
-  '/api/reviews/auth/login': {
-    post: {
-      summary: 'Sign in: sets the exoatlas_session cookie (HttpOnly, SameSite=Lax) and returns the token for Authorization: Bearer',
-      operationId: 'reviewLogin',
-      tags: ['reviews'],
-      requestBody: requestBody(obj({ username: str, password: str }, ['username', 'password'])),
-      responses: { 200: json(obj({ user: ref('ReviewUser'), token: str, expiresAt: str })), 401: err('Wrong user name or password (EXO_ERR_AUTH_INVALID_CREDENTIALS)') },
-    },
-  },
   '/api/reviews/auth/logout': { post: { summary: 'Sign out (ends the session)', operationId: 'reviewLogout', tags: ['reviews'], responses: { 204: { description: 'Signed out' } } } },
   '/api/reviews/auth/me': { get: { summary: 'The signed-in user', operationId: 'reviewMe', tags: ['reviews'], ...secured, responses: { 200: json(obj({ user: ref('ReviewUser') })), 401: common[401] } } },
+  ...ACCOUNT_OPENAPI_PATHS,
   '/api/reviews/users': {
+    get: ACCOUNT_LIST_OPERATION,
     post: {
-      summary: 'Create a user account (the first account needs no sign-in and becomes an admin; then admins only)',
+      summary: 'Create a user account (only the very first account needs no sign-in, created once even when requests race, and becomes an admin; then admins only)',
       operationId: 'reviewCreateUser',
       tags: ['reviews'],
       ...secured,
-      requestBody: requestBody(obj({ username: str, password: { type: 'string', minLength: 8 }, displayName: str, isAdmin: { type: 'boolean' } }, ['username', 'password'])),
+      requestBody: requestBody(obj({ username: str, password: { type: 'string', minLength: 10, description: 'At least 10 characters and at most 1,024 UTF-8 bytes; not only white space, not the user name, not a common password' }, displayName: str, isAdmin: { type: 'boolean' } }, ['username', 'password'])),
       responses: { 201: json(obj({ user: ref('ReviewUser') })), 400: err('Malformed name or weak password (EXO_ERR_AUTH_WEAK_PASSWORD)'), 401: common[401], 403: err('Not an admin'), 409: err('User exists (EXO_ERR_AUTH_USER_EXISTS)') },
     },
   },
   '/api/reviews': {
     get: { summary: 'Your review projects with your role', operationId: 'listReviews', tags: ['reviews'], ...secured, responses: { 200: json(obj({ items: { type: 'array', items: ref('ReviewProject') } })), 401: common[401] } },
     post: {
-      summary: 'Create a review project (you become its owner)',
+      summary: 'Create a review project (you become its owner); a taken id gets a random suffix (see the id in the answer)',
       operationId: 'createReview',
       tags: ['reviews'],
       ...secured,
       requestBody: requestBody(obj({ id: str, name: str, question: str, criteria: ref('ReviewCriteria'), mode: { type: 'string', enum: ['single', 'dual'] }, exclusionReasons: obj({ 'title-abstract': { type: 'array', items: str }, 'full-text': { type: 'array', items: str } }) }, ['name'])),
-      responses: { 201: json(ref('ReviewProject')), ...writes, 409: err('Project id taken (EXO_ERR_REVIEW_PROJECT_EXISTS)') },
+      responses: { 201: json(ref('ReviewProject')), ...writes },
     },
   },
   '/api/reviews/{project}': {

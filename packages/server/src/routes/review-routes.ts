@@ -2,8 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
 import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, SESSION_COOKIE, SESSION_DAYS, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
 import { boolParam, intParam, parseQuery } from '../query.js';
+import { sessionCookie, sessionToken } from '../security/session-token.js';
+import { accountRoutes } from './account-routes.js';
+
+export { sessionToken };
 
 const Stage = z.enum(STAGES);
 const StageQuery = z.object({ stage: Stage.optional() }).strict();
@@ -36,20 +40,8 @@ function recordId(raw: string): number {
   return Number(raw);
 }
 
-/** The session token: the `exoatlas_session` cookie, or `Authorization: Bearer <token>`. */
-export function sessionToken(request: FastifyRequest): string | undefined {
-  const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
-
-function sessionCookie(token: string, maxAge: number, isSecure: boolean): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${isSecure ? '; Secure' : ''}`;
-}
+/** Bytes of an import's body: 50 MB of files, and base64's third more. */
+export const REVIEW_UPLOAD_BODY_LIMIT = 70 * 1024 * 1024;
 
 /** Files of an import request: `{name, content}` (text) or `{name, contentBase64}` (bytes, for any encoding). */
 function searchFiles(value: unknown): SearchFile[] {
@@ -76,14 +68,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
     return value;
   };
 
-  // ---------------------------------------------------------------- accounts and sessions
-  app.post('/api/reviews/auth/login', async (request, reply) => {
-    const b = body(request);
-    const { token, user, expiresAt } = await service.login(b.username, b.password);
-    void reply.header('set-cookie', sessionCookie(token, SESSION_DAYS * 86_400, request.protocol === 'https'));
-    return { user, token, expiresAt };
-  });
-
+  // ---------------------------------------------------------------- accounts and sessions (sign-in and the account lifecycle: account-routes.ts)
+  accountRoutes(app, service, { actor, token: sessionToken, cookie: (request, token, maxAge) => sessionCookie(token, maxAge, request.protocol === 'https') });
   app.post('/api/reviews/auth/logout', async (request, reply) => {
     await service.logout(sessionToken(request));
     void reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
@@ -114,7 +100,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
 
   app.post<{ Params: { project: string } }>('/api/reviews/:project/members', async (request) => ({ members: await service.addMember(await actor(request), request.params.project, body(request)) }));
 
-  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', async (request, reply) => {
+  // An upload: search exports as text or base64, so the body may be as large as a literature import's.
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/searches', { bodyLimit: REVIEW_UPLOAD_BODY_LIMIT }, async (request, reply) => {
     const b = body(request);
     // The role is checked before any file is parsed: a viewer's or a stranger's upload is refused unread.
     return created(reply, await service.importSearches(await actor(request), request.params.project, searchFiles(b.files), b));

@@ -57,6 +57,8 @@ type ImportRow = { id: number; file_name: string; format: CitationFormat; source
 export interface LiteratureStore {
   /** Streams a file's records into the store in one transaction; any read error rolls the whole import back. */
   importFile(input: CitationInput, provenance: SearchProvenance, options?: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary>;
+  /** Writes records already read (e.g. by a worker thread) in one transaction. */
+  importParsed(parsed: { format: CitationFormat; records: readonly CitationRecord[]; warnings: LiteratureWarning[] }, provenance: SearchProvenance): Promise<ImportSummary>;
   listImports(): Promise<ImportSummary[]>;
   getImport(id: number): Promise<ImportSummary>;
   /** One imported record, whole. */
@@ -72,6 +74,11 @@ export class SqliteLiteratureStore implements LiteratureStore {
 
   constructor(private readonly db: SqliteDatabase) {}
 
+  /** The database file (':memory:' for an in-memory database): another connection, e.g. a worker's, may write it. */
+  get path(): string {
+    return this.db.name;
+  }
+
   /** Streams a file's records into the store in one transaction; any read error rolls the whole import back. */
   importFile(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void } = {}): Promise<ImportSummary> {
     const run = this.queue.then(() => this.importNow(input, provenance, options));
@@ -79,8 +86,27 @@ export class SqliteLiteratureStore implements LiteratureStore {
     return run;
   }
 
-  private async importNow(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary> {
+  /**
+   * Writes records already read (by a worker thread) in one transaction: the request thread only inserts rows.
+   * Queued behind any running import, like importFile.
+   */
+  importParsed(parsed: { format: CitationFormat; records: readonly CitationRecord[]; warnings: LiteratureWarning[] }, provenance: SearchProvenance): Promise<ImportSummary> {
+    const run = this.queue.then(() => this.writeImport(parsed.records, parsed, provenance, {}));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private importNow(input: CitationInput, provenance: SearchProvenance, options: { format?: CitationFormat; onProgress?: (records: number) => void }): Promise<ImportSummary> {
     const stream = streamCitations(input, { fileName: provenance.fileName, format: options.format });
+    return this.writeImport(stream, stream, provenance, options);
+  }
+
+  private async writeImport(
+    records: AsyncIterable<CitationRecord> | Iterable<CitationRecord>,
+    stream: { readonly format?: CitationFormat; readonly warnings: LiteratureWarning[] },
+    provenance: SearchProvenance,
+    options: { format?: CitationFormat; onProgress?: (records: number) => void },
+  ): Promise<ImportSummary> {
     const importedAt = new Date().toISOString();
     const insertCitation = this.db.prepare(
       `INSERT INTO citations (import_id, position, title, year, doi, pmid, journal, first_author, source_database, flags, json)
@@ -95,7 +121,7 @@ export class SqliteLiteratureStore implements LiteratureStore {
           .run(provenance.fileName, options.format ?? 'unknown', provenance.database ?? null, provenance.date ?? null, provenance.query ?? null, importedAt).lastInsertRowid,
       );
       let position = 0;
-      for await (const record of stream) {
+      for await (const record of records) {
         const authors = record.authors.map(formatAuthor);
         const { lastInsertRowid } = insertCitation.run({
           importId,
@@ -121,7 +147,9 @@ export class SqliteLiteratureStore implements LiteratureStore {
       options.onProgress?.(position);
       return this.importRow(importId);
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      // SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR…): a second ROLLBACK would throw
+      // "no transaction is active" and hide the real cause.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
   }

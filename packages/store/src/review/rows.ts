@@ -7,6 +7,7 @@ export interface UserRow {
   password_hash: string;
   is_admin: number;
   created_at: string;
+  is_disabled: number;
 }
 
 export interface ProjectRow {
@@ -65,7 +66,7 @@ export interface ResolutionRow {
   created_at: string;
 }
 
-export const userFromRow = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, isAdmin: r.is_admin === 1, createdAt: r.created_at });
+export const userFromRow = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, isAdmin: r.is_admin === 1, createdAt: r.created_at, isDisabled: r.is_disabled === 1 });
 
 export const projectFromRow = (r: ProjectRow): Project => ({
   id: r.id,

@@ -1,10 +1,12 @@
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import type {
+  AccountAuditEntry,
   AuditEntry,
   AuditOptions,
   Decision,
   ImportPlan,
+  LoginAttempt,
   Member,
   NewDecision,
   NewProject,
@@ -20,6 +22,7 @@ import type {
   User,
 } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
+import * as accounts from './sqlite-accounts.js';
 import type { SqliteDatabase } from '../sqlite/open-database.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type ProjectRow, type ResolutionRow, type SearchRow, type UserRow } from './rows.js';
 
@@ -66,12 +69,19 @@ export class SqliteReviewStore implements ReviewStore {
 
   // ---------------------------------------------------------------- users and sessions
 
-  async createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): Promise<User> {
+  async createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean; createdBy?: number }): Promise<User> {
     try {
-      const info = this.db
-        .prepare('INSERT INTO review_users (username, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(input.username, input.displayName, input.passwordHash, input.isAdmin ? 1 : 0, now());
-      return (await this.getUser(Number(info.lastInsertRowid)))!;
+      const id = this.db
+        .transaction(() => {
+          const info = this.db
+            .prepare('INSERT INTO review_users (username, display_name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)')
+            .run(input.username, input.displayName, input.passwordHash, input.isAdmin ? 1 : 0, now());
+          const created = Number(info.lastInsertRowid);
+          if (input.createdBy !== undefined) accounts.accountLog(this.db, input.createdBy, 'user.create', created, { isAdmin: input.isAdmin });
+          return created;
+        })
+        .immediate();
+      return (await this.getUser(id))!;
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${input.username}' already exists`, { field: 'username' });
       throw error;
@@ -97,7 +107,7 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   async sessionUser(tokenHash: string, at: string): Promise<User | undefined> {
-    const row = this.db.prepare('SELECT u.* FROM review_sessions s JOIN review_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?').get(tokenHash, at) as UserRow | undefined;
+    const row = this.db.prepare('SELECT u.* FROM review_sessions s JOIN review_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.is_disabled = 0').get(tokenHash, at) as UserRow | undefined;
     return row ? userFromRow(row) : undefined;
   }
 
@@ -421,5 +431,47 @@ export class SqliteReviewStore implements ReviewStore {
         at: r.at,
       })),
     };
+  }
+
+  // ---------------------------------------------------------------- accounts (issue 17), in sqlite-accounts.ts
+
+  async createFirstUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User | undefined> {
+    return accounts.createFirstUser(this.db, input);
+  }
+  async listUsers(): Promise<User[]> {
+    return accounts.listUsers(this.db);
+  }
+  async setPasswordHash(userId: number, passwordHash: string, keepTokenHash: string | undefined, byUserId: number): Promise<void> {
+    accounts.setPasswordHash(this.db, userId, passwordHash, keepTokenHash, byUserId);
+  }
+  async setDisabled(userId: number, isDisabled: boolean, byUserId: number): Promise<void> {
+    accounts.setDisabled(this.db, userId, isDisabled, byUserId);
+  }
+  async deleteSessions(userId: number, byUserId: number): Promise<number> {
+    return accounts.deleteSessions(this.db, userId, byUserId);
+  }
+  async purgeExpiredSessions(at: string): Promise<number> {
+    return accounts.purgeExpiredSessions(this.db, at);
+  }
+  async reserveLoginAttempt(attempt: LoginAttempt): Promise<{ lockedUntil?: string }> {
+    return accounts.reserveLoginAttempt(this.db, attempt);
+  }
+  async loginSucceeded(accountKey: string, addressKey: string): Promise<void> {
+    accounts.loginSucceeded(this.db, accountKey, addressKey);
+  }
+  async purgeLoginThrottle(at: string, before: string): Promise<number> {
+    return accounts.purgeLoginThrottle(this.db, at, before);
+  }
+  async loginLocks(at: string): Promise<{ key: string; lockedUntil: string }[]> {
+    return accounts.loginLocks(this.db, at);
+  }
+  async clearLoginThrottle(key: string, targetUserId: number, byUserId: number): Promise<void> {
+    accounts.clearLoginThrottle(this.db, key, targetUserId, byUserId);
+  }
+  async removeMember(projectId: string, userId: number, byUserId: number): Promise<void> {
+    accounts.removeMember(this.db, projectId, userId, byUserId);
+  }
+  async accountAudit(options: { username?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: AccountAuditEntry[] }> {
+    return accounts.accountAudit(this.db, options);
   }
 }

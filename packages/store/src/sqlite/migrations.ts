@@ -173,4 +173,28 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX review_syntheses_by_project ON review_syntheses (project_id, id);`,
   // review: records left unscreened when the owner stopped prioritised title/abstract screening (PRISMA 2020: excluded by automation tools).
   `ALTER TABLE review_records ADD COLUMN excluded_by_automation INTEGER NOT NULL DEFAULT 0;`,
+  // accounts (issue 17): disabled accounts; the first account created once (a singleton row, filled for existing
+  // databases); login throttling per account and address; an append-only log of account actions; sessions by user and expiry.
+  `ALTER TABLE review_users ADD COLUMN is_disabled INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE review_first_user (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), user_id INTEGER NOT NULL REFERENCES review_users (id));
+   INSERT INTO review_first_user (singleton, user_id) SELECT 1, min(id) FROM review_users HAVING count(*) > 0;
+   CREATE TABLE review_login_throttle (
+     key TEXT PRIMARY KEY,
+     failures INTEGER NOT NULL,
+     window_start TEXT NOT NULL,
+     locked_until TEXT,
+     locks INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE review_account_audit (
+     id INTEGER PRIMARY KEY,
+     actor_id INTEGER REFERENCES review_users (id),
+     action TEXT NOT NULL,
+     target_id INTEGER REFERENCES review_users (id),
+     details TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE TRIGGER review_account_audit_no_update BEFORE UPDATE ON review_account_audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER review_account_audit_no_delete BEFORE DELETE ON review_account_audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE INDEX review_sessions_by_user ON review_sessions (user_id);
+   CREATE INDEX review_sessions_by_expiry ON review_sessions (expires_at);`,
 ];

@@ -18,6 +18,13 @@ export interface ReviewUser {
   isAdmin: boolean;
 }
 
+/** An account as an admin sees it (GET /api/reviews/users). */
+export interface AccountUser extends ReviewUser {
+  isDisabled: boolean;
+  /** The end of a sign-in lock in force (too many failed attempts), or null. */
+  lockedUntil: string | null;
+}
+
 export interface ReviewProject {
   id: string;
   name: string;
@@ -188,6 +195,10 @@ export const reviewPaths = {
   login: () => '/api/reviews/auth/login',
   logout: () => '/api/reviews/auth/logout',
   users: () => '/api/reviews/users',
+  changePassword: () => '/api/reviews/auth/password',
+  revokeOwnSessions: () => '/api/reviews/auth/sessions/revoke',
+  userAction: (username: string, action: 'disable' | 'enable' | 'unlock' | 'sessions/revoke') => `/api/reviews/users/${encodeURIComponent(username)}/${action}`,
+  member: (p: string, username: string) => `${P(p)}/members/${encodeURIComponent(username)}`,
   projects: () => '/api/reviews',
   project: (p: string) => P(p),
   members: (p: string) => `${P(p)}/members`,
@@ -225,4 +236,5 @@ export const reviewApi = {
   post: <T>(path: string, body: unknown) => sendJson<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => sendJson<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => sendJson<T>('PATCH', path, body),
+  delete: <T>(path: string) => sendJson<T>('DELETE', path),
 };

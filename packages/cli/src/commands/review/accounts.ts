@@ -1,6 +1,7 @@
-// `exoatlas review` subcommands. Accounts and projects: `review user add`, `create`, `member`.
+// `exoatlas review` subcommands. Accounts and projects: `review user add|passwd|disable|enable|unlock|revoke-sessions|list`, `create`, `member [remove]`.
 import { readFileSync } from 'node:fs';
 import { ExoError } from '@exoatlas/schema';
+import type { AccountService, User } from '@exoatlas/review';
 import { parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
 import { actAs, withReviewContext } from '../../review-context.js';
@@ -15,17 +16,60 @@ function readStdin(): string {
   }
 }
 
+const USER_USAGE = 'review user add|passwd <name> --password-stdin · review user disable|enable|unlock|revoke-sessions <name> · review user list';
+
 async function user(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review user', rest, { ...COMMON, 'password-stdin': { type: 'boolean', default: false }, 'display-name': { type: 'string' }, admin: { type: 'boolean', default: false } });
   const [action, name] = positionals;
-  if (action !== 'add' || name === undefined) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add <name> --password-stdin');
-  if (!values['password-stdin']) throw new ExoError('EXO_ERR_CLI_USAGE', 'review user add: give the password on standard input with --password-stdin (never on the command line)');
-  const password = readStdin().replace(/\r?\n$/, '');
+  if (action === 'list') return listUsers(values, io);
+  if (action === undefined || name === undefined || !(action in USER_ACTIONS || action === 'add' || action === 'passwd')) throw new ExoError('EXO_ERR_CLI_USAGE', USER_USAGE);
+  if (action === 'add' || action === 'passwd') {
+    if (!values['password-stdin']) throw new ExoError('EXO_ERR_CLI_USAGE', `review user ${action}: give the password on standard input with --password-stdin (never on the command line)`);
+    const password = readStdin().replace(/\r?\n$/, '');
+    return withReviewContext(io, values, async (ctx) => {
+      const actor = await actAs(ctx, io, values.as);
+      if (action === 'passwd') {
+        // The CLI acts with the database file's authority: an admin sets the password and the user's sessions end.
+        await ctx.service.accounts.resetPassword(actor, name, password);
+        if (values.json) out(io, { username: name, passwordChanged: true });
+        else io.stdout(`password of ${name} changed; every session of ${name} ended\n`);
+        return 0;
+      }
+      const user = await ctx.service.createUser(actor, { username: name, password, displayName: values['display-name'], isAdmin: values.admin });
+      if (values.json) out(io, { user });
+      else io.stdout(`user ${user.username} created${user.isAdmin ? ' (admin)' : ''}\n`);
+      return 0;
+    });
+  }
   return withReviewContext(io, values, async (ctx) => {
-    const actor = await actAs(ctx, io, values.as);
-    const user = await ctx.service.createUser(actor, { username: name, password, displayName: values['display-name'], isAdmin: values.admin });
-    if (values.json) out(io, { user });
-    else io.stdout(`user ${user.username} created${user.isAdmin ? ' (admin)' : ''}\n`);
+    const result = await USER_ACTIONS[action]!(ctx.service.accounts, await actAs(ctx, io, values.as), name);
+    if (values.json) out(io, { username: name, ...result.json });
+    else io.stdout(`${result.text}\n`);
+    return 0;
+  });
+}
+
+type AccountAction = (accounts: AccountService, actor: User, name: string) => Promise<{ text: string; json: Record<string, unknown> }>;
+
+/** Admin actions on an account (issue 17); each is written to the account log. */
+const USER_ACTIONS: Record<string, AccountAction> = {
+  disable: async (a, actor, name) => ({ text: `${name} disabled: cannot sign in; sessions ended`, json: { user: await a.setDisabled(actor, name, true) } }),
+  enable: async (a, actor, name) => ({ text: `${name} enabled`, json: { user: await a.setDisabled(actor, name, false) } }),
+  unlock: async (a, actor, name) => {
+    await a.unlock(actor, name);
+    return { text: `${name} unlocked: sign-in failures forgotten`, json: { unlocked: true } };
+  },
+  'revoke-sessions': async (a, actor, name) => {
+    const ended = await a.revokeSessions(actor, name);
+    return { text: `${ended} session${ended === 1 ? '' : 's'} of ${name} ended`, json: { ended } };
+  },
+};
+
+async function listUsers(values: { db?: string; data?: string; as?: string; json?: boolean }, io: CommandIO): Promise<number> {
+  return withReviewContext(io, values, async (ctx) => {
+    const users = await ctx.service.accounts.listUsers(await actAs(ctx, io, values.as));
+    if (values.json) out(io, { items: users });
+    else for (const u of users) io.stdout(`${u.username.padEnd(24)} ${[u.isAdmin ? 'admin' : '', u.isDisabled ? 'disabled' : '', u.lockedUntil ? `locked until ${u.lockedUntil}` : ''].filter(Boolean).join(', ')}\n`);
     return 0;
   });
 }
@@ -65,8 +109,17 @@ async function create(rest: string[], io: CommandIO): Promise<number> {
 
 async function member(rest: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('review member', rest, { ...COMMON, role: { type: 'string' } });
+  if (positionals[0] === 'remove' && positionals.length === 3) {
+    const [, projectId, username] = positionals as [string, string, string];
+    return withReviewContext(io, values, async (ctx) => {
+      const members = await ctx.service.removeMember(await actAs(ctx, io, values.as), projectId, username);
+      if (values.json) out(io, { members });
+      else io.stdout(`${username} removed from ${projectId}; their decisions stay, attributed to them\n`);
+      return 0;
+    });
+  }
   const [projectId, username] = positionals;
-  if (!projectId || !username || !values.role) throw new ExoError('EXO_ERR_CLI_USAGE', 'review member <project> <user> --role owner|reviewer|viewer');
+  if (!projectId || !username || !values.role) throw new ExoError('EXO_ERR_CLI_USAGE', 'review member <project> <user> --role owner|reviewer|viewer · review member remove <project> <user>');
   return withReviewContext(io, values, async (ctx) => {
     const members = await ctx.service.addMember(await actAs(ctx, io, values.as), projectId, { username, role: values.role });
     if (values.json) out(io, { members });

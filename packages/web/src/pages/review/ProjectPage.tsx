@@ -93,6 +93,7 @@ export function ProjectPage({ project }: { project: string }) {
               {v.members.map((m) => (
                 <li key={m.userId}>
                   {m.displayName || m.username} <span className="muted">({m.username})</span> — {m.role}
+                  {v.role === 'owner' && <RemoveMember project={project} username={m.username} onDone={state.reload} />}
                 </li>
               ))}
             </ul>
@@ -150,6 +151,35 @@ export function ProjectPage({ project }: { project: string }) {
         </>
       )}
     </Async>
+  );
+}
+
+/** Removes a member (owners): their decisions stay, attributed to them; the server keeps the last owner. */
+function RemoveMember({ project, username, onDone }: { project: string; username: string; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const remove = async (): Promise<void> => {
+    if (!window.confirm(`Remove ${username} from this project? Their decisions stay in the record, attributed to them.`)) return;
+    try {
+      await reviewApi.delete(reviewPaths.member(project, username));
+      setError(null);
+      onDone();
+    } catch (e) {
+      setError(explain(e));
+    }
+  };
+  return (
+    <>
+      {' '}
+      <button type="button" className="button button-secondary button-small" onClick={() => void remove()}>
+        Remove {username}
+      </button>
+      {error && (
+        <span className="form-message is-error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
-/** The living-review pages (issues 7 and 8), one lazy chunk: the app's router hands every /reviews path to this. */
+/** The living-review pages (issues 7 and 8) and the account page (issue 17), one lazy chunk: the app's router hands every /reviews path and /account to this. */
 import { matchPath, type Route } from '../../router/router';
 import { NotFoundPage } from '../NotFoundPage';
+import { useMe } from '../../hooks/review-session';
+import { AccountPage } from './AccountPage';
 import { AgreementPage } from './AgreementPage';
 import { AuditPage } from './AuditPage';
 import { ConflictsPage } from './ConflictsPage';
@@ -16,6 +18,7 @@ import '../../styles/review.css';
 export function ReviewRoutes({ route }: { route: Route }) {
   const { path } = route;
   if (path === '/reviews') return <ReviewsHome />;
+  if (path === '/account') return <RequireSignIn>{() => <SignedInAccount />}</RequireSignIn>;
   let m: Record<string, string> | null;
   if ((m = matchPath('/reviews/:project', path))) return <RequireSignIn>{() => <ProjectPage key={m!.project} project={m!.project!} />}</RequireSignIn>;
   if ((m = matchPath('/reviews/:project/:view', path))) {
@@ -33,4 +36,10 @@ export function ReviewRoutes({ route }: { route: Route }) {
     if (page) return <RequireSignIn>{page}</RequireSignIn>;
   }
   return <NotFoundPage path={path} />;
+}
+
+/** The account page for whoever RequireSignIn found signed in. */
+function SignedInAccount() {
+  const me = useMe();
+  return me ? <AccountPage me={me} /> : null;
 }

@@ -33,7 +33,7 @@ export function ReviewsHome() {
         <>
           <p className="signed-in">
             Signed in as <strong>{me.displayName || me.username}</strong> ({me.username}
-            {me.isAdmin ? ', admin' : ''}).{' '}
+            {me.isAdmin ? ', admin' : ''}). <Link to="/account">Your account{me.isAdmin ? ' and user accounts' : ''}</Link>{' '}
             <button type="button" className="button button-secondary" onClick={() => void signOut()}>
               Sign out
             </button>

@@ -89,7 +89,7 @@ export function CreateUserForm({ isFirst }: { isFirst: boolean }) {
       {isFirst && <p className="hint">A new server has no accounts: the first one needs no sign-in and becomes its admin. After that only admins add accounts.</p>}
       <TextField label="New user name" value={username} onChange={setUsername} required hint="2–40 letters, digits, dots, dashes or underscores" />
       <TextField label="Display name (optional)" value={displayName} onChange={setDisplayName} />
-      <TextField label="New password" type="password" value={password} onChange={setPassword} required autoComplete="new-password" hint="At least 8 characters" />
+      <TextField label="New password" type="password" value={password} onChange={setPassword} required autoComplete="new-password" hint="At least 10 characters; not a common password or your user name" />
       {!isFirst && (
         <label className="choice">
           <input type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} /> Admin (may add accounts)

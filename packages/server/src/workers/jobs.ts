@@ -1,0 +1,77 @@
+import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
+import { planInThread, type SearchFile } from '@exoatlas/review';
+import { SqliteLiteratureStore, openDatabase, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
+import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
+
+/** A meta-analysis as POST /api/meta asks for it: the data (records or CSV text), the options, and whether to draw. */
+export interface MetaJob {
+  rows?: Record<string, string | number | null>[];
+  csv?: string;
+  plots: boolean;
+  options: AnalysisOptions;
+}
+
+export interface MetaJobResult {
+  result: MetaResult;
+  svg?: { forest: string; funnel: string };
+}
+
+/** The whole analysis: table, model, permutations, leave-one-out, bias and the plots (all CPU, no I/O). */
+export function runMeta(job: MetaJob): MetaJobResult {
+  const table = job.rows ?? parseCsv(job.csv!);
+  const result = analyseTable(table, job.options);
+  return { result, svg: job.plots ? { forest: forestPlot(result), funnel: funnelPlot(result) } : undefined };
+}
+
+export interface ParseJob {
+  content: Uint8Array | string;
+  fileName: string;
+  format?: CitationFormat;
+}
+
+export interface ParseJobResult {
+  format: CitationFormat;
+  records: CitationRecord[];
+  warnings: LiteratureWarning[];
+}
+
+/** A search export read into records (format detection, decoding, field tables): the CPU part of an import. */
+export async function runParse(job: ParseJob): Promise<ParseJobResult> {
+  return readCitations(job.content, { fileName: job.fileName, format: job.format });
+}
+
+export interface ImportJob extends ParseJob {
+  /** The database file: the worker writes through its own connection, so the request thread neither copies nor inserts the records. */
+  dbPath: string;
+  provenance: SearchProvenance;
+  /** How long the worker waits for another writer (an import in another worker, `exoatlas import`). */
+  busyTimeoutMs: number;
+}
+
+/** A whole literature import in the worker: read every record first (no lock held), then insert them in one transaction. */
+export async function runImport(job: ImportJob): Promise<ImportSummary> {
+  const parsed = await runParse(job);
+  const db = openDatabase(job.dbPath);
+  try {
+    db.pragma(`busy_timeout = ${job.busyTimeoutMs}`);
+    return await new SqliteLiteratureStore(db).importParsed(parsed, job.provenance);
+  } finally {
+    db.close();
+  }
+}
+
+export interface ReviewImportJob {
+  existing: Parameters<typeof planInThread>[0];
+  files: SearchFile[];
+}
+
+/** A review project's import: its files read and de-duplicated against each other and the project's records. */
+export function runReviewImport(job: ReviewImportJob): ReturnType<typeof planInThread> {
+  return planInThread(job.existing, job.files);
+}
+
+/** Every job the pool runs, by name: the worker and the in-thread fallback share this table. */
+export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport } as const;
+export type JobName = keyof typeof JOBS;
+export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
+export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;

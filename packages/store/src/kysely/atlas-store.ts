@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
+import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles, searchDocuments } from '@exoatlas/atlas';
+import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
+import { LruCache } from '../lru-cache.js';
+import type { OpenedDatabase } from './database.js';
+import type { SearchIndex } from './search/index.js';
+import { BATCH } from './search/search-index.js';
+import { writeTransaction } from './transaction.js';
+
+/** Bumped when the way the store is built changes, so that old stores are rebuilt (the same value as the SQLite store's). */
+const BUILD_FORMAT = 'exoatlas-store-1';
+
+/**
+ * The atlas on either dialect, rebuilt from data/ when its content hash changes. Several processes may share one
+ * database: the build takes a transaction-scoped lock and checks the hash again under it, so two starting at once
+ * build once; the parsed knowledge base and the search results are cached under the build hash the database holds.
+ */
+export class KyselyAtlasStore implements AtlasStore {
+  readonly backend: AtlasStore['backend'];
+  private cachedKb: { hash: string; kb: KnowledgeBase } | undefined;
+  /** Recent search results, keyed by build hash and query (EXOATLAS_SEARCH_CACHE=0 turns it off). */
+  private readonly searchCache = new LruCache<{ total: number; hits: SearchHit[] }>(Number(process.env.EXOATLAS_SEARCH_CACHE ?? 1000));
+
+  constructor(
+    private readonly opened: OpenedDatabase,
+    private readonly index: SearchIndex,
+  ) {
+    this.backend = opened.dialect;
+  }
+
+  private async meta(key: string, db = this.opened.db): Promise<string | undefined> {
+    return (await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value;
+  }
+
+  async ensureCurrent(dataDir: string): Promise<BuildInfo> {
+    const files = readDataFiles(dataDir);
+    const hash = hashDataFiles(files, BUILD_FORMAT);
+    if ((await this.meta('data_hash')) === hash) return { rebuilt: false, hash, builtAt: (await this.meta('built_at')) ?? '' };
+    // Validate everything before touching the database: bad data never replaces a good store.
+    const { kb } = loadKnowledgeBaseFromFiles(files, dataDir);
+    const builtAt = new Date().toISOString();
+    let info: BuildInfo;
+    try {
+      info = await writeTransaction(this.opened, async (trx) => {
+        // One builder at a time across processes (SQLite: BEGIN IMMEDIATE already is); the loser finds the work done.
+        if (this.opened.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext('exoatlas.atlas-build'))`.execute(trx);
+        if ((await this.meta('data_hash', trx)) === hash) return { rebuilt: false, hash, builtAt: (await this.meta('built_at', trx)) ?? '' };
+        await trx.deleteFrom('records').execute();
+        await trx.deleteFrom('knowledge_base').execute();
+        await this.index.clearDocuments(trx);
+        const rows = Object.entries(kb).flatMap(([kind, records]) => (Array.isArray(records) ? (records as { id: string }[]).map((r) => ({ kind, id: r.id, json: JSON.stringify(r) })) : []));
+        for (let i = 0; i < rows.length; i += BATCH) await trx.insertInto('records').values(rows.slice(i, i + BATCH)).execute();
+        await trx.insertInto('knowledge_base').values({ singleton: 1, json: JSON.stringify(kb) }).execute();
+        await this.index.addDocuments(trx, searchDocuments(kb));
+        for (const [key, value] of [
+          ['data_hash', hash],
+          ['built_at', builtAt],
+        ]) {
+          await trx
+            .insertInto('meta')
+            .values({ key: key!, value: value! })
+            .onConflict((oc) => oc.column('key').doUpdateSet({ value: value! }))
+            .execute();
+        }
+        return { rebuilt: true, hash, builtAt };
+      });
+    } catch (error) {
+      throw new ExoError('EXO_ERR_STORE_BUILD', `cannot write the database at ${this.opened.location}: ${(error as Error).message}`, { file: this.opened.location });
+    }
+    if (info.rebuilt) this.cachedKb = { hash, kb };
+    return info;
+  }
+
+  async knowledgeBase(): Promise<KnowledgeBase> {
+    const hash = (await this.meta('data_hash')) ?? '';
+    if (this.cachedKb?.hash === hash) return this.cachedKb.kb;
+    const row = await this.opened.db.selectFrom('knowledge_base').select('json').where('singleton', '=', 1).executeTakeFirst();
+    if (!row) throw new ExoError('EXO_ERR_STORE_BUILD', `the database at ${this.opened.location} has not been built from data/ yet`, { file: this.opened.location });
+    this.cachedKb = { hash, kb: JSON.parse(row.json) as KnowledgeBase };
+    return this.cachedKb.kb;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<{ total: number; hits: SearchHit[] }> {
+    const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
+    const hash = (await this.meta('data_hash')) ?? '';
+    const cacheKey = JSON.stringify([hash, query, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
+    const cached = this.searchCache.get(cacheKey);
+    if (cached) return cached;
+    const result = await this.index.searchDocuments(this.opened.db, query, { kinds, limit: options.limit ?? 20, offset: options.offset ?? 0 });
+    this.searchCache.set(cacheKey, result);
+    return result;
+  }
+
+  /** The database is shared by every store of `createKyselyStores`: its `close` closes it. */
+  async close(): Promise<void> {}
+}

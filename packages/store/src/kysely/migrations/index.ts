@@ -1,0 +1,26 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../database.js';
+import { atlas } from './0001-atlas.js';
+import { literature } from './0002-literature.js';
+import { review } from './0003-review.js';
+import { extraction } from './0004-extraction.js';
+import { automationFlag } from './0005-automation-flag.js';
+import { auditNoDelete } from './0006-audit-no-delete.js';
+
+/** The one list of migrations, in order (Kysely's Migrator sorts by name). */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-atlas': atlas(dialect),
+    '0002-literature': literature(dialect),
+    '0003-review': review(dialect),
+    '0004-extraction': extraction(dialect),
+    '0005-automation-flag': automationFlag(),
+    '0006-audit-no-delete': auditNoDelete(dialect),
+  };
+}
+
+/**
+ * The migrations the hand-written SQLite store applied, in its order: a file at `PRAGMA user_version = n` has the
+ * first n of them, with the same tables and columns.
+ */
+export const LEGACY_SQLITE_MIGRATIONS = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag'] as const;

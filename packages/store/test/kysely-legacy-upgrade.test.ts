@@ -1,0 +1,125 @@
+/**
+ * Issue 16: a SQLite file made by the hand-written store (PRAGMA user_version, no Kysely migration table) opens with
+ * the Kysely stores in place, with nothing lost, and only the migrations it lacked are applied.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptyRecord } from '@exoatlas/literature';
+import { DEFAULT_EXCLUSION_REASONS } from '@exoatlas/review';
+import { SqliteExtractionStore, SqliteLiteratureStore, SqliteReviewStore, SqliteStore } from '../src/index.js';
+import { createKyselyStores } from '../src/kysely/create-stores.js';
+import { dataDir, repoRoot, tempDir } from '../../../test/helpers/paths.js';
+
+const tmp = tempDir('exoatlas-legacy-');
+afterAll(() => tmp.cleanup());
+const citation = (n: number, title: string) => ({ ...emptyRecord(`f#${n}`, { format: 'ris' as const, fields: {} }), title });
+const search = { database: 'Embase', date: '2026-11-01', query: 'q', fileName: 'f.ris', format: 'ris', warnings: [] };
+const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag', '0006-audit-no-delete'];
+
+/** A populated file, made by the current release's classes: atlas, literature, review, extraction. */
+async function legacyFile(name: string, withAtlas: boolean) {
+  const path = join(tmp.dir, name);
+  const store = new SqliteStore(path);
+  const hash = withAtlas ? (await store.ensureCurrent(dataDir)).hash : undefined;
+  await new SqliteLiteratureStore(store.db).importFile(readFileSync(join(repoRoot, 'packages/literature/test/fixtures/embase-bom-crlf.ris')), { fileName: 'a.ris', database: 'Embase' });
+  const reviews = new SqliteReviewStore(store.db);
+  const owner = await reviews.createUser({ username: 'owner', displayName: 'Owner', passwordHash: 'secret-hash', isAdmin: true });
+  await reviews.createProject({ id: 'p', name: 'P', question: 'Q', criteria: {}, mode: 'dual', exclusionReasons: DEFAULT_EXCLUSION_REASONS }, owner.id);
+  await reviews.importSearches('p', [search], { newRecords: [citation(1, 'A'), citation(2, 'B')], fates: [[{ kind: 'new', newIndex: 0 }, { kind: 'new', newIndex: 1 }]] }, owner.id);
+  const [a] = await reviews.records('p');
+  await reviews.appendDecision({ projectId: 'p', recordId: a!.id, stage: 'title-abstract', reviewerId: owner.id, decision: 'include', expectedVersion: 0 });
+  await new SqliteExtractionStore(store.db).saveForm({ projectId: 'p', recordId: a!.id, kind: 'extraction', reviewerId: owner.id, data: { n: 12 }, expectedVersion: 0, userId: owner.id });
+  await store.close();
+  return { path, hash, ownerId: owner.id, recordId: a!.id };
+}
+
+const userVersion = (path: string): number => {
+  const db = new Database(path);
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('issue 16: upgrading a SQLite file of the current release to the Kysely stores', () => {
+  it('adopts a schema-5 file: marks its migrations applied, adds only the new one, and loses nothing', async () => {
+    const legacy = await legacyFile('five.sqlite', true);
+    expect(userVersion(legacy.path)).toBe(5);
+    const stores = await createKyselyStores({ url: legacy.path });
+    try {
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(stores.database.db);
+      expect(applied.rows.map((r) => r.name)).toEqual(ALL);
+      // The atlas build is reused as it is (same content hash), and its FTS5 index answers.
+      expect(await stores.atlas.ensureCurrent(dataDir)).toMatchObject({ rebuilt: false, hash: legacy.hash });
+      expect((await stores.atlas.knowledgeBase()).references).toHaveLength(116);
+      expect((await stores.atlas.search('miR-135b', { kinds: ['study'] })).hits[0]?.id).toBe('zhang-2020-osteonecrosis-mir-135b');
+      expect((await stores.literature.listImports()).map((i) => [i.fileName, i.recordCount])).toEqual([['a.ris', 2]]);
+      expect((await stores.literature.searchRecords({ q: 'chromatography' })).total).toBe(1);
+      expect(await stores.review.findUser('OWNER')).toMatchObject({ id: legacy.ownerId, passwordHash: 'secret-hash' });
+      expect((await stores.review.records('p')).map((r) => [r.citation.title, r.isExcludedByAutomation])).toEqual([
+        ['A', false],
+        ['B', false],
+      ]);
+      expect((await stores.review.decisions('p')).map((d) => [d.decision, d.version])).toEqual([['include', 1]]);
+      expect((await stores.review.audit('p')).items.map((e) => e.action)).toEqual(['extraction', 'decision', 'search.import', 'project.create']);
+      expect((await stores.extraction.latestForms('p')).map((f) => f.data)).toEqual([{ n: 12 }]);
+      // New writes continue the old versions; the old triggers still hold and the new one (audit: no DELETE) is in place.
+      await stores.review.appendDecision({ projectId: 'p', recordId: legacy.recordId, stage: 'title-abstract', reviewerId: legacy.ownerId, decision: 'exclude', reason: 'Other', expectedVersion: 1 });
+      await expect(sql`UPDATE review_decisions SET decision = 'maybe'`.execute(stores.database.db)).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM review_audit`.execute(stores.database.db)).rejects.toThrow(/audit log is append-only/);
+    } finally {
+      await stores.close();
+    }
+    // The hand-written store still opens the upgraded file (user_version stays at its count) and sees the new decision.
+    expect(userVersion(legacy.path)).toBe(5);
+    const old = new SqliteStore(legacy.path);
+    expect((await new SqliteReviewStore(old.db).decisions('p')).map((d) => d.decision)).toEqual(['include', 'exclude']);
+    await old.close();
+  });
+
+  it('upgrades a schema-4 file (before the automation flag): applies 0005 and 0006 only', async () => {
+    const legacy = await legacyFile('four.sqlite', false);
+    const db = new Database(legacy.path);
+    db.exec('ALTER TABLE review_records DROP COLUMN excluded_by_automation');
+    db.pragma('user_version = 4');
+    db.close();
+    const stores = await createKyselyStores({ url: legacy.path });
+    try {
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(stores.database.db);
+      expect(applied.rows.map((r) => r.name)).toEqual(ALL);
+      expect((await stores.review.records('p')).map((r) => r.isExcludedByAutomation)).toEqual([false, false]);
+      await stores.review.setExcludedByAutomation('p', [legacy.recordId], true, legacy.ownerId, { note: 'stopped' });
+      expect((await stores.review.records('p')).map((r) => r.isExcludedByAutomation)).toEqual([true, false]);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('refuses a file from a newer release, changing nothing', async () => {
+    const path = join(tmp.dir, 'future.sqlite');
+    const db = new Database(path);
+    db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    db.pragma('user_version = 9');
+    db.close();
+    await expect(createKyselyStores({ url: path })).rejects.toMatchObject({ code: 'EXO_ERR_STORE_OPEN', message: expect.stringMatching(/schema version 9, newer than this release/) });
+    expect(userVersion(path)).toBe(9);
+  });
+
+  it('makes files the hand-written store can open too, while both exist', async () => {
+    const path = join(tmp.dir, 'new.sqlite');
+    const stores = await createKyselyStores({ url: path });
+    await stores.review.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h', isAdmin: false });
+    await stores.close();
+    const old = new SqliteStore(path);
+    expect((await new SqliteReviewStore(old.db).findUser('alice'))?.displayName).toBe('Alice');
+    await old.close();
+  });
+
+  it('says clearly when the database path cannot be written', async () => {
+    await expect(createKyselyStores({ url: '/proc/no-such-dir/atlas.sqlite' })).rejects.toMatchObject({ code: 'EXO_ERR_STORE_OPEN', message: expect.stringMatching(/cannot open the database at \/proc\/no-such-dir/) });
+  });
+});
