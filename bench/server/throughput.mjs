@@ -1,11 +1,13 @@
 // Throughput of real `exoatlas serve` processes (issue 16 part 9): GET /api/studies?limit=50 and GET /api/search?q=…
 // (autocannon, CONNECTIONS connections, SECONDS each) and the stateful review loop (CLIENTS clients, each repeating
-// GET …/next then POST …/decisions with the record's expectedVersion, for SECONDS) on a PROJECT_RECORDS-record review
+// GET …/next then POST …/decisions with the record's expectedVersion, for REVIEW_SECONDS) on a PROJECT_RECORDS-record review
 // project, for SQLite, PostgreSQL with one server and PostgreSQL with two servers (requests spread across both ports).
 // PostgreSQL is a throw-away cluster (as .ci/start-postgres.sh) stopped and deleted at the end; without PostgreSQL
 // installed only the SQLite rows run and the script says so. Loopback only. Writes bench/results/server-throughput.json.
 // Not a timed test: `node bench/server/throughput.mjs` (after `node scripts/build.mjs`).
-// Environment: SECONDS (10), CONNECTIONS (10), CLIENTS (10), PROJECT_RECORDS (10000).
+// All review clients act as the one reviewer, so they are often handed the same record: the loser's 409 is counted
+// as a race, not an error. Environment: SECONDS (10), REVIEW_SECONDS (30), CONNECTIONS (10), CLIENTS (10),
+// PROJECT_RECORDS (10000).
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +19,8 @@ const bin = new URL('../../packages/cli/bin/exoatlas.js', import.meta.url).pathn
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const CLIENTS = Number(process.env.CLIENTS ?? 10);
+// Longer for the review loop: each next + decide takes seconds on a loaded machine, and 10 s gave only tens of samples.
+const REVIEW_SECONDS = Number(process.env.REVIEW_SECONDS ?? 30);
 const PROJECT_RECORDS = Number(process.env.PROJECT_RECORDS ?? 10_000);
 const QUERY = 'exosome wound';
 
@@ -99,7 +103,7 @@ async function call(base, method, path, { token, json } = {}) {
   const headers = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (json !== undefined) headers['content-type'] = 'application/json';
-  const init = { method, headers, body: json !== undefined ? JSON.stringify(json) : undefined, signal: AbortSignal.timeout(120_000) };
+  const init = { method, headers, body: json !== undefined ? JSON.stringify(json) : undefined, signal: globalThis.AbortSignal.timeout(120_000) };
   // A kept-alive socket the server closed as the request left is reset: send it once more on a new one.
   const res = await fetch(base + path, init).catch((error) => (error.cause?.code === 'ECONNRESET' ? fetch(base + path, init) : Promise.reject(error)));
   const text = await res.text();
@@ -137,9 +141,9 @@ async function getLoad(bases, path) {
 
 const pct = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] : NaN);
 
-/** CLIENTS clients, each repeating next + decide for SECONDS (client i on server i mod n); a 409 is a lost race with another client. */
+/** CLIENTS clients, each repeating next + decide for REVIEW_SECONDS (client i on server i mod n); a 409 is a lost race with another client. */
 async function reviewLoad(bases, token) {
-  const deadline = Date.now() + SECONDS * 1000;
+  const deadline = Date.now() + REVIEW_SECONDS * 1000;
   const nextMs = [];
   const decideMs = [];
   let decided = 0;
@@ -214,7 +218,7 @@ try {
 }
 
 const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
-console.log(`Loaded machine: ${cpus().length} cores shared with other jobs; load average at start of each row below (1 min). ${SECONDS} s per measurement, ${CONNECTIONS} autocannon connections, ${CLIENTS} review clients, ${PROJECT_RECORDS.toLocaleString('en')}-record project.\n`);
+console.log(`Loaded machine: ${cpus().length} cores shared with other jobs; load average at start of each row below (1 min). ${SECONDS} s per GET measurement, ${REVIEW_SECONDS} s review loop, ${CONNECTIONS} autocannon connections, ${CLIENTS} review clients, ${PROJECT_RECORDS.toLocaleString('en')}-record project.\n`);
 console.log('| configuration | load avg | studies?limit=50 req/s | p50 ms | p99 ms | errors | search req/s | p50 ms | p99 ms | errors | review req/s (decisions/s) | next p50 / p99 ms | decide p50 / p99 ms | 409 races | errors |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
@@ -224,5 +228,5 @@ for (const r of rows) {
 for (const s of skipped) console.log(`\nSKIPPED: ${s}`);
 const results = new URL('../results/', import.meta.url).pathname;
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, 'server-throughput.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, loadAverageAtEnd: loadavg(), settings: { SECONDS, CONNECTIONS, CLIENTS, PROJECT_RECORDS, query: QUERY }, rows, skipped }, null, 2) + '\n');
+writeFileSync(join(results, 'server-throughput.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, loadAverageAtEnd: loadavg(), settings: { SECONDS, REVIEW_SECONDS, CONNECTIONS, CLIENTS, PROJECT_RECORDS, query: QUERY }, rows, skipped }, null, 2) + '\n');
 console.log('\nWritten: bench/results/server-throughput.json');
