@@ -6,3 +6,4 @@ export { KyselyLiteratureStore } from './literature-store.js';
 export { KyselyReviewStore } from './review-store.js';
 export { KyselyExtractionStore } from './extraction-store.js';
 export { searchIndexFor, type SearchIndex } from './search/index.js';
+export * from './copy/index.js';
