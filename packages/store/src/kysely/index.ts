@@ -1,5 +1,5 @@
 export { openKysely, isPostgresUrl, type Database as StoreDatabase, type Dialect, type KyselyConfig, type OpenedDatabase } from './database.js';
-export { migrateToLatest } from './migrations/migrate.js';
+export { migrateToLatest, migrationStatus } from './migrations/migrate.js';
 export { createKyselyStores, type KyselyStores } from './create-stores.js';
 export { KyselyAtlasStore } from './atlas-store.js';
 export { KyselyLiteratureStore } from './literature-store.js';
