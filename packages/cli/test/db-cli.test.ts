@@ -183,7 +183,9 @@ describe('exoatlas db (issue 16 part 8: moving and keeping data)', () => {
       expect(await b.listRecords(aliceOnPg, PROJECT_ID, { limit: 100 })).toEqual(await a.listRecords(alice, PROJECT_ID, { limit: 100 }));
       expect(await b.conflicts(aliceOnPg, 'dual')).toEqual(await a.conflicts(alice, 'dual'));
       expect((await pgStores.literature.searchRecords({ q: 'exosome' })).total).toBe((await sqliteStores.literature.searchRecords({ q: 'exosome' })).total);
-      expect((await pgStores.atlas.search('wound healing', { limit: 5 })).hits.map((h) => h.id)).toEqual((await sqliteStores.atlas.search('wound healing', { limit: 5 })).hits.map((h) => h.id));
+      // The rebuilt atlas index finds the same documents (the order of near ties is each dialect's own).
+      const hitIds = async (stores: typeof pgStores): Promise<string[]> => (await stores.atlas.search('wound healing', { limit: 500 })).hits.map((h) => `${h.kind}:${h.id}`).sort();
+      expect(await hitIds(pgStores)).toEqual(await hitIds(sqliteStores));
       // Sequences were reset past the copied ids: a new project's search import gets fresh ids.
       await b.createProject(aliceOnPg, { id: 'after-copy', name: 'After the copy', question: 'q', mode: 'single' });
     } finally {
