@@ -6,7 +6,7 @@
  * the round trip; the PostgreSQL copy then serves the projects through createStores({databaseUrl}). The PostgreSQL half
  * is skipped, with the reason printed, when no server can be started.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractionService, ReviewService, type User } from '@exoatlas/review';
 import { copyDatabase, createStores, migrateToLatest, openKysely, tableDigests, type TableDigest } from '@exoatlas/store';
@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processIO, type CommandIO } from '../src/command-io.js';
 import { run } from '../src/main.js';
-import { dataDir, repoRoot, tempDir } from '../../../test/helpers/paths.js';
+import { repoRoot, tempDir } from '../../../test/helpers/paths.js';
 import { PASSWORD, PROJECT_ID, RIS_FILE, buildProject } from '../../review/test/synthesis/build-project.js';
 import { rawFixture } from '../../review/test/synthesis/load-fixture.js';
 import { startTestPostgres, type TestPostgres } from '../../store/test/helpers/postgres.js';
@@ -66,7 +66,6 @@ async function populate(): Promise<void> {
 async function dualProjectWithResolution(review: ReviewService, alice: User): Promise<void> {
   await review.createProject(alice, { id: 'dual', name: 'Dual screening', question: 'Do they agree?', mode: 'dual' });
   await review.addMember(alice, 'dual', { username: 'bob', role: 'reviewer' });
-  const { readFileSync } = await import('node:fs');
   await review.importSearches(alice, 'dual', [{ name: 'w.ris', data: readFileSync(RIS_FILE, 'utf8') }], { database: 'Embase', date: '2026-02-01' });
   const bob = (await review.login('bob', PASSWORD)).user;
   const record = (await review.listRecords(alice, 'dual', { limit: 1 })).items[0]!.id;
@@ -90,7 +89,7 @@ const nonEmpty = (digests: TableDigest[]): string[] => digests.filter((d) => d.r
 describe('exoatlas db (issue 16 part 8: moving and keeping data)', () => {
   it('the populated installation holds rows in every table the round trip must carry', async () => {
     const tables = nonEmpty(await digestsOf(installation));
-    for (const t of ['meta', 'records', 'knowledge_base', 'search', 'imports', 'citations', 'citations_fts', 'review_users', 'review_sessions', 'review_projects', 'review_members', 'review_searches', 'review_records', 'review_search_hits', 'review_decisions', 'review_resolutions', 'review_audit', 'review_forms', 'review_syntheses']) {
+    for (const t of ['meta', 'records', 'knowledge_base', 'search', 'imports', 'citations', 'citations_fts', 'review_users', 'review_sessions', 'review_projects', 'review_members', 'review_searches', 'review_records', 'review_search_hits', 'review_decisions', 'review_resolutions', 'review_audit', 'review_forms', 'review_syntheses', 'review_first_user', 'review_account_audit']) {
       expect(tables).toContain(t);
     }
   });
@@ -163,6 +162,7 @@ describe('exoatlas db (issue 16 part 8: moving and keeping data)', () => {
     const toPg = await exoatlas(['db', 'copy', '--from', installation, '--to', pg]);
     expect(toPg.stderr).toBe('');
     expect(toPg.stdout).toMatch(/verified/);
+    if (process.env.SHOW_DB_COPY) console.log(toPg.stdout);
     const back = join(tmp.dir, 'back.sqlite');
     const toSqlite = await exoatlas(['db', 'copy', '--from', pg, '--to', back]);
     expect(toSqlite.stderr).toBe('');
