@@ -170,6 +170,11 @@ describe('exoatlas db (issue 16 part 8: moving and keeping data)', () => {
     expect(await digestsOf(pg)).toEqual(original);
     expect(await digestsOf(back)).toEqual(original);
     expect((await exoatlas(['db', 'verify', '--from', installation, '--to', pg])).stdout).toMatch(/checksums equal/);
+    // --force replaces a PostgreSQL target's contents, the append-only triggers suspended inside the transaction.
+    expect((await exoatlas(['db', 'copy', '--from', installation, '--to', pg])).code).toBe(6);
+    const forced = await exoatlas(['db', 'copy', '--from', installation, '--to', pg, '--force']);
+    expect(forced.stderr).toBe('');
+    expect(await digestsOf(pg)).toEqual(original);
 
     const sqliteStores = await createStores({ sqlitePath: installation });
     const pgStores = await createStores({ databaseUrl: pg });
