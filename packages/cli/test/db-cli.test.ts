@@ -96,13 +96,14 @@ describe('exoatlas db (issue 16 part 8: moving and keeping data)', () => {
 
   it('migrate brings a database to the latest migration and --status lists them', async () => {
     const fresh = join(tmp.dir, 'fresh.sqlite');
-    const before = await exoatlas(['db', 'migrate', '--status', '--db', fresh, '--json']);
-    expect(JSON.parse(before.stdout).migrations.every((m: { appliedAt: string | null }) => m.appliedAt === null)).toBe(true);
+    const before = await exoatlas(['db', 'migrate', '--status', '--db', fresh]);
+    expect(before.stderr).toMatch(/does not exist yet/);
+    expect(existsSync(fresh)).toBe(false);
     const r = await exoatlas(['db', 'migrate', '--db', fresh]);
     expect(r.stdout).toMatch(/applied 0001-atlas, 0002-literature/);
     expect((await exoatlas(['db', 'migrate', '--db', fresh])).stdout).toMatch(/already at the latest migration/);
-    const after = await exoatlas(['db', 'migrate', '--status', '--db', fresh]);
-    expect(after.stdout).not.toMatch(/pending/);
+    const after = await exoatlas(['db', 'migrate', '--status', '--db', fresh, '--json']);
+    expect(JSON.parse(after.stdout).migrations.every((m: { appliedAt: string | null }) => m.appliedAt !== null)).toBe(true);
   });
 
   it('copies SQLite → SQLite with every table equal, and refuses a non-empty target without changing it', async () => {

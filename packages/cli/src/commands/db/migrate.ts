@@ -1,4 +1,6 @@
-import { migrationStatus, openKysely } from '@exoatlas/store';
+import { existsSync } from 'node:fs';
+import { ExoError } from '@exoatlas/schema';
+import { isPostgresUrl, migrationStatus, openKysely } from '@exoatlas/store';
 import { ATLAS_OPTIONS, parseCommandArgs } from '../../args.js';
 import type { CommandIO } from '../../command-io.js';
 import { installationLocation, openMigrated } from './open.js';
@@ -8,6 +10,8 @@ export async function dbMigrate(args: string[], io: CommandIO): Promise<number> 
   const { values } = parseCommandArgs('db migrate', args, { ...ATLAS_OPTIONS, status: { type: 'boolean', default: false } }, false);
   const location = installationLocation(io, values);
   if (values.status) {
+    // --status only looks: it does not create a SQLite file that is not there.
+    if (!isPostgresUrl(location) && location !== ':memory:' && !existsSync(location)) throw new ExoError('EXO_ERR_CLI_FILE', `the database ${location} does not exist yet (db migrate creates it)`, { file: location });
     const opened = openKysely({ url: location, poolSize: 1 });
     try {
       const status = await migrationStatus(opened);
