@@ -11,12 +11,7 @@ import { countAll, isUniqueViolation, writeTransaction } from './transaction.js'
 const now = (): string => new Date().toISOString();
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 type Db = Kysely<Database>;
-/** The Kysely schema has no account columns yet (issue 17 landed after it): every account reads as enabled. */
-const userOf = (row: Omit<UserRow, 'is_disabled'>): User => userFromRow({ ...row, is_disabled: 0 });
-/** Account management (issue 17) is not in the Kysely schema yet: a coded refusal rather than a half-working account. */
-const accountsPending = (): Promise<never> =>
-  Promise.reject(new ExoError('EXO_ERR_STORE_UNAVAILABLE', 'account management is not available on PostgreSQL yet; nothing was written', {}));
-
+const userOf = (row: UserRow): User => userFromRow(row);
 /**
  * The review store on either dialect. Each write is one transaction with its audit entry; decisions and the audit log
  * are append-only (the database refuses UPDATE and DELETE, see migrations/dialect-ddl.ts). User names compare without
