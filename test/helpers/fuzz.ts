@@ -23,7 +23,7 @@ function report<T>(details: fc.RunDetails<T>): void {
     appendFileSync(reportFile, `${JSON.stringify(line)}\n`);
   }
   // fast-check's own message (seed, path, shrunk counterexample) is the failure
-  if (details.failed) throw new Error(fc.defaultReportMessage(details));
+  if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\nCaused by: ${String(details.errorInstance)}`, { cause: details.errorInstance });
 }
 
 /** Parameters for fc.assert: `runs` in an ordinary test run, scaled by FUZZ_RUNS; stops early past `timeLimitMs` × multiplier. */
