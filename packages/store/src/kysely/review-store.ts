@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
+import { ImportBasisChanged } from '@exoatlas/review';
 import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type UserRow } from '../review/rows.js';
@@ -11,12 +12,7 @@ import { countAll, isUniqueViolation, writeTransaction } from './transaction.js'
 const now = (): string => new Date().toISOString();
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 type Db = Kysely<Database>;
-/** The Kysely schema has no account columns yet (issue 17 landed after it): every account reads as enabled. */
-const userOf = (row: Omit<UserRow, 'is_disabled'>): User => userFromRow({ ...row, is_disabled: 0 });
-/** Account management (issue 17) is not in the Kysely schema yet: a coded refusal rather than a half-working account. */
-const accountsPending = (): Promise<never> =>
-  Promise.reject(new ExoError('EXO_ERR_STORE_UNAVAILABLE', 'account management is not available on PostgreSQL yet; nothing was written', {}));
-
+const userOf = (row: UserRow): User => userFromRow(row);
 /**
  * The review store on either dialect. Each write is one transaction with its audit entry; decisions and the audit log
  * are append-only (the database refuses UPDATE and DELETE, see migrations/dialect-ddl.ts). User names compare without
@@ -211,6 +207,13 @@ export class KyselyReviewStore implements ReviewStore {
 
   async importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Promise<Search[]> {
     const ids = await writeTransaction(this.opened, async (trx) => {
+      if (plan.basis) {
+        // Imports into one project take turns across processes (PostgreSQL: the project's row lock; SQLite: BEGIN
+        // IMMEDIATE); the plan still holds only if nobody added records since it was made.
+        if (this.opened.dialect === 'postgres') await trx.selectFrom('review_projects').select('id').where('id', '=', projectId).forUpdate().execute();
+        const current = await trx.selectFrom('review_records').select([countAll.as('n'), sql<number | null>`max(id)`.as('last')]).where('project_id', '=', projectId).executeTakeFirstOrThrow();
+        if (Number(current.n) !== plan.basis.records || Number(current.last ?? 0) !== plan.basis.lastId) throw new ImportBasisChanged(projectId);
+      }
       const at = now();
       const searchIds: number[] = [];
       const newRecordIds = new Map<number, number>();
