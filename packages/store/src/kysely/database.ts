@@ -150,6 +150,9 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.te
 export function openKysely(config: KyselyConfig): OpenedDatabase {
   if (isPostgresUrl(config.url)) {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle connection that drops (the server restarts, a proxy times it out) is emitted here; without a listener
+    // Node ends the process. The pool has already discarded the client and the next query opens a new one.
+    pool.on('error', () => undefined);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', location: redact(config.url) };
   }
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(config.url) }) }), dialect: 'sqlite', location: config.url };
