@@ -3,7 +3,7 @@ import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
-import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type UserRow } from '../review/rows.js';
+import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from '../review/rows.js';
 import type { Database, OpenedDatabase } from './database.js';
 import * as accounts from './review-accounts.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';
@@ -11,11 +11,6 @@ import { countAll, isUniqueViolation, writeTransaction } from './transaction.js'
 const now = (): string => new Date().toISOString();
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 type Db = Kysely<Database>;
-/** The Kysely schema has no account columns yet (issue 17 landed after it): every account reads as enabled. */
-const userOf = (row: Omit<UserRow, 'is_disabled'>): User => userFromRow({ ...row, is_disabled: 0 });
-/** Account management (issue 17) is not in the Kysely schema yet: a coded refusal rather than a half-working account. */
-const accountsPending = (): Promise<never> =>
-  Promise.reject(new ExoError('EXO_ERR_STORE_UNAVAILABLE', 'account management is not available on PostgreSQL yet; nothing was written', {}));
 
 /**
  * The review store on either dialect. Each write is one transaction with its audit entry; decisions and the audit log
@@ -85,12 +80,12 @@ export class KyselyReviewStore implements ReviewStore {
 
   async findUser(username: string): Promise<(User & { passwordHash: string }) | undefined> {
     const row = await this.db.selectFrom('review_users').selectAll().where(sql`lower(username)`, '=', sql`lower(${username})`).executeTakeFirst();
-    return row ? { ...userOf(row), passwordHash: row.password_hash } : undefined;
+    return row ? { ...userFromRow(row), passwordHash: row.password_hash } : undefined;
   }
 
   async getUser(id: number): Promise<User | undefined> {
     const row = await this.db.selectFrom('review_users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? userOf(row) : undefined;
+    return row ? userFromRow(row) : undefined;
   }
 
   async countUsers(): Promise<number> {
@@ -110,7 +105,7 @@ export class KyselyReviewStore implements ReviewStore {
       .where('s.expires_at', '>', at)
       .where('u.is_disabled', '=', 0)
       .executeTakeFirst();
-    return row ? userOf(row) : undefined;
+    return row ? userFromRow(row) : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
