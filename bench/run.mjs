@@ -7,6 +7,7 @@ const benches = [
   ['Atlas CLI cold start', 'bench/atlas/cli-cold-start.mjs'],
   ['Atlas search under load', 'bench/atlas/search-load.mjs'],
   ['Server under heavy work (worker pool)', 'bench/server/heavy-load.mjs'],
+  ['Server throughput: SQLite vs PostgreSQL, one vs two servers', 'bench/server/throughput.mjs'],
   ['Meta-analysis against metafor', 'bench/meta/run.mjs'],
   ['Literature readers and de-duplication', 'bench/literature/run.mjs'],
   ['Web app size and first loads', 'bench/web/load.mjs'],
