@@ -41,7 +41,12 @@ export interface Database {
     flags: Generated<string>;
     json: string;
   };
-  review_users: { id: Generated<number>; username: string; display_name: string; password_hash: string; is_admin: Generated<number>; created_at: string };
+  review_users: { id: Generated<number>; username: string; display_name: string; password_hash: string; is_admin: Generated<number>; created_at: string; is_disabled: Generated<number> };
+  /** The first account, recorded once (issue 17): its primary key makes racing first sign-ups create one account. */
+  review_first_user: { singleton: number; user_id: number };
+  review_login_throttle: { key: string; failures: number; window_start: string; locked_until: string | null; locks: Generated<number> };
+  /** The account log, append-only in the database. */
+  review_account_audit: { id: Generated<number>; actor_id: number | null; action: string; target_id: number | null; details: string | null; at: string };
   review_sessions: { token_hash: string; user_id: number; created_at: string; expires_at: string };
   review_projects: { id: string; name: string; question: string; criteria: string; mode: 'single' | 'dual'; exclusion_reasons: string; created_at: string; created_by: number };
   review_members: { project_id: string; user_id: number; role: 'owner' | 'reviewer' | 'viewer'; added_at: string };

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
-import type { AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User } from '@exoatlas/review';
+import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from '../review/rows.js';
 import type { Database, OpenedDatabase } from './database.js';
+import * as accounts from './review-accounts.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';
 
 const now = (): string => new Date().toISOString();
@@ -59,13 +60,17 @@ export class KyselyReviewStore implements ReviewStore {
 
   // ---------------------------------------------------------------- users and sessions
 
-  async createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean }): Promise<User> {
+  async createUser(input: { username: string; displayName: string; passwordHash: string; isAdmin: boolean; createdBy?: number }): Promise<User> {
     try {
-      const { id } = await this.db
-        .insertInto('review_users')
-        .values({ username: input.username, display_name: input.displayName, password_hash: input.passwordHash, is_admin: input.isAdmin ? 1 : 0, created_at: now() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await writeTransaction(this.opened, async (trx) => {
+        const { id: created } = await trx
+          .insertInto('review_users')
+          .values({ username: input.username, display_name: input.displayName, password_hash: input.passwordHash, is_admin: input.isAdmin ? 1 : 0, created_at: now() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (input.createdBy !== undefined) await accounts.accountLog(trx, input.createdBy, 'user.create', created, { isAdmin: input.isAdmin });
+        return created;
+      });
       return (await this.getUser(id))!;
     } catch (error) {
       if (isUniqueViolation(error)) throw new ExoError('EXO_ERR_AUTH_USER_EXISTS', `a user '${input.username}' already exists`, { field: 'username' });
@@ -98,6 +103,7 @@ export class KyselyReviewStore implements ReviewStore {
       .selectAll('u')
       .where('s.token_hash', '=', tokenHash)
       .where('s.expires_at', '>', at)
+      .where('u.is_disabled', '=', 0)
       .executeTakeFirst();
     return row ? userFromRow(row) : undefined;
   }
@@ -458,5 +464,59 @@ export class KyselyReviewStore implements ReviewStore {
         at: r.at,
       })),
     };
+  }
+
+  // ---------------------------------------------------------------- accounts (issue 17): see review-accounts.ts
+
+  createFirstUser(input: { username: string; displayName: string; passwordHash: string }): Promise<User | undefined> {
+    return accounts.createFirstUser(this.opened, input);
+  }
+
+  listUsers(): Promise<User[]> {
+    return accounts.listUsers(this.db);
+  }
+
+  setPasswordHash(userId: number, passwordHash: string, keepTokenHash: string | undefined, byUserId: number): Promise<void> {
+    return accounts.setPasswordHash(this.opened, userId, passwordHash, keepTokenHash, byUserId);
+  }
+
+  setDisabled(userId: number, isDisabled: boolean, byUserId: number): Promise<void> {
+    return accounts.setDisabled(this.opened, userId, isDisabled, byUserId);
+  }
+
+  deleteSessions(userId: number, byUserId: number): Promise<number> {
+    return accounts.deleteSessions(this.opened, userId, byUserId);
+  }
+
+  purgeExpiredSessions(at: string): Promise<number> {
+    return accounts.purgeExpiredSessions(this.db, at);
+  }
+
+  reserveLoginAttempt(attempt: LoginAttempt): Promise<{ lockedUntil?: string }> {
+    return accounts.reserveLoginAttempt(this.opened, attempt);
+  }
+
+  loginSucceeded(accountKey: string, addressKey: string): Promise<void> {
+    return accounts.loginSucceeded(this.opened, accountKey, addressKey);
+  }
+
+  purgeLoginThrottle(at: string, before: string): Promise<number> {
+    return accounts.purgeLoginThrottle(this.db, at, before);
+  }
+
+  loginLocks(at: string): Promise<{ key: string; lockedUntil: string }[]> {
+    return accounts.loginLocks(this.db, at);
+  }
+
+  clearLoginThrottle(key: string, targetUserId: number, byUserId: number): Promise<void> {
+    return accounts.clearLoginThrottle(this.opened, key, targetUserId, byUserId);
+  }
+
+  removeMember(projectId: string, userId: number, byUserId: number): Promise<void> {
+    return accounts.removeMember(this.opened, projectId, userId, byUserId);
+  }
+
+  accountAudit(options?: { username?: string; limit?: number; offset?: number }): Promise<{ total: number; items: AccountAuditEntry[] }> {
+    return accounts.accountAudit(this.db, options);
   }
 }

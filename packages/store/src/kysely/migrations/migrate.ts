@@ -15,7 +15,8 @@ const CONNECTION_FAILURES = /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ECO
  */
 export async function migrateToLatest(opened: OpenedDatabase): Promise<string[]> {
   const { db, dialect } = opened;
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+  // Unordered: a legacy file at user_version 6 has 0007 adopted but not 0006, which must still run (in name order).
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, allowUnorderedMigrations: true });
   if (dialect === 'sqlite') await sql`BEGIN IMMEDIATE`.execute(db);
   try {
     if (dialect === 'sqlite') await adoptLegacySqlite(db);
