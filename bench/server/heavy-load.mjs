@@ -86,6 +86,7 @@ async function reviewProject(base) {
 async function screen(base, token) {
   const started = Date.now();
   let ok = 0;
+  const refused = [];
   for (let i = 0; i < DECISIONS; i++) {
     const next = await call(base, 'GET', '/api/reviews/bench/next', { token });
     const record = next.body.record;
@@ -93,8 +94,9 @@ async function screen(base, token) {
     const decision = /wound|angiogenesis/.test(record.citation?.title ?? record.title ?? '') ? 'include' : 'exclude';
     const res = await call(base, 'POST', `/api/reviews/bench/records/${record.id}/decisions`, { token, json: { decision, expectedVersion: 0 } });
     if (res.status === 201) ok++;
+    else refused.push(`${res.status} ${res.body?.error?.code ?? ''}`.trim());
   }
-  return { label: `screening: ${DECISIONS} × (next record + decision)`, ms: Date.now() - started, status: `${ok} decided` };
+  return { label: `screening: ${DECISIONS} × (next record + decision)`, ms: Date.now() - started, status: `${ok} decided${refused.length ? `; refused: ${refused.join(', ')}` : ''}` };
 }
 
 async function timed(label, run) {

@@ -8,13 +8,14 @@ import { rankTest } from './bias/rank.js';
 import { trimfill } from './bias/trimfill.js';
 import { MEASURE_DEFINITIONS, escalc } from './effect-sizes/escalc.js';
 import { MetaError } from './errors.js';
+import { warnNonFinite } from './non-finite.js';
 import { DEFAULT_CONTROL } from './model/control.js';
 import { qProfileInterval } from './model/q-profile.js';
 import { type RmaOptions, rmaUni } from './model/rma-uni.js';
 import { type ModeratorMatrix, buildModeratorMatrix, designForRows, levelCollator } from './moderators/design-matrix.js';
 import { permutationTest } from './moderators/permutation.js';
 import { subgroupAnalysis } from './moderators/subgroups.js';
-import type { AnalysisOptions } from './options.js';
+import { type AnalysisOptions, checkRequestOptions } from './options.js';
 import type { BiasResults, DroppedRow, MetaResult } from './results.js';
 import { cumulative } from './sensitivity/cumulative.js';
 import { influence } from './sensitivity/influence.js';
@@ -27,6 +28,8 @@ function badOption(field: string, message: string): MetaError {
 }
 
 function checkOptions(o: AnalysisOptions): { method: (typeof METHODS)[number]; test: 'z' | 'knha'; level: number } {
+  // the types first: a JavaScript caller's {method: 1} is a coded error, not a TypeError from toUpperCase
+  checkRequestOptions(o);
   if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (--measure)', { field: 'measure' });
   const method = (o.method ?? 'REML').toUpperCase();
   if (!isMethod(method)) throw new MetaError('EXO_ERR_META_UNKNOWN_METHOD', `unknown method "${o.method}"; use one of ${METHODS.join(', ')}`, { field: 'method' });
@@ -147,6 +150,7 @@ export function analyseTable(input: TableInput, options: AnalysisOptions): MetaR
     if (lab.some((l) => l === null)) warnings.push(`Studies without a value in "${options.subgroup}" are left out of the subgroup analysis.`);
     result.subgroups = subgroupAnalysis(options.subgroup, lab, yi, vi, { ...rmaOpts, computeR2: false });
   }
+  warnNonFinite(result);
   return result;
 }
 
@@ -161,7 +165,12 @@ function biasAnalyses(yiAll: Float64Array, viAll: Float64Array, yi: Float64Array
     }
   };
   out.egger = attempt("Egger's regression test", () => eggerTest(yi, vi, design, opts));
-  out.rank = attempt('The rank correlation test', () => rankTest(yi, vi));
+  out.rank = attempt('The rank correlation test', () => {
+    const r = rankTest(yi, vi);
+    // NaN would reach JSON as a bare null (one study, or all effects tied); say so instead
+    if (!Number.isFinite(r.tau) || !Number.isFinite(r.pvalNormal)) throw new Error(`Kendall's tau is undefined for ${yi.length === 1 ? 'a single study' : `these ${yi.length} studies`}`);
+    return r;
+  });
   if (out.rank && out.rank.pval === null) {
     warnings.push(`The exact p-value of the rank correlation test cannot be computed for k = ${yi.length} > 170 without ties (metafor returns NaN); bias.rank.pvalNormal gives the normal approximation.`);
   }

@@ -7,7 +7,7 @@
  */
 import { analyseTable } from './analyse.js';
 import { MetaError } from './errors.js';
-import type { AnalysisOptions } from './options.js';
+import { type AnalysisOptions, checkRequestOptions } from './options.js';
 import { type ForestOptions, forestPlot } from './plots/forest.js';
 import { type FunnelOptions, funnelPlot } from './plots/funnel.js';
 import type { MetaResult } from './results.js';
@@ -24,38 +24,10 @@ export interface MetaResponse {
   svg: { forest?: string; funnel?: string };
 }
 
-const OPTION_TYPES: Record<keyof AnalysisOptions, 'string' | 'boolean' | 'number' | 'string[]' | 'object'> = {
-  measure: 'string',
-  method: 'string',
-  test: 'string',
-  mods: 'string[]',
-  subgroup: 'string',
-  bias: 'boolean',
-  leaveOneOut: 'boolean',
-  cumulative: 'string',
-  influence: 'boolean',
-  permutations: 'number',
-  seed: 'number',
-  level: 'number',
-  studyColumn: 'string',
-  control: 'object',
-};
+export { checkRequestOptions };
 
 function bad(field: string, message: string): MetaError {
   return new MetaError('EXO_ERR_META_BAD_OPTION', message, { field });
-}
-
-/** Checks the option types of a request (unknown options are rejected, so typos do not pass silently). */
-export function checkRequestOptions(options: unknown): AnalysisOptions {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw bad('options', 'options must be an object with at least "measure"');
-  for (const [key, value] of Object.entries(options)) {
-    const type = OPTION_TYPES[key as keyof AnalysisOptions];
-    if (!type) throw bad(key, `unknown option "${key}" (known: ${Object.keys(OPTION_TYPES).join(', ')})`);
-    if (value === undefined || value === null) continue;
-    const ok = type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : type === 'object' ? typeof value === 'object' && !Array.isArray(value) : typeof value === type;
-    if (!ok) throw bad(key, `option "${key}" must be ${type === 'string[]' ? 'an array of strings' : `a ${type}`}`);
-  }
-  return options as AnalysisOptions;
 }
 
 export function runMetaRequest(body: unknown): MetaResponse {

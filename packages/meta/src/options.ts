@@ -1,3 +1,4 @@
+import { MetaError } from './errors.js';
 import type { Control } from './model/control.js';
 
 /** Options of analyseTable(), mirroring `exoatlas meta` flags. */
@@ -29,4 +30,66 @@ export interface AnalysisOptions {
   studyColumn?: string;
   /** settings of the iterative estimators */
   control?: Partial<Control>;
+}
+
+const OPTION_TYPES: Record<keyof AnalysisOptions, 'string' | 'boolean' | 'number' | 'string[]' | 'object'> = {
+  measure: 'string',
+  method: 'string',
+  test: 'string',
+  mods: 'string[]',
+  subgroup: 'string',
+  bias: 'boolean',
+  leaveOneOut: 'boolean',
+  cumulative: 'string',
+  influence: 'boolean',
+  permutations: 'number',
+  seed: 'number',
+  level: 'number',
+  studyColumn: 'string',
+  control: 'object',
+};
+
+/** Checks the option types of a request (unknown options are rejected, so typos do not pass silently). */
+export function checkRequestOptions(options: unknown): AnalysisOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw badOption('options', 'options must be an object with at least "measure"');
+  for (const [key, value] of Object.entries(options)) {
+    // own keys only: "constructor" or "toString" are unknown options, not Object's methods
+    const type = Object.hasOwn(OPTION_TYPES, key) ? OPTION_TYPES[key as keyof AnalysisOptions] : undefined;
+    if (!type) throw badOption(key, `unknown option "${key}" (known: ${Object.keys(OPTION_TYPES).join(', ')})`);
+    if (value === undefined || value === null) continue;
+    const ok = type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : type === 'object' ? typeof value === 'object' && !Array.isArray(value) : typeof value === type;
+    if (!ok) throw badOption(key, `option "${key}" must be ${type === 'string[]' ? 'an array of strings' : `a ${type}`}`);
+  }
+  const control = (options as { control?: unknown }).control;
+  if (control !== undefined && control !== null) checkControl(control as Record<string, unknown>);
+  return options as AnalysisOptions;
+}
+
+/** What each control setting may be: past these the estimators loop for ever (tau2Min = Infinity) or never start. */
+const CONTROL_RANGES: Record<keyof Control, { check: (v: number) => boolean; what: string } | 'boolean'> = {
+  threshold: { check: (v) => v > 0, what: 'a positive number' },
+  maxiter: { check: (v) => Number.isInteger(v) && v >= 1 && v <= 1_000_000, what: 'a whole number from 1 to 1,000,000' },
+  stepadj: { check: (v) => v > 0 && v <= 1, what: 'a number in (0, 1]' },
+  tol: { check: (v) => v > 0, what: 'a positive number' },
+  tau2Min: { check: (v) => v >= 0, what: 'a number of at least 0' },
+  tau2Max: { check: (v) => v > 0, what: 'a positive number' },
+  ll0check: 'boolean',
+};
+
+function checkControl(control: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(control)) {
+    const range = Object.hasOwn(CONTROL_RANGES, key) ? CONTROL_RANGES[key as keyof Control] : undefined;
+    const field = `control.${key}`;
+    if (!range) throw badOption(field, `unknown control setting "${key}" (known: ${Object.keys(CONTROL_RANGES).join(', ')})`);
+    if (value === undefined) continue;
+    if (range === 'boolean') {
+      if (typeof value !== 'boolean') throw badOption(field, `control setting "${key}" must be true or false`);
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || !range.check(value)) {
+      throw badOption(field, `control setting "${key}" must be ${range.what} (got ${JSON.stringify(value)})`);
+    }
+  }
+}
+
+function badOption(field: string, message: string): MetaError {
+  return new MetaError('EXO_ERR_META_BAD_OPTION', message, { field });
 }

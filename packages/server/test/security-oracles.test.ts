@@ -12,7 +12,9 @@ describe.each(await testBackends())('on $name', (backend) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
   const as: Record<string, { authorization: string }> = {};
   beforeAll(async () => {
-    ctx = await testApp({ backend: backend.name });
+    // No worker pool: imports then write through the app's own SQLite connection, the one the full-disk test limits
+    // (a pooled import writes through the worker's connection; its error code crosses back and maps the same way).
+    ctx = await testApp({ backend: backend.name, deps: { jobs: { threads: 0 } } });
     const admin = await signIn(ctx.app, 'olivia');
     as.olivia = { authorization: `Bearer ${admin}` };
     as.mallory = { authorization: `Bearer ${await signIn(ctx.app, 'mallory', admin)}` };

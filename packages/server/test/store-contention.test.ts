@@ -5,12 +5,15 @@ import type { SqliteStore } from '@exoatlas/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
+import { signIn, TEST_PASSWORD } from '../../../test/helpers/session.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 /** A second, real connection to the server's database file: another process's `exoatlas import`. */
 let other: Database.Database;
+let admin: string;
 beforeAll(async () => {
   ctx = await testApp({ busyRetry: { delaysMs: [10, 20, 40] } });
+  admin = await signIn(ctx.app, 'admin');
   other = new Database((ctx.store as SqliteStore).db.name);
 });
 afterAll(async () => {
@@ -19,8 +22,8 @@ afterAll(async () => {
 });
 
 const ris = readFileSync(join(repoRoot, 'packages/literature/test/fixtures/types-and-dates.ris'));
-const upload = () => ctx.app.inject({ method: 'POST', url: '/api/imports?fileName=t.ris', headers: { 'content-type': 'application/x-research-info-systems' }, payload: ris });
-const newUser = (username: string) => ctx.app.inject({ method: 'POST', url: '/api/reviews/users', payload: { username, password: `${username}-correct-horse-battery` } });
+const upload = () => ctx.app.inject({ method: 'POST', url: '/api/imports?fileName=t.ris', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-research-info-systems' }, payload: ris });
+const newUser = (username: string) => ctx.app.inject({ method: 'POST', url: '/api/reviews/users', headers: { authorization: `Bearer ${admin}` }, payload: { username, password: TEST_PASSWORD } });
 
 describe('issue 16.7: SQLite under contention', { timeout: 60_000 }, () => {
   it('while another connection holds the write lock, writes answer 503 EXO_ERR_STORE_BUSY with Retry-After, never 500', async () => {

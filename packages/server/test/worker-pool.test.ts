@@ -5,6 +5,7 @@ import { createJobs, JobPool } from '@exoatlas/server';
 import { runMeta, type MetaJob } from '../src/workers/jobs.js';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
+import { signIn } from '../../../test/helpers/session.js';
 
 const bcg = readFileSync(join(repoRoot, 'packages/meta/test/fixtures/metafor/cases/bcg-rr-reml/data.csv'), 'utf8');
 
@@ -110,12 +111,13 @@ describe('issue 16.5: heavy work runs in a worker pool', { timeout: 90_000 }, ()
 
   it('imports are read in the worker and written here: the same records as before, and a malformed file writes nothing', async () => {
     const { app: a, literature } = await app();
+    const auth = { authorization: `Bearer ${await signIn(a, 'importer')}` };
     const ris = readFileSync(join(repoRoot, 'packages/literature/test/fixtures/types-and-dates.ris'));
-    const res = await a.inject({ method: 'POST', url: '/api/imports?fileName=types-and-dates.ris', headers: { 'content-type': 'application/x-research-info-systems' }, payload: ris });
+    const res = await a.inject({ method: 'POST', url: '/api/imports?fileName=types-and-dates.ris', headers: { ...auth, 'content-type': 'application/x-research-info-systems' }, payload: ris });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ format: 'ris', fileName: 'types-and-dates.ris' });
     expect(res.json().recordCount).toBeGreaterThan(0);
-    const bad = await a.inject({ method: 'POST', url: '/api/imports?fileName=malformed.xml', headers: { 'content-type': 'text/xml' }, payload: readFileSync(join(repoRoot, 'packages/literature/test/fixtures/malformed.xml')) });
+    const bad = await a.inject({ method: 'POST', url: '/api/imports?fileName=malformed.xml', headers: { ...auth, 'content-type': 'text/xml' }, payload: readFileSync(join(repoRoot, 'packages/literature/test/fixtures/malformed.xml')) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toMatch(/^EXO_ERR_LIT_/);
     expect(await literature.listImports()).toHaveLength(1);

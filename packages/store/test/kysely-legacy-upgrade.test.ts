@@ -17,7 +17,10 @@ const tmp = tempDir('exoatlas-legacy-');
 afterAll(() => tmp.cleanup());
 const citation = (n: number, title: string) => ({ ...emptyRecord(`f#${n}`, { format: 'ris' as const, fields: {} }), title });
 const search = { database: 'Embase', date: '2026-11-01', query: 'q', fileName: 'f.ris', format: 'ris', warnings: [] };
-const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag', '0006-audit-no-delete'];
+const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag', '0006-audit-no-delete', '0007-accounts'];
+/** Takes a file back to before the hand-written store's 6th migration (accounts), as the previous release left it. */
+const ACCOUNTS_DOWN =
+  'DROP TABLE review_first_user; DROP TABLE review_login_throttle; DROP TABLE review_account_audit; DROP INDEX review_sessions_by_user; DROP INDEX review_sessions_by_expiry; ALTER TABLE review_users DROP COLUMN is_disabled;';
 
 /** A populated file, made by the current release's classes: atlas, literature, review, extraction. */
 async function legacyFile(name: string, withAtlas: boolean) {
@@ -46,9 +49,9 @@ const userVersion = (path: string): number => {
 };
 
 describe('issue 16: upgrading a SQLite file of the current release to the Kysely stores', () => {
-  it('adopts a schema-5 file: marks its migrations applied, adds only the new one, and loses nothing', async () => {
-    const legacy = await legacyFile('five.sqlite', true);
-    expect(userVersion(legacy.path)).toBe(5);
+  it('issue 17: adopts a schema-6 file (with accounts): marks its migrations applied (0007 included), adds only 0006, and loses nothing', async () => {
+    const legacy = await legacyFile('six.sqlite', true);
+    expect(userVersion(legacy.path)).toBe(6);
     const stores = await createKyselyStores({ url: legacy.path });
     try {
       const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(stores.database.db);
@@ -71,19 +74,48 @@ describe('issue 16: upgrading a SQLite file of the current release to the Kysely
       await stores.review.appendDecision({ projectId: 'p', recordId: legacy.recordId, stage: 'title-abstract', reviewerId: legacy.ownerId, decision: 'exclude', reason: 'Other', expectedVersion: 1 });
       await expect(sql`UPDATE review_decisions SET decision = 'maybe'`.execute(stores.database.db)).rejects.toThrow(/append-only/);
       await expect(sql`DELETE FROM review_audit`.execute(stores.database.db)).rejects.toThrow(/audit log is append-only/);
+      // The account tables are the legacy ones, in use: the first account is recorded, the account log append-only.
+      expect(await stores.review.createFirstUser({ username: 'intruder', displayName: 'I', passwordHash: 'x' })).toBeUndefined();
+      await stores.review.setDisabled(legacy.ownerId, true, legacy.ownerId);
+      expect(await stores.review.findUser('owner')).toMatchObject({ isDisabled: true });
+      await expect(sql`DELETE FROM review_account_audit`.execute(stores.database.db)).rejects.toThrow(/append-only/);
     } finally {
       await stores.close();
     }
     // The hand-written store still opens the upgraded file (user_version stays at its count) and sees the new decision.
-    expect(userVersion(legacy.path)).toBe(5);
+    expect(userVersion(legacy.path)).toBe(6);
     const old = new SqliteStore(legacy.path);
     expect((await new SqliteReviewStore(old.db).decisions('p')).map((d) => d.decision)).toEqual(['include', 'exclude']);
+    expect((await new SqliteReviewStore(old.db).accountAudit()).items.map((e) => e.action)).toEqual(['user.disable']);
     await old.close();
   });
 
-  it('upgrades a schema-4 file (before the automation flag): applies 0005 and 0006 only', async () => {
+  it('issue 17: upgrades a schema-5 file (before accounts): applies 0006 and 0007, records its first account, and sets user_version 6', async () => {
+    const legacy = await legacyFile('five.sqlite', false);
+    const db = new Database(legacy.path);
+    db.exec(ACCOUNTS_DOWN);
+    db.pragma('user_version = 5');
+    db.close();
+    const stores = await createKyselyStores({ url: legacy.path });
+    try {
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(stores.database.db);
+      expect(applied.rows.map((r) => r.name)).toEqual(ALL);
+      expect(await stores.review.findUser('owner')).toMatchObject({ id: legacy.ownerId, isDisabled: false });
+      expect(await stores.review.createFirstUser({ username: 'intruder', displayName: 'I', passwordHash: 'x' })).toBeUndefined();
+    } finally {
+      await stores.close();
+    }
+    expect(userVersion(legacy.path)).toBe(6);
+    // The hand-written store opens it as its own schema 6, applying nothing.
+    const old = new SqliteStore(legacy.path);
+    expect(old.db.prepare('SELECT user_id FROM review_first_user').get()).toEqual({ user_id: legacy.ownerId });
+    await old.close();
+  });
+
+  it('upgrades a schema-4 file (before the automation flag): applies 0005, 0006 and 0007 only', async () => {
     const legacy = await legacyFile('four.sqlite', false);
     const db = new Database(legacy.path);
+    db.exec(ACCOUNTS_DOWN);
     db.exec('ALTER TABLE review_records DROP COLUMN excluded_by_automation');
     db.pragma('user_version = 4');
     db.close();

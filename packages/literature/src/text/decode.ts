@@ -50,7 +50,7 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array | string>, 
   let offset = 0;
   let isFirst = true;
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  for await (const chunk of gunzipIfNeeded(gatherHead(chunks))) {
+  for await (const chunk of gunzipIfNeeded(gatherHead(chunks), options.fileName)) {
     if (typeof chunk === 'string') {
       const text = isFirst && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
       isFirst = false;
@@ -140,7 +140,14 @@ function sniffUtf16(bytes: Uint8Array): TextEncoding | undefined {
   return undefined;
 }
 
-/** Joins the first byte chunks until there are enough bytes (4) to recognise a BOM or a file signature. */
+/**
+ * The first chunk the decoder sees holds this many bytes (or the whole file): enough for a BOM, a file signature, the
+ * UTF-16 sniff and the NUL-byte check, whatever size the caller's chunks are (a stream of 4-byte chunks used to pass
+ * a binary file that the same bytes in one piece refused).
+ */
+const HEAD_BYTES = 4096;
+
+/** Joins the first byte chunks until there are HEAD_BYTES to recognise a BOM, a file signature or a binary file. */
 async function* gatherHead(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
   let head: Uint8Array | undefined;
   let isHeadDone = false;
@@ -153,7 +160,7 @@ async function* gatherHead(chunks: AsyncIterable<Uint8Array | string>): AsyncGen
       continue;
     }
     head = head ? concat(head, chunk) : chunk;
-    if (head.length >= 4) {
+    if (head.length >= HEAD_BYTES) {
       yield head;
       head = undefined;
       isHeadDone = true;
@@ -166,7 +173,7 @@ async function* gatherHead(chunks: AsyncIterable<Uint8Array | string>): AsyncGen
  * Decompresses a gzip stream on the fly (PubMed's baseline files come as .xml.gz), recognised by its magic bytes;
  * anything else passes through.
  */
-async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array | string>, fileName: string | undefined): AsyncGenerator<Uint8Array | string> {
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
@@ -191,8 +198,14 @@ async function* gunzipIfNeeded(chunks: AsyncIterable<Uint8Array | string>): Asyn
   });
   const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      // zlib's own error (Z_DATA_ERROR, "unexpected end of file") is not one a user can act on
+      throw new LiteratureError('EXO_ERR_LIT_ENCODING', `${where(fileName)}the file starts like a gzip archive but cannot be decompressed (corrupt or cut short: ${(error as Error).message})`, { file: fileName });
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }

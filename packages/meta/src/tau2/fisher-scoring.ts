@@ -22,6 +22,10 @@ export function fisherScoring(ctx: Tau2Context, step: ScoringStep, method: 'ML' 
     if (!ws.fit(y, v, tau2, design, method !== 'EB')) throw singular();
     let adj = step(ctx) * control.stepadj;
     if (Number.isNaN(adj)) adj = 0;
+    // an infinite step (a sampling variance of almost 0 beside a large one) would halve forever below
+    if (!Number.isFinite(adj)) {
+      throw new MetaError('EXO_ERR_META_NO_CONVERGENCE', `the ${method} estimator of tau^2 cannot be computed for these sampling variances (an infinite Fisher-scoring step; is a variance almost 0?); try another --method`, { field: 'method' });
+    }
     while (tau2 + adj < control.tau2Min) adj /= 2;
     tau2 = tau2 + adj;
     change = Math.abs(old - tau2);

@@ -15,7 +15,9 @@ export async function writeTransaction<T>(opened: OpenedDatabase, work: (trx: Ky
       await sql`COMMIT`.execute(conn);
       return result;
     } catch (error) {
-      await sql`ROLLBACK`.execute(conn);
+      // SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR…): a failing second ROLLBACK
+      // ("no transaction is active") must not hide the real cause.
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
       throw error;
     }
   });

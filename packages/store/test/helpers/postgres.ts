@@ -2,7 +2,8 @@
  * PostgreSQL for the store tests: a fresh database per test file, on the server named by EXOATLAS_TEST_DATABASE_URL,
  * or else on a throw-away cluster started here when a local `initdb` is found (/usr/lib/postgresql/<n>/bin). As root,
  * initdb and postgres refuse to run, so the cluster runs as the `postgres` user in a temporary directory it owns.
- * Without either, `available` is false and `reason` says why, for the caller to print and skip.
+ * Without either (or with EXOATLAS_TEST_POSTGRES=0), `available` is false and `reason` says why, for the caller to
+ * print and skip.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ export type TestPostgres =
   | { available: false; reason: string };
 
 export async function startTestPostgres(): Promise<TestPostgres> {
+  if (process.env.EXOATLAS_TEST_POSTGRES === '0') return { available: false, reason: 'EXOATLAS_TEST_POSTGRES=0' };
   const shared = process.env.EXOATLAS_TEST_DATABASE_URL;
   if (shared) {
     try {

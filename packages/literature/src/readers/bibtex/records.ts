@@ -2,7 +2,10 @@ import { LiteratureError, where } from '../../errors.js';
 import type { NativeParser, ReaderContext } from '../reader.js';
 import { parseEntry, type BibtexNative } from './entry.js';
 
-const ENTRY_START = /^@\s*(?:article|book|booklet|inbook|incollection|inproceedings|conference|manual|mastersthesis|misc|phdthesis|proceedings|techreport|unpublished|online|thesis|report|string|comment|preamble)\s*[{(]/i;
+const ENTRY_TYPES = ['article', 'book', 'booklet', 'inbook', 'incollection', 'inproceedings', 'conference', 'manual', 'mastersthesis', 'misc', 'phdthesis', 'proceedings', 'techreport', 'unpublished', 'online', 'thesis', 'report', 'string', 'comment', 'preamble'];
+const ENTRY_START = new RegExp(String.raw`^@\s*(?:${ENTRY_TYPES.join('|')})\s*[{(]`, 'i');
+/** The end of a file cut inside an entry's head: "@", "@arti", "@misc " (an e-mail address's "@host" is not). */
+const CUT_HEAD = /^@\s*([A-Za-z]*)\s*$/;
 
 /**
  * Stage 1 of BibTeX: finds each entry in the stream (from "@" to its balancing brace, tracking lines) and parses it;
@@ -72,6 +75,12 @@ export class BibtexParser implements NativeParser<BibtexNative> {
           this.isParen = false;
         } else if (!isFinal && head.length < 120 && /^@\s*[A-Za-z_-]*\s*$/.test(head)) {
           break; // the entry head may continue in the next chunk
+        } else if (isFinal) {
+          const cut = CUT_HEAD.exec(head);
+          const type = cut?.[1]!.toLowerCase();
+          if (type !== undefined && ENTRY_TYPES.some((t) => t.startsWith(type))) {
+            throw new LiteratureError('EXO_ERR_LIT_TRUNCATED', `${where(this.ctx.fileName, this.line)}the file ends inside the head of an entry, "${head.trim()}" (truncated?)`, { file: this.ctx.fileName, line: this.line });
+          }
         }
         continue;
       }
