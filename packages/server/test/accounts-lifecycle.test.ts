@@ -63,10 +63,11 @@ describe.each(await testBackends())('on $name', (backend) => {
       tokens.bob = await ctx.login('bob');
     }, 60_000);
 
-    // Ages a session through the SQLite connection itself; the purge on PostgreSQL is left to the store tests.
+    // Ages one of olivia's sessions (she signs in again here; any session would be the first by random token hash,
+    // which made later tests flaky) through the SQLite connection itself; the purge on PostgreSQL is left to the store tests.
     it.skipIf(backend.name !== 'sqlite')('expired sessions are purged at sign-in, and the session lifetime defaults to 14 days', async () => {
       const { db } = ctx.stores.review as SqliteReviewStore;
-      db.prepare("UPDATE review_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash IN (SELECT token_hash FROM review_sessions LIMIT 1)").run();
+      db.prepare("UPDATE review_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash IN (SELECT token_hash FROM review_sessions WHERE user_id = (SELECT id FROM review_users WHERE username = 'olivia') LIMIT 1)").run();
       const expired = () => (db.prepare("SELECT count(*) AS n FROM review_sessions WHERE expires_at <= ?").get(new Date().toISOString()) as { n: number }).n;
       expect(expired()).toBe(1);
       const res = await ctx.call('POST', '/api/reviews/auth/login', { body: { username: 'olivia', password: 'olivia-password' } });
