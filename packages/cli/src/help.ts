@@ -59,6 +59,13 @@ Living review (exoatlas review --help for every option)
   synthesis run <project> --outcome O [--measure SMD|ROM|NMD] [--subgroup C] [--forest f.svg] [--save]
   synthesis studies|forms|appraisal|show|publish <project> …   (exoatlas synthesis --help)
 
+Moving and keeping data (exoatlas db --help)
+  db migrate [--status]             bring the database to the latest migration, or list applied/pending
+  db copy --from X --to Y [--force] a whole installation between SQLite files and PostgreSQL URLs, verified
+  db verify --from X --to Y         row counts and checksums of every table compared
+  db backup --to FILE · db restore --from FILE [--force]
+                                    SQLite online backup (PostgreSQL: a copy into a SQLite file); restore
+
 Common options: --data DIR (default: the project's data/, or EXOATLAS_DATA),
                 --db FILE (default: .exoatlas/atlas.sqlite, or EXOATLAS_DB),
                 --database-url URL (PostgreSQL, or DATABASE_URL; --db wins over DATABASE_URL)

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   review: async () => (await import('./commands/review.js')).reviewCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
   synthesis: async () => (await import('./commands/extract.js')).synthesisCommand,
+  db: async () => (await import('./commands/db.js')).dbCommand,
 };
 
 /** Runs one command line; returns the exit code. Errors are printed as one plain line, never a stack trace. */

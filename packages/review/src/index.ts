@@ -40,7 +40,7 @@ export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES } from './
 export { accountKey, addressKey, countAttempt, lockedUntil, retryAfterSeconds, DEFAULT_THROTTLE_LIMITS, type LoginAttempt, type ThrottleLimits, type ThrottleState } from './auth/login-throttle.js';
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
-export { planImport, planInThread, readSearchFiles, slimCitation, type ImportPlanner, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
+export { planImport, planInThread, ImportBasisChanged, importBasis, readSearchFiles, slimCitation, type ImportPlanner, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
 export type { ReviewStore, AccountAuditEntry, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
 export { AccountService, type AccountServiceOptions } from './service/account-service.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';

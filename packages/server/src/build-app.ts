@@ -19,6 +19,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
+import { InProcessQueue, type JobQueue } from './jobs/index.js';
 
 export interface AppDeps {
   atlas: Atlas;
@@ -43,6 +44,11 @@ export interface AppDeps {
   jobs?: Jobs | JobSettings;
   /** How write routes wait for a database another process is writing (see busy-retry.ts). */
   busyRetry?: BusyRetryOptions;
+  /**
+   * The queue of work that runs once per cluster (queued imports): a PgBossQueue on PostgreSQL, so that every server
+   * process shares it; by default this process's own. The app closes it.
+   */
+  queue?: JobQueue;
 }
 
 /** The body limit of every route but the uploads (imports, the meta-analysis data), which set their own. */
@@ -54,6 +60,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   const jobs = deps.jobs && 'pool' in deps.jobs ? deps.jobs : createJobs(deps.jobs);
   if (jobs !== deps.jobs) app.addHook('onClose', () => jobs.pool.close());
+  const queue = deps.queue ?? new InProcessQueue();
+  // Registered before the pool's hook: onClose hooks run in order, and queued jobs still need the pool.
+  app.addHook('preClose', () => queue.close());
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
   const { stores } = deps;
   installBusyRetry(app, stores.atlas instanceof SqliteStore ? stores.atlas.db : undefined, deps.busyRetry);
@@ -74,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   atlasRoutes(app, { ...deps, store: stores.atlas, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
-  literatureRoutes(app, stores.literature, jobs);
+  literatureRoutes(app, stores.literature, jobs, queue);
   metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });

@@ -3,3 +3,4 @@ export { buildOpenApi } from './openapi.js';
 export { accountOptionsFromEnv } from './account-config.js';
 export { JobPool, type JobPoolOptions } from './workers/job-pool.js';
 export { createJobs, jobSettingsFromEnv, DEFAULT_BUDGETS, type JobBudgets, type JobSettings, type Jobs } from './workers/budgets.js';
+export { InProcessQueue, PgBossQueue, type JobQueue, type JobState, type JobStatus } from './jobs/index.js';

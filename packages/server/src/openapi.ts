@@ -93,9 +93,10 @@ export function buildOpenApi(): Record<string, unknown> {
             q('date', 'Date of the search (YYYY-MM-DD)'),
             q('query', 'The query string as run'),
             q('format', 'Skip format detection', { type: 'string', enum: ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'tsv', 'csl-json'] }),
+            q('async', 'Queue the import and answer 202 at once with a job to poll at GET /api/imports/jobs/{jobId} (Location header). On PostgreSQL the cluster\'s queue (pg-boss) runs it once, in whichever server process is free, and any process reports its state; on SQLite this process runs it. Without it the answer waits for the import (201).', { type: 'boolean' }),
           ],
           requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          responses: { 201: ok({ type: 'object' }, 'Imported'), 400: ok(ref('Error'), 'Malformed, truncated or empty file (EXO_ERR_LIT_*), with file and line') },
+          responses: { 201: ok({ type: 'object' }, 'Imported'), 202: ok({ type: 'object', properties: { id: { type: 'string' }, state: { type: 'string', enum: ['created'] } } }, 'Queued (async=true): the job id, also in the Location header'), 400: ok(ref('Error'), 'Malformed, truncated or empty file (EXO_ERR_LIT_*), with file and line') },
         },
       },
       '/api/records': {
@@ -107,6 +108,14 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
       '/api/imports/{id}': { get: { summary: 'One literature import: its provenance, counts and warnings', operationId: 'getImport', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: ok({ type: 'object' }), 404: errors[404] } } },
+      '/api/imports/jobs/{jobId}': {
+        get: {
+          summary: 'A queued import (POST /api/imports?async=true): state created, active, completed (with `import`, the import as GET /api/imports/{id} shows it) or failed (with `error`, code and message)',
+          operationId: 'getImportJob',
+          parameters: [{ name: 'jobId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: ok({ type: 'object', properties: { id: { type: 'string' }, state: { type: 'string', enum: ['created', 'active', 'completed', 'failed'] }, import: { type: 'object' }, error: ref('Error') } }), 404: errors[404] },
+        },
+      },
       '/api/records/{id}': { get: { summary: 'One imported record, whole (CitationRecord)', operationId: 'getRecord', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: ok({ type: 'object' }), 404: errors[404] } } },
       '/api/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: ok({ type: 'object' }) } } },
       ...REVIEW_OPENAPI_PATHS,

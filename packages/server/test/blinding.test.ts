@@ -109,6 +109,7 @@ describe.each(await testBackends())('on $name', (backend) => {
     if (name === 'id' && path.startsWith('/api/reviews/{project}/syntheses/')) return ['1'];
     if (name === 'id' && path.startsWith('/api/studies/')) return [(JSON.parse((await call(w, 'GET', '/api/studies?limit=1', as)).body) as { items: { id: string }[] }).items[0]!.id];
     if (name === 'id' && (path.startsWith('/api/imports/') || path.startsWith('/api/records/'))) return ['1'];
+    if (name === 'jobId') return ['00000000-0000-4000-8000-000000000000'];
     if (name === 'idOrName') return [(JSON.parse((await call(w, 'GET', '/api/entities?limit=1', as)).body) as { items: { id: string }[] }).items[0]!.id];
     if (name === 'n') return ['1'];
     throw new Error(`blinding test: cannot fill the path parameter {${name}} of GET ${path}; teach pathValues about it`);

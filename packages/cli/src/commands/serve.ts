@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ATLAS_OPTIONS, intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
-import { openAtlas, projectRoot } from '../context.js';
+import { openAtlas, projectRoot, resolvePaths } from '../context.js';
 import { serveSecurity } from './serve-security.js';
 
 /**
@@ -29,12 +29,15 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
   const { atlas, stores, dbPath, rebuilt } = await openAtlas(io, values);
-  const { buildApp, accountOptionsFromEnv, jobSettingsFromEnv } = await import('@exoatlas/server');
+  const { buildApp, accountOptionsFromEnv, jobSettingsFromEnv, PgBossQueue } = await import('@exoatlas/server');
+  // On PostgreSQL every server process works one pg-boss queue (queued imports run once per cluster); on SQLite, in-process.
+  const databaseUrl = resolvePaths(io, values).databaseUrl;
+  const queue = stores.backend === 'postgres' && databaseUrl ? await PgBossQueue.start(databaseUrl) : undefined;
   const jobs = jobSettingsFromEnv(io.env);
   const workers = intOption('workers', values.workers, 0);
   if (workers !== undefined) jobs.threads = workers;
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env), jobs });
+  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env), jobs, queue });
   try {
     await app.listen({ port, host });
   } catch (error) {

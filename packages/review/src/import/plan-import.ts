@@ -36,6 +36,25 @@ export interface ImportPlan {
   newRecords: CitationRecord[];
   /** For each file, for each of its records in order, what became of it. */
   fates: IncomingFate[][];
+  /**
+   * The project's records the plan was made against (their count and last id; records are only ever appended). The
+   * store writes the plan only if they are still the same, else throws ImportBasisChanged: another server process
+   * imported meanwhile, and writing would add its new records a second time.
+   */
+  basis?: { records: number; lastId: number };
+}
+
+/** Thrown by a store when the project's records changed since the plan was made; the service plans again. */
+export class ImportBasisChanged extends Error {
+  constructor(projectId: string) {
+    super(`the records of project '${projectId}' changed while an import was being planned`);
+    this.name = 'ImportBasisChanged';
+  }
+}
+
+/** The basis of a plan made against these records. */
+export function importBasis(existing: readonly { recordId: number }[]): { records: number; lastId: number } {
+  return { records: existing.length, lastId: existing.reduce((m, r) => Math.max(m, r.recordId), 0) };
 }
 
 /**

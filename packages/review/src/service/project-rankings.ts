@@ -49,12 +49,15 @@ export class ProjectRankings {
 
   /** This user's ranking of the project's records, refitted only when a decision or resolution changed the state. */
   for(state: ScreeningState, userId: number): Ranking {
-    const recordsKey = `${state.records.length}:${state.records[state.records.length - 1]?.id ?? 0}`;
+    // Keyed by what the database holds, not by forget(): another server process may have imported records (which are
+    // only ever appended, so count and last id identify them) or changed the question and criteria.
+    const query = criteriaText(state.project.question, state.project.criteria);
+    const recordsKey = `${state.records.length}:${state.records[state.records.length - 1]?.id ?? 0}:${query}`;
     let project = this.projects.get(state.project.id);
     if (!project || project.recordsKey !== recordsKey) {
       const ranker = new Ranker(
         state.records.map((r) => recordText(r.citation)),
-        { model: this.model, query: criteriaText(state.project.question, state.project.criteria) },
+        { model: this.model, query },
       );
       project = { recordsKey, ranker, rowOf: new Map(state.records.map((r, i) => [r.id, i])), byUser: new Map() };
       this.projects.set(state.project.id, project);
@@ -79,7 +82,7 @@ export class ProjectRankings {
     return ranking.scores[row]!;
   }
 
-  /** Forgets a project's ranker: its records (an import) or its question and criteria changed. */
+  /** Forgets a project's ranker early (its records or criteria changed here); for() notices such changes anyway. */
   forget(projectId: string): void {
     this.projects.delete(projectId);
   }

@@ -3,7 +3,7 @@ import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import { agreementStats, type AgreementStats } from '../agreement/agreement.js';
 import { requireRole, type Action } from '../auth/roles.js';
-import { planInThread, type ImportPlanner, type SearchFile } from '../import/plan-import.js';
+import { ImportBasisChanged, importBasis, planInThread, type ImportPlanner, type SearchFile } from '../import/plan-import.js';
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
@@ -19,6 +19,9 @@ import { PROJECT_ID, invalid, parseCriteria, parseReasons, slugify, text } from 
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
 import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView } from './screening-state.js';
+
+/** How often an import is planned again when other server processes keep importing into the project meanwhile. */
+const IMPORT_ATTEMPTS = 5;
 
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
@@ -180,15 +183,24 @@ export class ReviewService {
     if (!isCalendarDate(date)) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
     const query = text(provenance.query, 'query', { max: 20_000 }) ?? '';
     const run = this.importQueue.then(async () => {
-      const { read, plan } = await this.planImport(await this.store.citations(projectId), files);
-      // Re-check after the awaits: the role may have changed while the files were read.
-      await this.access(actor, projectId, 'import');
-      return this.store.importSearches(
-        projectId,
-        read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
-        plan,
-        user.id,
-      );
+      // Imports of this process run one at a time; another process's import may still land between our plan and our
+      // write, which the store detects (ImportBasisChanged): then plan again against the records as they now are.
+      for (let attempt = 1; ; attempt++) {
+        const existing = await this.store.citations(projectId);
+        const { read, plan } = await this.planImport(existing, files);
+        // Re-check after the awaits: the role may have changed while the files were read.
+        await this.access(actor, projectId, 'import');
+        try {
+          return await this.store.importSearches(
+            projectId,
+            read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
+            { ...plan, basis: importBasis(existing) },
+            user.id,
+          );
+        } catch (error) {
+          if (!(error instanceof ImportBasisChanged) || attempt >= IMPORT_ATTEMPTS) throw error;
+        }
+      }
     });
     this.importQueue = run.catch(() => undefined);
     const searches = await run;

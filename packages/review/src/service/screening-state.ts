@@ -17,7 +17,11 @@ export interface ScreeningState {
   outcomes: Record<Stage, Map<number, StageOutcome>>;
   /** Per stage, the owners with no decision there: they supervise it and see everyone's decisions (visibility/policy.ts). */
   supervisors: Record<Stage, ReadonlySet<number>>;
-  /** A key that changes with any import, decision or resolution, or with how many records a stop excluded. */
+  /**
+   * A key read from the database, not from this process's memory (another server process may have written): it
+   * changes with any import, decision or resolution (all append-only, so counts and last ids identify them), the
+   * screening mode, or which records a stop excluded. Caches of derived results (rankings) are keyed by it.
+   */
   version: string;
 }
 
@@ -55,7 +59,19 @@ export async function loadState(store: ReviewStore, project: Project): Promise<S
     const deciders = new Set([...decisions[stage].values()].flatMap((ds) => ds.map((d) => d.reviewerId)));
     supervisors[stage] = new Set(owners.map((m) => m.userId).filter((id) => !deciders.has(id)));
   }
-  return { project, records, decisions, resolutions, outcomes, supervisors, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${records.filter((r) => r.isExcludedByAutomation).length}` };
+  return { project, records, decisions, resolutions, outcomes, supervisors, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${automationKey(records)}` };
+}
+
+/** Which records a stop excluded, in short: their count and the sum of their ids. */
+function automationKey(records: readonly ReviewRecord[]): string {
+  let count = 0;
+  let sum = 0;
+  for (const r of records) {
+    if (!r.isExcludedByAutomation) continue;
+    count++;
+    sum += r.id;
+  }
+  return `${count}+${sum}`;
 }
 
 /** The reader of the project's screening (visibility/policy.ts): an owner supervises the stages they have not screened. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
+import { ImportBasisChanged } from '@exoatlas/review';
 import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type UserRow } from '../review/rows.js';
@@ -206,6 +207,13 @@ export class KyselyReviewStore implements ReviewStore {
 
   async importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Promise<Search[]> {
     const ids = await writeTransaction(this.opened, async (trx) => {
+      if (plan.basis) {
+        // Imports into one project take turns across processes (PostgreSQL: the project's row lock; SQLite: BEGIN
+        // IMMEDIATE); the plan still holds only if nobody added records since it was made.
+        if (this.opened.dialect === 'postgres') await trx.selectFrom('review_projects').select('id').where('id', '=', projectId).forUpdate().execute();
+        const current = await trx.selectFrom('review_records').select([countAll.as('n'), sql<number | null>`max(id)`.as('last')]).where('project_id', '=', projectId).executeTakeFirstOrThrow();
+        if (Number(current.n) !== plan.basis.records || Number(current.last ?? 0) !== plan.basis.lastId) throw new ImportBasisChanged(projectId);
+      }
       const at = now();
       const searchIds: number[] = [];
       const newRecordIds = new Map<number, number>();

@@ -1,5 +1,6 @@
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
+import { ImportBasisChanged } from '@exoatlas/review';
 import type {
   AccountAuditEntry,
   AuditEntry,
@@ -201,6 +202,11 @@ export class SqliteReviewStore implements ReviewStore {
     const ids: number[] = [];
     this.db
       .transaction(() => {
+        if (plan.basis) {
+          // BEGIN IMMEDIATE: no other process writes meanwhile; the plan still holds only if nobody added records since.
+          const current = this.db.prepare('SELECT count(*) AS n, max(id) AS last FROM review_records WHERE project_id = ?').get(projectId) as { n: number; last: number | null };
+          if (current.n !== plan.basis.records || (current.last ?? 0) !== plan.basis.lastId) throw new ImportBasisChanged(projectId);
+        }
         const at = now();
         const insertSearch = this.db.prepare(
           'INSERT INTO review_searches (project_id, database_name, search_date, query, file_name, format, identified, duplicates, added, warnings, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

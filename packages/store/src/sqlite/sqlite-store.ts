@@ -13,8 +13,12 @@ const BUILD_FORMAT = 'exoatlas-store-1';
 export class SqliteStore implements AtlasStore {
   readonly backend = 'sqlite' as const;
   readonly db: SqliteDatabase;
-  private cachedKb: KnowledgeBase | undefined;
-  /** Recent search results: the index only changes when the store is rebuilt, and searches repeat (EXOATLAS_SEARCH_CACHE=0 turns it off). */
+  /** The parsed knowledge base under the build hash the database holds: another process may rebuild the file. */
+  private cachedKb: { hash: string; kb: KnowledgeBase } | undefined;
+  /**
+   * Recent search results, keyed by the build hash the database holds: the index only changes when the store is
+   * rebuilt (by any process), and searches repeat (EXOATLAS_SEARCH_CACHE=0 turns it off).
+   */
   private readonly searchCache = new LruCache<{ total: number; hits: SearchHit[] }>(Number(process.env.EXOATLAS_SEARCH_CACHE ?? 1000));
   /** Prepared search statements by kind filter: preparing costs more than running a small FTS query. */
   private readonly searchStatements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
@@ -52,23 +56,24 @@ export class SqliteStore implements AtlasStore {
     } catch (error) {
       throw new ExoError('EXO_ERR_STORE_BUILD', `cannot write the database at ${this.path}: ${(error as Error).message}`, { file: this.path });
     }
-    this.cachedKb = kb;
+    this.cachedKb = { hash, kb };
     this.searchCache.clear();
     return { rebuilt: true, hash, builtAt };
   }
 
   async knowledgeBase(): Promise<KnowledgeBase> {
-    if (this.cachedKb) return this.cachedKb;
+    const hash = this.meta('data_hash') ?? '';
+    if (this.cachedKb?.hash === hash) return this.cachedKb.kb;
     const row = this.db.prepare('SELECT json FROM knowledge_base WHERE singleton = 1').get() as { json: string } | undefined;
     if (!row) throw new ExoError('EXO_ERR_STORE_BUILD', `the database at ${this.path} has not been built from data/ yet`, { file: this.path });
-    this.cachedKb = JSON.parse(row.json) as KnowledgeBase;
-    return this.cachedKb;
+    this.cachedKb = { hash, kb: JSON.parse(row.json) as KnowledgeBase };
+    return this.cachedKb.kb;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<{ total: number; hits: SearchHit[] }> {
     const match = toFtsQuery(query);
     const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
-    const cacheKey = JSON.stringify([match, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
+    const cacheKey = JSON.stringify([this.meta('data_hash') ?? '', match, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
     const cached = this.searchCache.get(cacheKey);
     if (cached) return cached;
     const params: Record<string, string | number> = { q: match };

@@ -58,3 +58,18 @@ async function adoptLegacySqlite(db: Kysely<Database>): Promise<void> {
     await sql`INSERT INTO ${sql.id(MIGRATION_TABLE)} (name, timestamp) VALUES (${name}, ${at})`.execute(db);
   }
 }
+
+/**
+ * Every migration with when it was applied (null: pending). A SQLite file of the hand-written store not yet adopted
+ * reports its `PRAGMA user_version` as `legacyVersion`: its first migrations are in place and the next
+ * `migrateToLatest` records them.
+ */
+export async function migrationStatus(opened: OpenedDatabase): Promise<{ migrations: { name: string; appliedAt: string | null }[]; legacyVersion?: number }> {
+  const migrator = new Migrator({ db: opened.db, provider: { getMigrations: async () => migrations(opened.dialect) } });
+  const list = (await migrator.getMigrations()).map((m) => ({ name: m.name, appliedAt: m.executedAt ? m.executedAt.toISOString() : null }));
+  if (opened.dialect === 'sqlite' && list.every((m) => m.appliedAt === null)) {
+    const version = (await sql<{ user_version: number }>`PRAGMA user_version`.execute(opened.db)).rows[0]?.user_version ?? 0;
+    if (version > 0) return { migrations: list, legacyVersion: version };
+  }
+  return { migrations: list };
+}

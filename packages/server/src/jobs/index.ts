@@ -1,0 +1,3 @@
+export { type JobQueue, type JobState, type JobStatus } from './job-queue.js';
+export { InProcessQueue } from './in-process-queue.js';
+export { PgBossQueue } from './pg-boss-queue.js';
