@@ -2,12 +2,16 @@ import { join } from 'node:path';
 import { Atlas } from '@exoatlas/atlas';
 import { createStores } from '@exoatlas/store';
 import { buildApp, type AppDeps } from '@exoatlas/server';
+import { newPostgresDatabase, type Backend } from './backends.js';
 import { dataDir, repoRoot, tempDir } from './paths.js';
 
-/** The real server over fresh stores (createStores) built from data/, without listening. */
-export async function testApp(options: { web?: boolean; deps?: Partial<AppDeps>; accounts?: AppDeps['accounts'] } & Pick<AppDeps, 'jobs' | 'busyRetry'> = {}) {
+/**
+ * The real server over fresh stores (createStores) built from data/, without listening: a new SQLite file, or with
+ * `backend: 'postgres'` a new database on the test file's PostgreSQL server (see backends.ts).
+ */
+export async function testApp(options: { backend?: Backend; web?: boolean; deps?: Partial<AppDeps>; accounts?: AppDeps['accounts'] } & Pick<AppDeps, 'jobs' | 'busyRetry'> = {}) {
   const tmp = tempDir('exoatlas-app-');
-  const stores = await createStores({ sqlitePath: join(tmp.dir, 'atlas.sqlite') });
+  const stores = options.backend === 'postgres' ? await createStores({ databaseUrl: await newPostgresDatabase() }) : await createStores({ sqlitePath: join(tmp.dir, 'atlas.sqlite') });
   const { hash } = await stores.atlas.ensureCurrent(dataDir);
   const atlas = new Atlas(await stores.atlas.knowledgeBase());
   const app = await buildApp({
