@@ -117,7 +117,7 @@ async function heavyLoad(label, env) {
       stop = () => instance.stop();
     });
     const tasks = await Promise.all([
-      timed(`import: ${IMPORT_RECORDS.toLocaleString('en')} RIS records (${(Buffer.byteLength(ris) / 2 ** 20).toFixed(1)} MB)`, () => call(server.base, 'POST', '/api/imports?fileName=bench.ris', { body: ris, type: 'application/x-research-info-systems' })),
+      timed(`import: ${IMPORT_RECORDS.toLocaleString('en')} RIS records (${(Buffer.byteLength(ris) / 2 ** 20).toFixed(1)} MB)`, () => call(server.base, 'POST', '/api/imports?fileName=bench.ris', { token, body: ris, type: 'application/x-research-info-systems' })),
       timed(`meta: k = ${K.toLocaleString('en')}, ${PERMUTATIONS.toLocaleString('en')} permutations, leave-one-out, bias, plots`, () => call(server.base, 'POST', '/api/meta', { json: { rows, measure: 'GEN', mods: ['x'], permutations: PERMUTATIONS, seed: 1, bias: true, leaveOneOut: true } })),
       screen(server.base, token),
     ]);
