@@ -22,7 +22,7 @@ import {
   type User,
 } from '@exoatlas/review';
 import { parseQuery } from '../query.js';
-import { sessionToken } from './review-routes.js';
+import { sessionToken } from '../security/session-token.js';
 import { err, int, json, obj, secured, str } from './openapi-builders.js';
 
 const NoQuery = z.object({}).strict();

@@ -7,7 +7,6 @@ import { boolParam, intParam, parseQuery } from '../query.js';
 import { sessionCookie, sessionToken } from '../security/session-token.js';
 import { accountRoutes } from './account-routes.js';
 
-export { sessionToken };
 
 const Stage = z.enum(STAGES);
 const StageQuery = z.object({ stage: Stage.optional() }).strict();

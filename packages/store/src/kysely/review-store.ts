@@ -4,7 +4,7 @@ import { ExoError } from '@exoatlas/schema';
 import { ImportBasisChanged } from '@exoatlas/review';
 import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
-import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow, type UserRow } from '../review/rows.js';
+import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from '../review/rows.js';
 import type { Database, OpenedDatabase } from './database.js';
 import * as accounts from './review-accounts.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';
@@ -12,7 +12,6 @@ import { countAll, isUniqueViolation, writeTransaction } from './transaction.js'
 const now = (): string => new Date().toISOString();
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 type Db = Kysely<Database>;
-const userOf = (row: UserRow): User => userFromRow(row);
 /**
  * The review store on either dialect. Each write is one transaction with its audit entry; decisions and the audit log
  * are append-only (the database refuses UPDATE and DELETE, see migrations/dialect-ddl.ts). User names compare without
@@ -81,12 +80,12 @@ export class KyselyReviewStore implements ReviewStore {
 
   async findUser(username: string): Promise<(User & { passwordHash: string }) | undefined> {
     const row = await this.db.selectFrom('review_users').selectAll().where(sql`lower(username)`, '=', sql`lower(${username})`).executeTakeFirst();
-    return row ? { ...userOf(row), passwordHash: row.password_hash } : undefined;
+    return row ? { ...userFromRow(row), passwordHash: row.password_hash } : undefined;
   }
 
   async getUser(id: number): Promise<User | undefined> {
     const row = await this.db.selectFrom('review_users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? userOf(row) : undefined;
+    return row ? userFromRow(row) : undefined;
   }
 
   async countUsers(): Promise<number> {
@@ -106,7 +105,7 @@ export class KyselyReviewStore implements ReviewStore {
       .where('s.expires_at', '>', at)
       .where('u.is_disabled', '=', 0)
       .executeTakeFirst();
-    return row ? userOf(row) : undefined;
+    return row ? userFromRow(row) : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
