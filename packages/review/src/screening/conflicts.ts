@@ -1,13 +1,16 @@
 import type { Decision, Resolution, ScreeningMode, Stage } from '../types.js';
-import { latestByReviewer, stageOutcome } from './decisions.js';
+import { exclusionReasons, latestByReviewer, stageOutcome } from './decisions.js';
 
 export interface Conflict {
   recordId: number;
   stage: Stage;
   /** The reviewers' latest decisions (all visible: every needed reviewer has decided). */
   decisions: Decision[];
-  /** "disagreement": reviewers differ; "maybe": they agree on nothing firmer than maybe. */
-  kind: 'disagreement' | 'maybe';
+  /**
+   * "disagreement": reviewers differ; "maybe": they agree on nothing firmer than maybe; "reason": all exclude, for
+   * different reasons (the resolution names the one PRISMA counts).
+   */
+  kind: 'disagreement' | 'maybe' | 'reason';
 }
 
 /** Records in conflict at a stage, by record id. Resolved records are not listed. */
@@ -23,7 +26,8 @@ export function findConflicts(
     if (outcome.status !== 'conflict') continue;
     const latest = latestByReviewer(decisions);
     const values = new Set(latest.map((d) => d.decision));
-    out.push({ recordId, stage, decisions: latest, kind: values.size === 1 ? 'maybe' : 'disagreement' });
+    const kind = values.size > 1 ? 'disagreement' : values.has('exclude') && exclusionReasons(latest).length > 1 ? 'reason' : 'maybe';
+    out.push({ recordId, stage, decisions: latest, kind });
   }
   return out;
 }

@@ -41,7 +41,9 @@ export function latestResolution(resolutions: readonly Resolution[]): Resolution
 /**
  * A record's status at a stage from its reviewers' latest decisions and any resolution: a resolution settles it;
  * fewer decisions than the mode needs is "partial" (or "unscreened" with none); unanimous include or exclude settles
- * it; anything else (disagreement, or a "maybe") is a conflict for a third reviewer or a discussion.
+ * it; anything else (disagreement, or a "maybe") is a conflict for a third reviewer or a discussion. Exclusions with
+ * different reasons are a conflict too: PRISMA counts one reason per record, and which one is for the reviewers to
+ * settle, not for the order they screened in (a reviewer who gave no reason defers to the one who did).
  */
 export function stageOutcome(decisions: readonly Decision[], resolutions: readonly Resolution[], mode: ScreeningMode): StageOutcome {
   const latest = latestByReviewer(decisions);
@@ -50,8 +52,16 @@ export function stageOutcome(decisions: readonly Decision[], resolutions: readon
   if (latest.length === 0) return { status: 'unscreened', decidedBy: 0, isResolved: false };
   if (latest.length < requiredReviewers(mode)) return { status: 'partial', decidedBy: latest.length, isResolved: false };
   if (latest.every((d) => d.decision === 'include')) return { status: 'included', decidedBy: latest.length, isResolved: false };
-  if (latest.every((d) => d.decision === 'exclude')) return { status: 'excluded', decidedBy: latest.length, reason: latest[0]!.reason, isResolved: false };
+  if (latest.every((d) => d.decision === 'exclude')) {
+    const reasons = exclusionReasons(latest);
+    if (reasons.length <= 1) return { status: 'excluded', decidedBy: latest.length, reason: reasons[0], isResolved: false };
+  }
   return { status: 'conflict', decidedBy: latest.length, isResolved: false };
+}
+
+/** The distinct exclusion reasons given in these decisions (none given: empty). */
+export function exclusionReasons(decisions: readonly Decision[]): string[] {
+  return [...new Set(decisions.map((d) => d.reason).filter((r): r is string => typeof r === 'string' && r !== ''))];
 }
 
 export interface DecisionInput {

@@ -9,7 +9,7 @@ import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
 import { visibleAudit, visibleSequence } from '../visibility/index.js';
 import { findConflicts, type Conflict } from '../screening/conflicts.js';
-import { latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
+import { exclusionReasons, latestByReviewer, validateDecision, type RecordStatus } from '../screening/decisions.js';
 import { teamSequence } from '../screening/automation.js';
 import { stoppingGuidance, type StoppingGuidance } from '../screening/stopping.js';
 import { ROLES, RESOLUTION_METHODS, SCREENING_MODES, STAGES, type AuditEntry, type Criteria, type Decision, type Member, type Project, type Resolution, type ReviewRecord, type Role, type Search, type Stage, type User } from '../types.js';
@@ -399,13 +399,16 @@ export class ReviewService {
     if (!(RESOLUTION_METHODS as readonly unknown[]).includes(method)) invalid(`method must be one of ${RESOLUTION_METHODS.join(', ')}`, 'method');
     const outcome = state.outcomes[stage].get(record.id)!;
     if (outcome.status !== 'conflict') throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `record ${recordId} is not in conflict at ${stage} (it is ${outcome.status})`, { id: String(recordId) });
-    const reviewers = latestByReviewer(state.decisions[stage].get(record.id) ?? []).map((d) => d.reviewerId);
+    const latest = latestByReviewer(state.decisions[stage].get(record.id) ?? []);
+    const reviewers = latest.map((d) => d.reviewerId);
     if (method === 'third-reviewer' && reviewers.includes(user.id)) invalid('a third-reviewer resolution comes from someone who did not screen the record; use method "discussion"', 'method');
     const reason = text(input.reason, 'reason', { max: 500 });
     if (reason !== undefined) {
       if (input.decision !== 'exclude') invalid('a reason is given only with an exclusion', 'reason');
       const reasons = project.exclusionReasons[stage];
       if (reasons.length > 0 && !reasons.includes(reason)) invalid(`unknown exclusion reason '${reason}'; the project lists: ${reasons.join('; ')}`, 'reason');
+    } else if (input.decision === 'exclude' && exclusionReasons(latest).length > 1) {
+      invalid(`the reviewers excluded for different reasons (${exclusionReasons(latest).join('; ')}); the resolution names the one that counts`, 'reason');
     }
     const resolution = await this.store.appendResolution({ projectId, recordId, stage, decision: input.decision, reason, method: method as Resolution['method'], resolvedBy: user.id, note: text(input.note, 'note') });
     this.refreshLater(projectId, user.id);
