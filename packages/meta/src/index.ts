@@ -7,6 +7,7 @@ export type { AnalysisOptions } from './options.js';
 export type { MetaResult, Coefficient, BiasResults, TrimfillSummary, DroppedRow } from './results.js';
 export { formatSummary } from './summary.js';
 export { forestPlot, type ForestOptions } from './plots/forest.js';
+export { isRatioMeasure } from './plots/scale.js';
 export { funnelPlot, type FunnelOptions } from './plots/funnel.js';
 export { esc as escapeSvgText, c as svgCoordinate, idSafe as svgIdSafe, svgOpen } from './plots/svg.js';
 export { linearScale, niceTicks } from './plots/scale.js';

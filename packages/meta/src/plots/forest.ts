@@ -21,6 +21,11 @@ export interface ForestOptions {
   xLabel?: string;
   /** at most this many studies are drawn (default 500) */
   maxStudies?: number;
+  /**
+   * Which side of the null line favours treatment, as the caller knows from the outcome's direction (the effects
+   * must already be oriented accordingly). Without it the plot says "direction not stated" (issue 18 item 3).
+   */
+  treatmentSide?: 'left' | 'right';
 }
 
 type Row =
@@ -98,7 +103,7 @@ export function forestPlot(result: MetaResult, opts: ForestOptions = {}): string
   const plotR = width - textW - 70;
   const x = linearScale(domain, [plotL, plotR]);
   const top = opts.title === '' ? 30 : 52;
-  const height = top + rows.length * rowH + 80;
+  const height = top + rows.length * rowH + 96;
   const maxW = Math.max(...rows.map((r) => (r.kind === 'study' ? r.w : 0)), 1e-12);
   const title = opts.title ?? `Forest plot: ${result.measureLabel}`;
   const xLabel = opts.xLabel ?? (ratio ? `${result.measureLabel.replace(/^Log /, '')} (log scale)` : result.measureLabel);
@@ -155,14 +160,23 @@ export function forestPlot(result: MetaResult, opts: ForestOptions = {}): string
     out.push(`<line x1="${c(x(t.at))}" y1="${c(ay)}" x2="${c(x(t.at))}" y2="${c(ay + 5)}" stroke="#000000"/><text x="${c(x(t.at))}" y="${c(ay + 17)}" text-anchor="middle">${esc(t.label)}</text>`);
   }
   out.push(`<text x="${c((plotL + plotR) / 2)}" y="${c(ay + 34)}" text-anchor="middle">${esc(xLabel)}</text></g>`);
+  out.push(favoursLabels(opts.treatmentSide, x0, plotL, plotR, ay + 50));
   const het: string[] = [];
   if (!isFixed && result.tau2 !== null) het.push(`τ² = ${fixed(result.tau2, 3)}`);
   if (result.i2 !== null) het.push(`I² = ${fixed(result.i2, 1)}%`);
   if (result.q !== null) het.push(`Q(${result.qDf}) = ${fixed(result.q, 2)}, p ${result.qPval !== null && result.qPval < 0.001 ? '< 0.001' : `= ${fixed(result.qPval, 3)}`}`);
   if (result.subgroups?.test.qb !== null && result.subgroups) het.push(`subgroup differences Q(${result.subgroups.test.df}) = ${fixed(result.subgroups.test.qb, 2)}, p = ${fixed(result.subgroups.test.pval, 3)}`);
-  out.push(`<text class="heterogeneity" x="10" y="${c(ay + 52)}" font-size="11">${esc(`Heterogeneity: ${het.join(', ')}`)}</text>`);
+  out.push(`<text class="heterogeneity" x="10" y="${c(ay + 68)}" font-size="11">${esc(`Heterogeneity: ${het.join(', ')}`)}</text>`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+/** "← Favours control | Favours treatment →" on either side of the null line, or "direction not stated". */
+export function favoursLabels(side: 'left' | 'right' | undefined, x0: number, plotL: number, plotR: number, y: number): string {
+  if (side === undefined) return `<text class="favours" x="${c((plotL + plotR) / 2)}" y="${c(y)}" text-anchor="middle" font-size="11" font-style="italic">Favours: direction not stated</text>`;
+  const [left, right] = side === 'right' ? ['control', 'treatment'] : ['treatment', 'control'];
+  const at = Math.min(Math.max(x0, plotL), plotR);
+  return `<g class="favours" font-size="11"><text x="${c(at - 6)}" y="${c(y)}" text-anchor="end">← Favours ${left}</text><text x="${c(at + 6)}" y="${c(y)}" text-anchor="start">Favours ${right} →</text></g>`;
 }
 
 function truncate(s: string, n: number): string {

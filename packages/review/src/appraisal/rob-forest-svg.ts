@@ -13,6 +13,8 @@ export interface RobForestOptions {
   idPrefix?: string;
   /** z quantile for the study intervals (default 1.959963984540054, i.e. 95 %) */
   z?: number;
+  /** which side of the null favours treatment (the effects oriented accordingly); none: "direction not stated" */
+  treatmentSide?: 'left' | 'right';
 }
 
 function ticks(lo: number, hi: number): number[] {
@@ -26,6 +28,11 @@ function ticks(lo: number, hi: number): number[] {
 }
 
 const RATIO = new Set(['OR', 'RR', 'ROM']);
+
+/** Issue 18 item 3: the null of a ratio axis is 1, and the side favouring treatment is said only when known. */
+function favours(side: 'left' | 'right' | undefined, ratio: boolean): string {
+  return side === undefined ? 'favours: direction not stated' : `${side} of ${ratio ? 1 : 0} favours treatment`;
+}
 
 /** `judgements[i]` belongs to the i-th data row of the analysis (result.labels[i]). */
 export function robForestSvg(result: MetaResult, judgements: readonly (Partial<Record<SyrcleItemId, RobJudgement>> | undefined)[], opts: RobForestOptions = {}): string {
@@ -100,7 +107,7 @@ export function robForestSvg(result: MetaResult, judgements: readonly (Partial<R
   const ay = bottom + 10;
   out.push(`<g class="axis"><line x1="${c(x(d0))}" y1="${c(ay)}" x2="${c(x(d1))}" y2="${c(ay)}" stroke="#000000"/>`);
   for (const v of t) out.push(`<line x1="${c(x(v))}" y1="${c(ay)}" x2="${c(x(v))}" y2="${c(ay + 5)}" stroke="#000000"/><text x="${c(x(v))}" y="${c(ay + 17)}" text-anchor="middle">${ratio ? fixed(Math.exp(v)) : String(v)}</text>`);
-  out.push(`<text x="${c(x((d0 + d1) / 2))}" y="${c(ay + 32)}" text-anchor="middle">${esc(ratio ? `${result.measureLabel.replace(/^Log /, '')} (log scale)` : result.measureLabel)}; right of 0 favours treatment</text></g>`);
+  out.push(`<text x="${c(x((d0 + d1) / 2))}" y="${c(ay + 32)}" text-anchor="middle">${esc(ratio ? `${result.measureLabel.replace(/^Log /, '')} (log scale)` : result.measureLabel)}; ${favours(opts.treatmentSide, ratio)}</text></g>`);
   out.push(judgementLegend(10, ay + 56));
   out.push('</svg>');
   return `${out.join('\n')}\n`;

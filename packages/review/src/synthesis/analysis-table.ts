@@ -40,6 +40,8 @@ export interface TableRowInfo {
   timePoint: string;
   armsSharingControl: number;
   swapped: boolean;
+  /** the outcome's direction on this study's form (NMD rows are never swapped, so `swapped` alone does not say) */
+  direction?: OutcomeData['direction'];
 }
 
 export interface ExcludedStudy {
@@ -165,7 +167,7 @@ export function buildAnalysisTable(studies: readonly SynthesisStudy[], options: 
         study.misevScore ?? null,
         study.year ?? null,
       ]);
-      info.push({ studyId: study.studyId, label, treatment: arm.id, control: control.id, timePoint: data.timePoint, armsSharingControl: share, swapped });
+      info.push({ studyId: study.studyId, label, treatment: arm.id, control: control.id, timePoint: data.timePoint, armsSharingControl: share, swapped, direction: data.direction });
     }
   }
   if (converted > 0) warnings.push(`Converted ${converted} standard error${converted === 1 ? '' : 's'} of the mean to standard deviations (SD = SEM × √n, on each group's own n).`);

@@ -9,7 +9,8 @@
  */
 import type { DiseaseArea, Setting, Study } from '@exoatlas/schema';
 import type { ExtractionForm } from '../extraction/form-schema.js';
-import type { SynthesisResult } from './synthesise.js';
+import type { EffectScale } from './effect-scale.js';
+import type { ReportedEffect, SynthesisResult } from './synthesise.js';
 
 export interface ProjectRef {
   id: string;
@@ -35,20 +36,28 @@ export interface PooledSummary {
   measure: string;
   method: string;
   k: number;
+  /** on the measure's reporting scale (`scale`): ratios for OR, RR and ROM, as analysed otherwise */
   estimate: number | null;
   ciLower: number | null;
   ciUpper: number | null;
+  /** ratio measures: the log-scale values the model pooled (absent for other measures) */
+  logEstimate?: number | null;
+  logCiLower?: number | null;
+  logCiUpper?: number | null;
   i2: number | null;
   /** the study's comparisons that entered this pooled estimate */
   comparisons: number;
 }
+
+/** A pooled summary with its scale and which side favours treatment (issue 18 item 3). */
+export type ScaledPooledSummary = PooledSummary & EffectScale & Pick<ReportedEffect, 'treatmentOverControl'>;
 
 export interface ProjectAtlasStudy {
   study: Study;
   /** bibliographic identifiers of the primary study */
   doi?: string;
   pmid?: string;
-  pooled: PooledSummary[];
+  pooled: ScaledPooledSummary[];
 }
 
 function kebab(s: string): string {
@@ -59,10 +68,11 @@ function kebab(s: string): string {
 }
 
 /** The pooled results of a synthesis, in the compact form attached to atlas records. */
-export function pooledSummary(s: SynthesisResult): PooledSummary & { studyIds: string[] } {
+export function pooledSummary(s: SynthesisResult): ScaledPooledSummary & { studyIds: string[] } {
   const r = s.result;
   const used = r.rowsUsed.map((row) => s.analysisTable.rows[row - 1]!.studyId);
-  return { outcome: s.options.outcome, timePoint: s.options.timePoint ?? null, measure: r.measure, method: r.method, k: r.k, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, i2: r.i2, comparisons: 0, studyIds: used };
+  const { piLower: _pl, piUpper: _pu, ...effect } = s.effect;
+  return { outcome: s.options.outcome, timePoint: s.options.timePoint ?? null, method: r.method, k: r.k, i2: r.i2, comparisons: 0, ...effect, studyIds: used };
 }
 
 export function projectAtlasStudies(project: ProjectRef, studies: readonly IncludedStudy[], syntheses: readonly SynthesisResult[]): ProjectAtlasStudy[] {

@@ -45,6 +45,7 @@ export function synthesisToJson(s: SynthesisResult, meta: { projectId?: string; 
       comparisons: s.analysisTable.rows,
       excluded: s.analysisTable.excluded,
       result: s.result,
+      effect: s.effect,
       warnings: s.warnings,
       reproduce: `exoatlas meta table.csv --measure ${s.measure} --method ${s.result.method}${s.result.test === 'knha' ? ' --test knha' : ''}${s.options.subgroup ? ` (subgroups by ${s.options.subgroup})` : ''}`,
     },

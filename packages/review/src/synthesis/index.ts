@@ -5,3 +5,4 @@ export * from './analysis-table.js';
 export * from './synthesise.js';
 export * from './export.js';
 export * from './atlas-records.js';
+export * from './effect-scale.js';

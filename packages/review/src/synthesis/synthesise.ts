@@ -11,6 +11,33 @@ import { SYRCLE_ITEM_IDS, robOverall, type RobJudgement, type SyrcleItemId } fro
 import { type AnalysisTable, GROUPING_COLUMNS, buildAnalysisTable } from './analysis-table.js';
 import { type SynthesisMeasure, isSynthesisMeasure } from './measure-choice.js';
 import type { SynthesisStudy } from './study-input.js';
+import { type EffectScale, effectScale, isRatio, reported } from './effect-scale.js';
+
+export interface ReportedEffect extends EffectScale {
+  measure: string;
+  estimate: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  piLower: number | null;
+  piUpper: number | null;
+  /** ratio measures: the pooled log values (as in `result`) */
+  logEstimate?: number | null;
+  logCiLower?: number | null;
+  logCiUpper?: number | null;
+  /**
+   * Ratio measures of a lower-is-better outcome: the same ratio the usual way round, treatment over control
+   * (the reciprocal; below 1 favours treatment), e.g. the odds ratio of death in treated vs control animals.
+   */
+  treatmentOverControl?: { estimate: number | null; ciLower: number | null; ciUpper: number | null; favoursTreatment: 'below' };
+}
+
+export function reportedEffect(r: MetaResult, scale: EffectScale): ReportedEffect {
+  const m = r.measure;
+  const logs = isRatio(m) ? { logEstimate: r.estimate, logCiLower: r.ciLower, logCiUpper: r.ciUpper } : {};
+  const inv = (x: number | null): number | null => (x === null ? null : Math.exp(-x));
+  const natural = isRatio(m) && scale.outcomeDirection === 'lower-is-better' ? { treatmentOverControl: { estimate: inv(r.estimate), ciLower: inv(r.ciUpper), ciUpper: inv(r.ciLower), favoursTreatment: 'below' as const } } : {};
+  return { measure: m, estimate: reported(m, r.estimate), ciLower: reported(m, r.ciLower), ciUpper: reported(m, r.ciUpper), piLower: reported(m, r.piLower), piUpper: reported(m, r.piUpper), ...logs, ...scale, ...natural };
+}
 
 export interface SynthesisOptions {
   outcome: string;
@@ -37,6 +64,8 @@ export interface SynthesisResult {
   measureReason: string;
   analysisTable: AnalysisTable;
   result: MetaResult;
+  /** the pooled effect on its reporting scale (ratios for OR, RR, ROM; `result` keeps the log values) and which side favours treatment */
+  effect: ReportedEffect;
   svg: { forest: string; funnel: string; robForest: string };
   warnings: string[];
 }
@@ -89,10 +118,14 @@ export function synthesiseTable(at: AnalysisTable, options: SynthesisOptions): S
     return Object.keys(j).length > 0 ? j : undefined;
   });
   const title = `${options.outcome}${options.timePoint ? ` (${options.timePoint})` : ''}`;
+  const used = { rows: result.rowsUsed.map((row) => at.rows[row - 1]).filter((r) => r !== undefined) };
+  const effect = effectScale(at.measure, used);
+  // the table orients every effect so that above the null favours treatment, once the outcome's direction is known
+  const treatmentSide = effect.favoursTreatment === 'above' ? ('right' as const) : undefined;
   const svg = {
-    forest: forestPlot(result, { title: `Forest plot: ${title}, ${result.measureLabel}`, idPrefix: 'synthesis-forest' }),
+    forest: forestPlot(result, { title: `Forest plot: ${title}, ${result.measureLabel}`, idPrefix: 'synthesis-forest', treatmentSide }),
     funnel: funnelPlot(result, { title: `Funnel plot: ${title}`, idPrefix: 'synthesis-funnel' }),
-    robForest: robForestSvg(result, judgements, { title: `Forest plot with risk of bias: ${title}`, idPrefix: 'synthesis-rob-forest' }),
+    robForest: robForestSvg(result, judgements, { title: `Forest plot with risk of bias: ${title}`, idPrefix: 'synthesis-rob-forest', treatmentSide }),
   };
-  return { options, measure: at.measure, measureReason: at.measureReason, analysisTable: at, result, svg, warnings: [...at.warnings, ...result.warnings] };
+  return { options, measure: at.measure, measureReason: at.measureReason, analysisTable: at, result, effect: reportedEffect(result, effect), svg, warnings: [...at.warnings, ...result.warnings] };
 }
