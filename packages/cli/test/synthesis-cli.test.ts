@@ -64,12 +64,31 @@ describe('exoatlas synthesis', () => {
     expect(readFileSync(forest, 'utf8')).toMatch(/^<svg[^>]*role="img"/);
     expect(readFileSync(join(tmp.dir, 'table.csv'), 'utf8')).toMatch(/^study,studyId,arm,/);
     const text = await exoatlas(['synthesis', 'show', PROJECT_ID, '--synthesis', '1']);
-    expect(text.stdout).toMatch(/pooled 2\.110 \(95% CI 1\.347 to 2\.872\)/);
+    expect(text.stdout).toMatch(/pooled SMD 2\.110 \(95% CI 1\.347 to 2\.872\)/);
     const appraisal = await exoatlas(['synthesis', 'appraisal', PROJECT_ID, '--rob-summary', join(tmp.dir, 'rob.svg'), '--misev', join(tmp.dir, 'misev.svg')]);
     expect(appraisal.stdout).toMatch(/ExoAtlas MISEV2018-based reporting score/);
     expect(readFileSync(join(tmp.dir, 'rob.svg'), 'utf8')).toContain('Risk of bias (SYRCLE), summary');
     const pub = await exoatlas(['synthesis', 'publish', PROJECT_ID, '--synthesis', '1']);
     expect(pub.stdout).toMatch(/6 studies in the atlas/);
+  });
+
+  it('issue 18 item 3/8: says which side favours treatment, names the Egger statistic, gives record ids and the form fields', async () => {
+    const text = await exoatlas(['synthesis', 'show', PROJECT_ID, '--synthesis', '1']);
+    expect(text.stdout).toMatch(/SMD > 0 favours treatment/);
+    expect(text.stdout).toMatch(/Egger's test: z = 1\.12, p = 0\.262/);
+    const knha = await exoatlas(['synthesis', 'run', PROJECT_ID, '--outcome', 'wound-closure', '--test', 'knha']);
+    expect(knha.stderr).toBe('');
+    expect(knha.stdout).toMatch(/Egger's test: t = -?\d+\.\d+, df = 5, p = /);
+    const appraisal = JSON.parse((await exoatlas(['synthesis', 'appraisal', PROJECT_ID, '--json'])).stdout) as { rob: { recordId: number; label: string }[]; misev: { recordId: number }[] };
+    expect(appraisal.rob.map((r) => r.recordId)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(appraisal.misev.every((m) => Number.isInteger(m.recordId))).toBe(true);
+    const rows = (await exoatlas(['synthesis', 'appraisal', PROJECT_ID])).stdout;
+    expect(rows).toMatch(/^\s+1 {2}\S/m);
+    const schema = await exoatlas(['synthesis', 'schema']);
+    expect(schema.stdout).toMatch(/outcomes\[\]\.direction: one of higher-is-better, lower-is-better — whether higher or lower values are better/);
+    expect(schema.stdout).toMatch(/outcomes\[\]\.groups\[\]\.sd \(optional\): number ≥ 0/);
+    expect(schema.stdout).toMatch(/characteristics\.species: one of mouse, rat/);
+    expect(JSON.parse((await exoatlas(['synthesis', 'schema', '--json'])).stdout).fields.extraction.length).toBeGreaterThan(20);
   });
 
   it('refuses a bad form with the field and exit code 4, and saves nothing', async () => {

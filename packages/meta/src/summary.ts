@@ -89,7 +89,7 @@ export function formatSummary(r: MetaResult): string {
   if (r.bias) {
     const b = r.bias;
     out.push('Publication bias:');
-    if (b.egger) out.push(`  Egger's regression test: ${knha ? 't' : 'z'} = ${fmt(b.egger.statistic)}, p ${fmtP(b.egger.pval, true)}${b.egger.limitEstimate !== null ? `; limit estimate ${fmt(b.egger.limitEstimate)}` : ''}`);
+    if (b.egger) out.push(`  Egger's regression test: ${b.egger.statisticName} = ${fmt(b.egger.statistic)}${b.egger.df !== null ? `, df = ${b.egger.df}` : ''}, p ${fmtP(b.egger.pval, true)}${b.egger.limitEstimate !== null ? `; limit estimate ${fmt(b.egger.limitEstimate)}` : ''}`);
     if (b.rank) out.push(`  Rank correlation test: Kendall's tau = ${fmt(b.rank.tau)}, p ${fmtP(b.rank.pval ?? b.rank.pvalNormal, true)}`);
     if (b.trimfill) out.push(`  Trim-and-fill: ${b.trimfill.k0} missing on the ${b.trimfill.side} side; adjusted estimate ${fmt(b.trimfill.estimate)} [${fmt(b.trimfill.ciLower)}, ${fmt(b.trimfill.ciUpper)}]`);
     if (b.failsafe) out.push(`  Fail-safe N (Rosenthal): ${b.failsafe.rosenthal}`);

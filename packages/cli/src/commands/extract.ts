@@ -89,17 +89,27 @@ function printSynthesis(io: CommandIO, s: SynthesisResult, id: number | null): v
   const r = s.result;
   io.stdout(`${s.options.outcome}${s.options.timePoint ? ` (${s.options.timePoint})` : ''}: ${r.measureLabel}, ${r.method} random-effects model, k = ${r.k}${id !== null ? `  [saved as synthesis ${id}]` : ''}\n`);
   io.stdout(`  measure: ${s.measureReason}\n`);
+  // ratio measures are pooled as logs and shown as ratios (issue 18 item 3)
+  const e = s.effect;
+  const tr = (x: number | null): number | null => (x === null ? null : e.scale === 'ratio' ? Math.exp(x) : x);
+  io.stdout(`  scale: ${e.scale === 'ratio' ? `${r.measure} as a ratio (the model pools log ${r.measure}; --json gives both)` : `${r.measure} as analysed`}; ${e.interpretation}\n`);
   for (const [n, row] of r.rowsUsed.entries()) {
     const st = r.studies[row - 1]!;
     const se = Math.sqrt(st.vi ?? NaN);
-    io.stdout(`  ${r.labels[row - 1]!.padEnd(28)} ${fmt(st.yi).padStart(7)} [${fmt((st.yi ?? NaN) - 1.96 * se)}, ${fmt((st.yi ?? NaN) + 1.96 * se)}]  ${fmt(r.weights[n], 1)}%\n`);
+    const yi = st.yi ?? NaN;
+    io.stdout(`  ${r.labels[row - 1]!.padEnd(28)} ${fmt(tr(yi)).padStart(7)} [${fmt(tr(yi - 1.96 * se))}, ${fmt(tr(yi + 1.96 * se))}]  ${fmt(r.weights[n], 1)}%\n`);
   }
-  io.stdout(`  pooled ${fmt(r.estimate, 3)} (${r.level}% CI ${fmt(r.ciLower, 3)} to ${fmt(r.ciUpper, 3)}), p ${r.pval !== null && r.pval < 0.001 ? '< 0.001' : `= ${fmt(r.pval, 3)}`}; tau² ${fmt(r.tau2, 3)}, I² ${fmt(r.i2, 1)}%\n`);
+  io.stdout(`  pooled ${r.measure} ${fmt(e.estimate, 3)} (${r.level}% CI ${fmt(e.ciLower, 3)} to ${fmt(e.ciUpper, 3)}), p ${r.pval !== null && r.pval < 0.001 ? '< 0.001' : `= ${fmt(r.pval, 3)}`}; tau² ${fmt(r.tau2, 3)}, I² ${fmt(r.i2, 1)}%\n`);
+  if (e.treatmentOverControl) {
+    const t = e.treatmentOverControl;
+    io.stdout(`  treatment over control: ${r.measure} ${fmt(t.estimate, 3)} (${r.level}% CI ${fmt(t.ciLower, 3)} to ${fmt(t.ciUpper, 3)}); below 1 favours treatment\n`);
+  }
   if (r.subgroups) {
-    for (const g of r.subgroups.groups) io.stdout(`  ${r.subgroups.column} = ${g.level}: k = ${g.k}, ${fmt(g.estimate, 3)} [${fmt(g.ciLower, 3)}, ${fmt(g.ciUpper, 3)}]\n`);
+    for (const g of r.subgroups.groups) io.stdout(`  ${r.subgroups.column} = ${g.level}: k = ${g.k}, ${fmt(tr(g.estimate), 3)} [${fmt(tr(g.ciLower), 3)}, ${fmt(tr(g.ciUpper), 3)}]\n`);
     io.stdout(`  test for subgroup differences: Q(${r.subgroups.test.df}) = ${fmt(r.subgroups.test.qb)}, p = ${fmt(r.subgroups.test.pval, 3)}\n`);
   }
-  if (r.bias?.egger) io.stdout(`  Egger's test: z = ${fmt(r.bias.egger.statistic)}, p = ${fmt(r.bias.egger.pval, 3)}\n`);
+  const eg = r.bias?.egger;
+  if (eg) io.stdout(`  Egger's test: ${eg.statisticName} = ${fmt(eg.statistic)}${eg.df !== null ? `, df = ${eg.df}` : ''}, p = ${fmt(eg.pval, 3)}\n`);
   for (const w of s.warnings) io.stdout(`  note: ${w}\n`);
 }
 
@@ -133,9 +143,19 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
     return r.ok ? 0 : 4;
   }
   if (sub === 'schema') {
-    const { SYRCLE_ITEMS, MISEV_ITEMS, MISEV_SCORE_LABEL, ISOLATION_METHODS } = await import('@exoatlas/review');
-    parseCommandArgs('synthesis schema', rest, { json: { type: 'boolean', default: false } });
-    out(io, { kinds: FORM_KINDS, isolationMethods: ISOLATION_METHODS, measures: SYNTHESIS_MEASURES, subgroups: SUBGROUP_COLUMNS, syrcle: SYRCLE_ITEMS, misev: { label: MISEV_SCORE_LABEL, items: MISEV_ITEMS.map(({ applies: _f, ...i }) => i) } });
+    const { SYRCLE_ITEMS, MISEV_ITEMS, MISEV_SCORE_LABEL, ISOLATION_METHODS, ExtractionForm, formFields, formatFormFields } = await import('@exoatlas/review');
+    const { values } = parseCommandArgs('synthesis schema', rest, { json: { type: 'boolean', default: false } });
+    // issue 18 item 8: the extraction form's fields, from the schema that validates it
+    const fields = formFields(ExtractionForm);
+    const misev = { label: MISEV_SCORE_LABEL, items: MISEV_ITEMS.map(({ applies: _f, ...i }) => i) };
+    if (values.json) {
+      out(io, { kinds: FORM_KINDS, fields: { extraction: fields }, isolationMethods: ISOLATION_METHODS, measures: SYNTHESIS_MEASURES, subgroups: SUBGROUP_COLUMNS, syrcle: SYRCLE_ITEMS, misev });
+      return 0;
+    }
+    io.stdout(`Extraction form (--kind extraction; JSON, validated field by field):\n${formatFormFields(fields)}\n\n`);
+    io.stdout(`Risk of bias (--kind rob): items.<id>.judgement yes | no | unclear, items.<id>.quote (needed for yes or no), items.<id>.comment (optional), for every SYRCLE item:\n${SYRCLE_ITEMS.map((i) => `  ${i.id}: ${i.label}`).join('\n')}\n\n`);
+    io.stdout(`MISEV (--kind misev), ${MISEV_SCORE_LABEL}: items.<id>.answer yes | no | na, items.<id>.quote (optional), for every item:\n${misev.items.map((i) => `  ${i.id}: ${i.label}`).join('\n')}\n\n`);
+    io.stdout(`Measures: ${SYNTHESIS_MEASURES.join(', ')}; subgroups by: ${SUBGROUP_COLUMNS.join(', ')}\n(--json gives all of it as JSON)\n`);
     return 0;
   }
   const options = {
@@ -219,9 +239,9 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
         if (values.json) out(io, { rob: a.rob, misev: a.misev });
         else {
           io.stdout(`SYRCLE risk of bias: ${a.rob.length} stud${a.rob.length === 1 ? 'y' : 'ies'} assessed\n`);
-          for (const r of a.rob) io.stdout(`  ${r.label.padEnd(24)} ${Object.values(r.judgements).map((j) => (j === 'yes' ? '+' : j === 'no' ? '-' : '?')).join(' ')}\n`);
+          for (const r of a.rob) io.stdout(`  ${String(r.recordId).padStart(5)}  ${r.label.padEnd(24)} ${Object.values(r.judgements).map((j) => (j === 'yes' ? '+' : j === 'no' ? '-' : '?')).join(' ')}\n`);
           io.stdout(`MISEV reporting (${a.misev[0]?.score.label ?? "ExoAtlas's own checklist score"}):\n`);
-          for (const m of a.misev) io.stdout(`  ${m.label.padEnd(24)} ${m.score.score === null ? 'n/a' : `${Math.round(100 * m.score.score)}%`} (${m.score.reported}/${m.score.applicable})\n`);
+          for (const m of a.misev) io.stdout(`  ${String(m.recordId).padStart(5)}  ${m.label.padEnd(24)} ${m.score.score === null ? 'n/a' : `${Math.round(100 * m.score.score)}%`} (${m.score.reported}/${m.score.applicable})\n`);
         }
         return 0;
       }

@@ -4,6 +4,11 @@ import { type RmaOptions, rmaUni } from '../model/rma-uni.js';
 
 export interface EggerResult {
   statistic: number;
+  /**
+   * What the statistic is, as metafor's print.regtest names it: "z" under the default z test, "t" (with `df`,
+   * k − p − 1) under Knapp–Hartung. Outputs print this rather than guessing (issue 18 item 8).
+   */
+  statisticName: 'z' | 't';
   pval: number;
   /** the intercept when √vᵢ → 0 ("limit estimate"), for models without moderators */
   limitEstimate: number | null;
@@ -25,6 +30,7 @@ export function eggerTest(yi: Float64Array, vi: Float64Array, design: Design | n
   const j = d.p;
   return {
     statistic: fit.zval[j]!,
+    statisticName: fit.test === 'knha' ? 't' : 'z',
     pval: fit.pval[j]!,
     limitEstimate: d.p === 1 && d.hasIntercept ? fit.beta[0]! : null,
     df: fit.test === 'knha' ? fit.ddf : null,

@@ -15,6 +15,7 @@ import { RobAssessment, SYRCLE_ITEM_IDS, robJudgements, robOverall, type RobJudg
 import { robSummarySvg } from '../appraisal/rob-summary-svg.js';
 import { robTrafficLightSvg } from '../appraisal/rob-traffic-light-svg.js';
 import { misevSummarySvg } from '../appraisal/misev-summary-svg.js';
+import { studyLabels } from './study-labels.js';
 import { projectAtlasStudies, type ProjectAtlasStudy } from '../synthesis/atlas-records.js';
 import { synthesise, type SynthesisOptions, type SynthesisResult } from '../synthesis/synthesise.js';
 import { synthesisToJson } from '../synthesis/export.js';
@@ -53,12 +54,6 @@ export interface StudyStatus {
   rob: { status: ConsensusStatus; reviewers: number; mine: number | null; overall: 'low' | 'unclear' | 'high' | null };
   misev: { status: ConsensusStatus; reviewers: number; mine: number | null; score: number | null };
   outcomes: string[];
-}
-
-function studyLabel(r: RecordView): string {
-  const first = r.authors[0];
-  const surname = first ? (first.includes(',') ? first.split(',')[0]! : first.split(/\s+/).slice(-1)[0]!) : `Record ${r.id}`;
-  return `${surname.trim()}${r.authors.length > 1 ? ' et al.' : ''} ${r.year ?? 'n.d.'}`.trim();
 }
 
 /** Validates a form as typed, without saving: every issue with its field path (MISEV also against the study's characteristics). */
@@ -213,7 +208,9 @@ export class ExtractionService {
     const { user, project, role } = await this.access(actor, projectId, 'read');
     const forms = await this.store.latestForms(projectId);
     const seen = visibleForms(forms, await this.readerOf(user, project, role));
-    return (await this.included(actor, projectId)).map((r) => {
+    const included = await this.included(actor, projectId);
+    const labels = studyLabels(included);
+    return included.map((r) => {
       const of = (list: SavedForm[], kind: FormKind): SavedForm[] => list.filter((f) => f.recordId === r.id && f.kind === kind);
       const part = (kind: FormKind) => {
         // how many reviewers saved one may be known (like decidedBy); what they saved only once visible
@@ -225,7 +222,7 @@ export class ExtractionService {
       const mv = part('misev');
       return {
         recordId: r.id,
-        label: studyLabel(r),
+        label: labels.get(r.id)!,
         title: r.title,
         ...(r.year !== undefined ? { year: r.year } : {}),
         ...(r.doi ? { doi: r.doi } : {}),
@@ -243,10 +240,12 @@ export class ExtractionService {
     const forms = await this.visibleLatest(projectId, reader);
     const warnings: string[] = [];
     const studies: (SynthesisStudy & { record: RecordView })[] = [];
-    for (const r of await this.included(actor, projectId)) {
+    const included = await this.included(actor, projectId);
+    const labels = studyLabels(included);
+    for (const r of included) {
       const of = (kind: FormKind) => this.effective(forms.filter((f) => f.recordId === r.id && f.kind === kind));
       const ex = of('extraction');
-      const label = studyLabel(r);
+      const label = labels.get(r.id)!;
       if (ex.status === 'conflict') warnings.push(`${label}: the reviewers' extraction forms differ and there is no consensus form; left out.`);
       if (!ex.value) continue;
       if (ex.status === 'single') warnings.push(`${label}: extracted by one reviewer only.`);
@@ -301,21 +300,23 @@ export class ExtractionService {
   }
 
   /** The appraisal summaries and plots of a project (effective assessments of included studies). */
-  async appraisalSummary(actor: User | undefined, projectId: string): Promise<{ rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } }> {
+  async appraisalSummary(actor: User | undefined, projectId: string): Promise<{ rob: { recordId: number; label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[]; misev: { recordId: number; label: string; score: MisevScore }[]; svg: { robSummary: string; robTrafficLight: string; misevSummary: string } }> {
     const { user, project, role } = await this.access(actor, projectId, 'read');
     const forms = await this.visibleLatest(projectId, await this.readerOf(user, project, role));
-    const rob: { label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
-    const misev: { label: string; appraisal: MisevAppraisal }[] = [];
-    for (const r of await this.included(actor, projectId)) {
-      const label = studyLabel(r);
+    const rob: { recordId: number; label: string; judgements: Partial<Record<SyrcleItemId, RobJudgement>> }[] = [];
+    const misev: { recordId: number; label: string; appraisal: MisevAppraisal }[] = [];
+    const included = await this.included(actor, projectId);
+    const labels = studyLabels(included);
+    for (const r of included) {
+      const label = labels.get(r.id)!;
       const rb = this.effective(forms.filter((f) => f.recordId === r.id && f.kind === 'rob'));
-      if (rb.value) rob.push({ label, judgements: robJudgements(rb.value as RobAssessment) });
+      if (rb.value) rob.push({ recordId: r.id, label, judgements: robJudgements(rb.value as RobAssessment) });
       const mv = this.effective(forms.filter((f) => f.recordId === r.id && f.kind === 'misev'));
-      if (mv.value) misev.push({ label, appraisal: mv.value as MisevAppraisal });
+      if (mv.value) misev.push({ recordId: r.id, label, appraisal: mv.value as MisevAppraisal });
     }
     return {
       rob,
-      misev: misev.map((m) => ({ label: m.label, score: misevScore(m.appraisal) })),
+      misev: misev.map((m) => ({ recordId: m.recordId, label: m.label, score: misevScore(m.appraisal) })),
       svg: { robSummary: robSummarySvg(rob), robTrafficLight: robTrafficLightSvg(rob), misevSummary: misevSummarySvg(misev) },
     };
   }

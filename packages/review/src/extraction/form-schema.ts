@@ -90,7 +90,7 @@ export const OutcomeData = z
     days: finite('days').min(0, 'days cannot be negative').optional(),
     kind: z.enum(['continuous', 'dichotomous'], { error: 'kind: use continuous or dichotomous' }),
     unit: optText('the unit'),
-    direction: Direction,
+    direction: Direction.describe('whether higher or lower values are better; forest plots, the CLI and the API say from it which side favours treatment'),
     groups: z.array(OutcomeGroup).min(2, 'an outcome needs at least a treatment and a control group'),
     quote: optText('the quote'),
   })

@@ -4,3 +4,5 @@ export * from './validate.js';
 export * from './discrepancies.js';
 export * from './extraction-store.js';
 export { ExtractionService, validateForm, type FormsView, type StudyStatus } from './extraction-service.js';
+export * from './form-fields.js';
+export { studyLabels, baseStudyLabel } from './study-labels.js';
