@@ -262,7 +262,7 @@ export class ReviewService {
 
   /**
    * A project's records for export, in id order, as this reader may see them (decisions still blinded are left out),
-   * each with its bibliographic record. With a status, only the records with that outcome at the stage (at full text,
+   * each with its bibliographic record under the project's record id. With a status, only the records with that outcome at the stage (at full text,
    * those whose full text was assessed).
    */
   async exportRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus } = {}): Promise<{ view: RecordView; citation: CitationRecord }[]> {
@@ -271,7 +271,8 @@ export class ReviewService {
     const stage = options.stage ?? 'title-abstract';
     const searches = await this.searchesById(projectId);
     const records = options.status ? state.records.filter((r) => isEligible(state, r, stage) && state.outcomes[stage].get(r.id)!.status === options.status) : state.records;
-    return records.map((r) => ({ view: recordView(state, r, user.id, searches), citation: r.citation }));
+    // the project's record id (what --record and the API take), not the parser's id ("import-0#1", repeated across searches)
+    return records.map((r) => ({ view: recordView(state, r, user.id, searches), citation: { ...r.citation, id: String(r.id) } }));
   }
 
   /**
