@@ -60,7 +60,8 @@ export interface Conflict {
   recordId: number;
   stage: Stage;
   decisions: Decision[];
-  kind: 'disagreement' | 'maybe';
+  /** "reason": every reviewer excluded, for different reasons (the resolution names the one PRISMA counts) */
+  kind: 'disagreement' | 'maybe' | 'reason';
   record: RecordView;
 }
 

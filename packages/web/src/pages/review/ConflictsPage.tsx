@@ -8,7 +8,7 @@ import { withQuery, type Route } from '../../router/router';
 import { ProjectNav } from './ProjectPage';
 import { stageOf } from './ScreeningPage';
 import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
-import { explain, useFresh } from '../../hooks/review-session';
+import { explain, useFresh, useMe } from '../../hooks/review-session';
 
 /** Conflicts at a stage: both decisions, and a form that records the resolution (third reviewer or discussion). */
 export function ConflictsPage({ project, route }: { project: string; route: Route }) {
@@ -17,6 +17,7 @@ export function ConflictsPage({ project, route }: { project: string; route: Rout
   const state = useFresh<{ stage: Stage; items: Conflict[] }>(reviewPaths.conflicts(project, stage));
   const reasons = useFresh<NextRecord>(reviewPaths.next(project, stage));
   const [done, setDone] = useState<string | null>(null);
+  const me = useMe();
   return (
     <>
       <h1>Conflicts: {STAGE_LABELS[stage].toLowerCase()}</h1>
@@ -30,7 +31,7 @@ export function ConflictsPage({ project, route }: { project: string; route: Rout
         ))}
       </p>
       <p className="lead">
-        A conflict is a record on which the reviewers disagree, or agree on nothing firmer than “maybe”. Settle it as a third reviewer (someone who did not screen it) or after a
+        A conflict is a record on which the reviewers disagree, agree on nothing firmer than “maybe”, or exclude for different reasons. Settle it as a third reviewer (someone who did not screen it) or after a
         discussion; the resolution is recorded beside the decisions, which stay as they were.
       </p>
       <p className="form-message" role="status">
@@ -45,7 +46,7 @@ export function ConflictsPage({ project, route }: { project: string; route: Rout
               {d.items.map((c) => (
                 <li key={c.recordId}>
                   <RecordCard record={c.record} stage={stage} />
-                  <h3>The decisions ({c.kind === 'maybe' ? 'both said maybe' : 'they disagree'})</h3>
+                  <h3>The decisions ({KIND_TEXT[c.kind]})</h3>
                   <ul className="decision-list">
                     {c.decisions.map((d) => (
                       <DecisionLine key={d.id} d={d} />
@@ -55,6 +56,7 @@ export function ConflictsPage({ project, route }: { project: string; route: Rout
                     project={project}
                     stage={stage}
                     conflict={c}
+                    me={me ?? null}
                     reasons={reasons.data?.exclusionReasons ?? []}
                     onDone={(text) => {
                       setDone(text);
@@ -71,10 +73,21 @@ export function ConflictsPage({ project, route }: { project: string; route: Rout
   );
 }
 
-function ResolutionForm({ project, stage, conflict, reasons, onDone }: { project: string; stage: Stage; conflict: Conflict; reasons: string[]; onDone: (text: string) => void }) {
-  const [decision, setDecision] = useState<'include' | 'exclude'>('include');
+const KIND_TEXT: Record<Conflict['kind'], string> = { maybe: 'both said maybe', disagreement: 'they disagree', reason: 'both excluded, for different reasons' };
+
+/**
+ * Issue 18 item 8: "third reviewer" is offered only to someone who did not screen the record (the server refuses
+ * it, 400, from anyone who did), so it is never preselected, nor selectable, for them; until we know who is
+ * signed in, discussion is the choice.
+ */
+export function ResolutionForm({ project, stage, conflict, me, reasons, onDone }: { project: string; stage: Stage; conflict: Conflict; me: { id: number } | null; reasons: string[]; onDone: (text: string) => void }) {
+  const canBeThird = me !== null && !conflict.decisions.some((d) => d.reviewerId === me.id);
+  const [decision, setDecision] = useState<'include' | 'exclude'>(conflict.kind === 'reason' ? 'exclude' : 'include');
   const [reason, setReason] = useState('');
-  const [method, setMethod] = useState<'third-reviewer' | 'discussion'>('third-reviewer');
+  const [chosen, setMethod] = useState<'third-reviewer' | 'discussion' | null>(null);
+  const method = chosen === 'third-reviewer' && !canBeThird ? 'discussion' : (chosen ?? (canBeThird ? 'third-reviewer' : 'discussion'));
+  // a conflict over the reason is settled by naming one
+  const needsReason = conflict.kind === 'reason';
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const id = useId();
@@ -102,8 +115,8 @@ function ResolutionForm({ project, stage, conflict, reasons, onDone }: { project
       {decision === 'exclude' && (
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason for exclusion</label>
-          <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)}>
-            <option value="">No reason given</option>
+          <select id={`${id}-reason`} value={reason} required={needsReason} onChange={(e) => setReason(e.target.value)}>
+            <option value="">{needsReason ? 'Choose the reason that counts' : 'No reason given'}</option>
             {reasons.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -115,7 +128,8 @@ function ResolutionForm({ project, stage, conflict, reasons, onDone }: { project
       <fieldset className="choice-group">
         <legend>How it was settled</legend>
         <label className="choice">
-          <input type="radio" name={`${name}-method`} checked={method === 'third-reviewer'} onChange={() => setMethod('third-reviewer')} /> By a third reviewer (me; I did not screen it)
+          <input type="radio" name={`${name}-method`} checked={method === 'third-reviewer'} disabled={!canBeThird} onChange={() => setMethod('third-reviewer')} /> By a third reviewer (me; I did not screen it)
+          {!canBeThird && me !== null && <span className="hint"> — not you: you screened this record</span>}
         </label>
         <label className="choice">
           <input type="radio" name={`${name}-method`} checked={method === 'discussion'} onChange={() => setMethod('discussion')} /> By discussion between the reviewers
