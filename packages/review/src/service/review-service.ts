@@ -358,11 +358,18 @@ export class ReviewService {
     return { excluded: unscreened.length, stopping: stoppingGuidance(visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), unscreened.length) };
   }
 
-  /** The title/abstract screening this reader may see, in the order records were first decided (1 include or maybe, 0 exclude), and how many records the stage has: the discovery curve's data. */
+  /**
+   * The title/abstract screening this reader may see, in the order records were first decided, and how many records
+   * the stage has: the discovery curve's data. A record counts as an include once its outcome is "included" — the
+   * status the dashboard's progress table counts — so the curve and the table never disagree (a "maybe", a conflict
+   * or a record awaiting its second reviewer is not an include yet).
+   */
   async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number }> {
     const { user, project } = await this.access(actor, projectId, 'read');
     const state = await loadState(this.store, project);
-    return { sequence: visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id)), total: state.records.length };
+    const outcomes = state.outcomes['title-abstract'];
+    const isIncluded = (recordId: number): boolean => outcomes.get(recordId)?.status === 'included';
+    return { sequence: visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id), isIncluded), total: state.records.length };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */

@@ -16,17 +16,20 @@ export function visibleDecisions(decisions: readonly Decision[], userId: number,
 /**
  * The title/abstract screening as this reader may see it, in the order records were first decided (1: an include
  * or maybe by anyone visible, 0: excluded by all of them): the discovery curve's data. A record whose other
- * decisions are hidden counts only by the reader's own decision, at the time of it, or not at all.
+ * decisions are hidden counts only by the reader's own decision, at the time of it, or not at all. With
+ * `isIncluded`, a record counts 1 when its settled outcome is "included" (the dashboard's table and curve then
+ * count the same includes, issue 18 item 8), in the same order and with the same blinding.
  */
-export function visibleSequence(decisionsByRecord: ReadonlyMap<number, readonly Decision[]>, reader: Reader): (0 | 1)[] {
+export function visibleSequence(decisionsByRecord: ReadonlyMap<number, readonly Decision[]>, reader: Reader, isIncluded?: (recordId: number) => boolean): (0 | 1)[] {
   const timed: { first: number; label: 0 | 1 }[] = [];
   const supervises = reader.supervises.has('title-abstract');
-  for (const decisions of decisionsByRecord.values()) {
+  for (const [recordId, decisions] of decisionsByRecord) {
     const blinded = !supervises && isBlinded(decisions, reader.mode);
     const seen = blinded ? decisions.filter((d) => d.reviewerId === reader.userId) : decisions;
     const latest = latestByReviewer(seen);
     if (latest.length === 0) continue;
-    timed.push({ first: Math.min(...seen.map((d) => d.id)), label: latest.every((d) => d.decision === 'exclude') ? 0 : 1 });
+    const label = isIncluded ? isIncluded(recordId) : !latest.every((d) => d.decision === 'exclude');
+    timed.push({ first: Math.min(...seen.map((d) => d.id)), label: label ? 1 : 0 });
   }
   return timed.sort((a, b) => a.first - b.first).map((t) => t.label);
 }
