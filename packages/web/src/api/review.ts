@@ -183,6 +183,8 @@ export interface SynthesisResponse {
     subgroups?: { groups: { level: string; k: number; estimate: number; ciLower: number; ciUpper: number }[] } | null;
   };
   table?: { columns: string[]; rows: (string | number | null)[][] };
+  /** the pooled effect on its reporting scale (ratios for OR, RR, ROM) and which side favours treatment */
+  effect?: { scale: 'ratio' | 'linear'; estimate: number | null; ciLower: number | null; ciUpper: number | null; favoursTreatment: 'above' | 'below' | 'not-stated'; interpretation: string; treatmentOverControl?: { estimate: number | null; ciLower: number | null; ciUpper: number | null } };
   warnings: string[];
   svg: { forest: string; funnel: string; robForest: string };
   publishedAt?: string | null;

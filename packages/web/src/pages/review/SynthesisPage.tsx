@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { effectDisplay } from './effect-display';
 import { getText } from '../../api/client';
 import { reviewApi, reviewPaths, type ExtractionSchema, type ProjectView, type StudyStatus, type SynthesisResponse } from '../../api/review';
 import { ForestPlotView } from '../../components/ForestPlotView';
@@ -110,6 +111,8 @@ export function SynthesisPage({ project, route }: { project: string; route: Rout
 
 function SynthesisResults({ project, result, isOwner, areas }: { project: string; result: SynthesisResponse; isOwner: boolean; areas: string[] }) {
   const r = result.result;
+  const show = effectDisplay(result);
+  const e = show.shown;
   const used = new Map(r.rowsUsed.map((row, n) => [row, r.weights[n]]));
   const rows = r.labels.map((label, i) => {
     const s = r.studies[i]!;
@@ -171,12 +174,12 @@ function SynthesisResults({ project, result, isOwner, areas }: { project: string
       <div className="table-wrap" role="region" aria-label="Pooled estimate and studies" tabIndex={0}>
         <table className="data-table">
           <caption>
-            {r.k ?? rows.length} comparisons; pooled {num(r.estimate, 3)} [{num(r.ciLower, 3)}, {num(r.ciUpper, 3)}], τ² {num(r.tau2, 3)}, I² {num(r.i2, 1)}% ({r.method})
+            {r.k ?? rows.length} comparisons; pooled {result.measure} {num(e(r.estimate), 3)} [{num(e(r.ciLower), 3)}, {num(e(r.ciUpper), 3)}], τ² {num(r.tau2, 3)}, I² {num(r.i2, 1)}% ({r.method}). {show.favours}.
           </caption>
           <thead>
             <tr>
               <th scope="col">Study</th>
-              <th scope="col" className="num">Effect (yi)</th>
+              <th scope="col" className="num">{show.heading}</th>
               <th scope="col" className="num">95% CI</th>
               <th scope="col" className="num">Weight (%)</th>
             </tr>
@@ -185,18 +188,18 @@ function SynthesisResults({ project, result, isOwner, areas }: { project: string
             {rows.map((x, i) => (
               <tr key={i}>
                 <th scope="row">{x.label}</th>
-                <td className="num">{num(x.yi, 3)}</td>
+                <td className="num">{num(e(x.yi), 3)}</td>
                 <td className="num">
-                  [{num(x.lo, 3)}, {num(x.hi, 3)}]
+                  [{num(e(x.lo), 3)}, {num(e(x.hi), 3)}]
                 </td>
                 <td className="num">{num(x.weight, 1)}</td>
               </tr>
             ))}
             <tr className="pooled-row">
               <th scope="row">Pooled ({r.method})</th>
-              <td className="num">{num(r.estimate, 3)}</td>
+              <td className="num">{num(e(r.estimate), 3)}</td>
               <td className="num">
-                [{num(r.ciLower, 3)}, {num(r.ciUpper, 3)}]
+                [{num(e(r.ciLower), 3)}, {num(e(r.ciUpper), 3)}]
               </td>
               <td className="num">100</td>
             </tr>
@@ -207,13 +210,13 @@ function SynthesisResults({ project, result, isOwner, areas }: { project: string
         <ul>
           {r.subgroups.groups.map((g) => (
             <li key={g.level}>
-              {g.level}: {num(g.estimate, 3)} [{num(g.ciLower, 3)}, {num(g.ciUpper, 3)}], k = {g.k}
+              {g.level}: {num(e(g.estimate), 3)} [{num(e(g.ciLower), 3)}, {num(e(g.ciUpper), 3)}], k = {g.k}
             </li>
           ))}
         </ul>
       )}
       <div className="plots">
-        <ForestPlotView svg={result.svg.robForest} title="Forest plot with the SYRCLE risk-of-bias judgements of each study" description={`Forest plot of ${rows.length} comparisons with risk-of-bias judgements; pooled estimate ${num(r.estimate, 3)} [${num(r.ciLower, 3)}, ${num(r.ciUpper, 3)}].`} />
+        <ForestPlotView svg={result.svg.robForest} title="Forest plot with the SYRCLE risk-of-bias judgements of each study" description={`Forest plot of ${rows.length} comparisons with risk-of-bias judgements; pooled ${result.measure} ${num(e(r.estimate), 3)} [${num(e(r.ciLower), 3)}, ${num(e(r.ciUpper), 3)}]; ${show.favours}.`} />
         <ForestPlotView svg={result.svg.funnel} title="Funnel plot" description={`Funnel plot of ${rows.length} comparisons: effect size against standard error.`} />
       </div>
       {result.warnings.length > 0 && (
