@@ -11,8 +11,10 @@ const MARGIN = { top: 36, right: 24, bottom: 48, left: 56 };
  * function: the same sequence gives the same bytes.
  * @param sequence 1 for an include (or maybe), 0 for an exclude, in the order records were first decided
  * @param total every record of the stage, screened or not
+ * @param pending records screened with an include or maybe that are not settled as includes yet (awaiting a
+ *   second reviewer or a resolution): said under the curve, not counted on it (the dashboard table does not either)
  */
-export function discoveryCurveSvg(sequence: readonly (0 | 1)[], total: number): string {
+export function discoveryCurveSvg(sequence: readonly (0 | 1)[], total: number, pending = 0): string {
   const screened = sequence.length;
   const found = sequence.reduce<number>((n, v) => n + v, 0);
   const last = sequence.lastIndexOf(1);
@@ -22,7 +24,8 @@ export function discoveryCurveSvg(sequence: readonly (0 | 1)[], total: number): 
   const x = linearScale([0, xMax], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = linearScale([0, yMax], [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const title = `Includes found as screening went on: ${found} in ${screened} of ${total} records screened`;
-  const desc = last === -1 ? 'No include yet.' : `The last include was record ${last + 1} screened; ${since} screened since.`;
+  const waiting = pending > 0 ? ` ${pending} more with an include or maybe await a second reviewer or a resolution.` : '';
+  const desc = `${last === -1 ? 'No include yet.' : `The last include was record ${last + 1} screened; ${since} screened since.`}${waiting}`;
   const out = [svgOpen(WIDTH, HEIGHT, 'discovery', title, desc)];
   // The unscreened part of the axis, shaded, under the grid.
   if (screened < xMax) {

@@ -364,12 +364,17 @@ export class ReviewService {
    * status the dashboard's progress table counts — so the curve and the table never disagree (a "maybe", a conflict
    * or a record awaiting its second reviewer is not an include yet).
    */
-  async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number }> {
+  async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number; pending: number }> {
     const { user, project } = await this.access(actor, projectId, 'read');
     const state = await loadState(this.store, project);
     const outcomes = state.outcomes['title-abstract'];
     const isIncluded = (recordId: number): boolean => outcomes.get(recordId)?.status === 'included';
-    return { sequence: visibleSequence(state.decisions['title-abstract'], screeningReader(state, user.id), isIncluded), total: state.records.length };
+    const reader = screeningReader(state, user.id);
+    const sequence = visibleSequence(state.decisions['title-abstract'], reader, isIncluded);
+    // the same records in the same order, labelled by the include or maybe decisions this reader may see
+    const decided = visibleSequence(state.decisions['title-abstract'], reader);
+    const pending = decided.filter((v, i) => v === 1 && sequence[i] === 0).length;
+    return { sequence, total: state.records.length, pending };
   }
 
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */

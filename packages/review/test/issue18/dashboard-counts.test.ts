@@ -17,15 +17,17 @@ describe('issue 18 item 8: the dashboard curve and table count includes from one
     for (const id of ids.slice(0, 4)) await service.decide(amy, 'pp', id, { decision: id === ids[3] ? 'maybe' : 'include', expectedVersion: 0 });
     const counts = async () => {
       const table = (await service.getProject(amy, 'pp')).progress['title-abstract'].included;
-      const { sequence, total } = await service.discovery(amy, 'pp');
+      const { sequence, total, pending } = await service.discovery(amy, 'pp');
       const curve = sequence.reduce<number>((n, v) => n + v, 0);
-      return { table, curve, title: discoveryCurveSvg(sequence, total).match(/Includes found as screening went on: (\d+)/)![1] };
+      return { table, curve, pending, title: discoveryCurveSvg(sequence, total, pending).match(/Includes found as screening went on: (\d+)/)![1] };
     };
-    expect(await counts()).toEqual({ table: 0, curve: 0, title: '0' });
+    expect(await counts()).toEqual({ table: 0, curve: 0, pending: 4, title: '0' });
+    const { sequence, total, pending } = await service.discovery(amy, 'pp');
+    expect(discoveryCurveSvg(sequence, total, pending)).toContain('4 more with an include or maybe await a second reviewer or a resolution');
     await service.decide(ben, 'pp', ids[0]!, { decision: 'include', expectedVersion: 0 });
     await service.decide(ben, 'pp', ids[1]!, { decision: 'include', expectedVersion: 0 });
     await service.decide(ben, 'pp', ids[2]!, { decision: 'exclude', expectedVersion: 0 });
-    expect(await counts()).toEqual({ table: 2, curve: 2, title: '2' });
+    expect(await counts()).toEqual({ table: 2, curve: 2, pending: 2, title: '2' });
     await stores.close();
   });
 });

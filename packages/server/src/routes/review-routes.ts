@@ -134,8 +134,8 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
   app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/stop', async (request) => service.stopScreening(await actor(request), request.params.project, request.body === undefined ? {} : body(request)));
   app.get<{ Params: { project: string } }>('/api/reviews/:project/screening/curve.svg', async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const { sequence, total } = await service.discovery(await actor(request), request.params.project);
-    return reply.type('image/svg+xml; charset=utf-8').send(discoveryCurveSvg(sequence, total));
+    const { sequence, total, pending } = await service.discovery(await actor(request), request.params.project);
+    return reply.type('image/svg+xml; charset=utf-8').send(discoveryCurveSvg(sequence, total, pending));
   });
   app.post<{ Params: { project: string } }>('/api/reviews/:project/screening/resume', async (request) => service.resumeScreening(await actor(request), request.params.project));
 

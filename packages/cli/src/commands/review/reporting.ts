@@ -77,9 +77,9 @@ async function curve(rest: string[], io: CommandIO): Promise<number> {
   const [projectId] = positionals;
   if (!projectId) throw new ExoError('EXO_ERR_CLI_USAGE', 'review curve <project> [-o FILE.svg]');
   return withReviewContext(io, values, async (ctx) => {
-    const { sequence, total } = await ctx.service.discovery(await actAs(ctx, io, values.as), projectId);
-    if (values.json) out(io, { screened: sequence.length, total, included: sequence.reduce<number>((n, v) => n + v, 0), sequence });
-    else await writeOrPrint(io, values.output, discoveryCurveSvg(sequence, total) + '\n', `the discovery curve (${sequence.length} of ${total} records screened)`);
+    const { sequence, total, pending } = await ctx.service.discovery(await actAs(ctx, io, values.as), projectId);
+    if (values.json) out(io, { screened: sequence.length, total, included: sequence.reduce<number>((n, v) => n + v, 0), pending, sequence });
+    else await writeOrPrint(io, values.output, discoveryCurveSvg(sequence, total, pending) + '\n', `the discovery curve (${sequence.length} of ${total} records screened)`);
     return 0;
   });
 }
