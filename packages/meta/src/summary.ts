@@ -74,6 +74,8 @@ export function formatSummary(r: MetaResult): string {
     const ratio = r.measure === 'OR' || r.measure === 'RR' || r.measure === 'ROM';
     out.push(`Prediction interval (${r.level}%): [${fmt(r.piLower)}, ${fmt(r.piUpper)}]`);
     if (ratio) out.push(`Back-transformed: estimate ${fmt(Math.exp(r.estimate ?? NaN))}, CI [${fmt(Math.exp(r.ciLower ?? NaN))}, ${fmt(Math.exp(r.ciUpper ?? NaN))}], PI [${fmt(Math.exp(r.piLower))}, ${fmt(Math.exp(r.piUpper ?? NaN))}]`);
+    // a data table does not say whether higher or lower is better (issue 18 item 3)
+    out.push(`Favours treatment: direction not stated (${ratio ? 'above or below 1' : 'above or below 0'} depends on whether higher or lower values of the outcome are better)`);
     out.push('');
   }
   if (r.subgroups) {

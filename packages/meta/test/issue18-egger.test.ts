@@ -31,5 +31,7 @@ describe("issue 18 item 8: Egger's statistic is named as metafor names it", () =
     expect(r.bias!.egger).toMatchObject({ statisticName: 'z', df: null });
     expect(r.bias!.egger!.statistic).toBeCloseTo(c.egger.statistic, 8);
     expect(formatSummary(r)).toMatch(/Egger's regression test: z = /);
+    // issue 18 item 3: a bare table gives no direction, and the summary says so
+    expect(formatSummary(r)).toMatch(/Favours treatment: direction not stated \(above or below 1/);
   });
 });
