@@ -3,7 +3,8 @@ import type { SearchDocument } from '@exoatlas/atlas';
 import type { SearchHit } from '../../atlas-store.js';
 import { markSnippet, toFtsQuery } from '../../fts-query.js';
 import type { Database } from '../database.js';
-import { BATCH, type CitationMatch, type CitationText, type SearchIndex } from './search-index.js';
+import { fts5Exclusion, fts5Match, termsOf } from './query-terms.js';
+import { BATCH, type CitationMatch, type CitationText, type SearchDocumentsOptions, type SearchIndex } from './search-index.js';
 
 /**
  * FTS5, as the hand-written store used it, with snippet() marked with \u0002…\u0003 and bm25 giving the title four
@@ -25,9 +26,12 @@ export class SqliteSearchIndex implements SearchIndex {
     }
   }
 
-  async searchDocuments(db: Kysely<Database>, query: string, options: { kinds?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
-    const match = toFtsQuery(query);
-    const kinds = options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``;
+  async searchDocuments(db: Kysely<Database>, query: string, options: SearchDocumentsOptions): Promise<{ total: number; hits: SearchHit[] }> {
+    const terms = termsOf(query, options.lexicon);
+    const match = fts5Match(terms);
+    const exclusion = fts5Exclusion(terms);
+    const excluded = exclusion ? sql`AND rowid NOT IN (SELECT rowid FROM search WHERE search MATCH ${exclusion})` : sql``;
+    const kinds = sql`${options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``} ${excluded}`;
     const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search WHERE search MATCH ${match} ${kinds}`.execute(db);
     // Rank first, then make snippets for the page only (snippet() is the costly part on broad queries).
     const rows = await sql<{ kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }>`
