@@ -7,7 +7,7 @@ import { searchText } from '../migrations/dialect-ddl.js';
 import type { QueryTerm, TermPhrase } from '@exoatlas/atlas';
 import { bm25, tokenize } from './bm25.js';
 import { phrasesOfTerms, termsOf } from './query-terms.js';
-import { BATCH, queryWords, type CitationMatch, type CitationText, type SearchDocumentsOptions, type SearchIndex } from './search-index.js';
+import { BATCH, queryWords, snippetOf, type CitationMatch, type CitationText, type SearchDocumentsOptions, type SearchIndex } from './search-index.js';
 
 /** ts_rank normalisation 1 for citations: divide by 1 + log(document length), as bm25 discounts long documents. */
 const NORMALISATION = sql.lit(1);
@@ -56,9 +56,12 @@ function headlineQuery(input: string): RawBuilder<unknown> {
   return sql`(${tsQuery(input)} || plainto_tsquery('simple', ${queryWords(input).join(' ')}))`;
 }
 
-/** What ts_headline marks for the atlas: every phrase of the terms, and the words parsed as written (see headlineQuery). */
-function termsHeadlineQuery(input: string, phrases: readonly TermPhrase[]): RawBuilder<unknown> {
-  return sql`(${anyOf(phrases)} || ${sql.join(queryWords(input).map((w) => sql`plainto_tsquery('simple', ${w})`), sql` || `)})`;
+/**
+ * What ts_headline marks for the atlas: every phrase of the terms, folded and as written (the headline parses the
+ * text unfolded: "miR-135b-reinforced" is a compound whose parts are 'mir', '135b' and 'reinforced'; see headlineQuery).
+ */
+function termsHeadlineQuery(phrases: readonly TermPhrase[]): RawBuilder<unknown> {
+  return sql`(${anyOf(phrases)} || ${sql.join(phrases.map((p) => sql`plainto_tsquery('simple', ${p.text})`), sql` || `)})`;
 }
 
 /**
@@ -96,10 +99,11 @@ export class PostgresSearchIndex implements SearchIndex {
       .sort((a, b) => b.score - a.score || a.m.seq - b.m.seq);
     const page = ranked.slice(options.offset, options.offset + options.limit);
     if (page.length === 0) return { total: ranked.length, hits: [] };
-    const headlines = await sql<{ kind: string; id: string; snippet: string }>`
-      SELECT kind, id, ts_headline('simple', title || E'\n' || body, ${termsHeadlineQuery(query, phrases)}, ${headlineOptions(20)}) AS snippet
+    const headline = termsHeadlineQuery(phrases);
+    const headlines = await sql<{ kind: string; id: string; in_body: string; in_title: string }>`
+      SELECT kind, id, ts_headline('simple', body, ${headline}, ${headlineOptions(20)}) AS in_body, ts_headline('simple', title, ${headline}, ${headlineOptions(20)}) AS in_title
       FROM search WHERE (kind, id) IN (${sql.join(page.map(({ m }) => sql`(${m.kind}, ${m.id})`))})`.execute(db);
-    const snippet = new Map(headlines.rows.map((h) => [`${h.kind}\u0000${h.id}`, h.snippet]));
+    const snippet = new Map(headlines.rows.map((h) => [`${h.kind}\u0000${h.id}`, snippetOf(h.in_body, h.in_title)]));
     return {
       total: ranked.length,
       hits: page.map(({ m, score }) => ({ kind: m.kind, id: m.id, title: m.title, snippet: marked(snippet.get(`${m.kind}\u0000${m.id}`) ?? ''), score })),

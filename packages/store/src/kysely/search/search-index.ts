@@ -51,5 +51,11 @@ export function queryWords(input: string): string[] {
   return [...toFtsQuery(input).matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
 }
 
+/**
+ * The snippet a hit shows: from the body where it matches (the review's words), else from the title. The title is
+ * the hit's heading already (a claim's title names its entities, so it matches the query more often than its quote).
+ */
+export const snippetOf = (inBody: string, inTitle: string): string => (inBody.includes('\u0002') || !inTitle.includes('\u0002') ? inBody : inTitle);
+
 /** Rows per INSERT: well under both dialects' limits on bound parameters. */
 export const BATCH = 200;
