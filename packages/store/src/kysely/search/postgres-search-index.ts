@@ -9,6 +9,9 @@ import { bm25, tokenize } from './bm25.js';
 import { phrasesOfTerms, termsOf } from './query-terms.js';
 import { BATCH, queryWords, snippetOf, type CitationMatch, type CitationText, type SearchDocumentsOptions, type SearchIndex } from './search-index.js';
 
+/** Texts whose tokens are kept: the atlas's titles and bodies (about 2,000) with room for published studies. */
+const TOKEN_CACHE = 10_000;
+
 /** ts_rank normalisation 1 for citations: divide by 1 + log(document length), as bm25 discounts long documents. */
 const NORMALISATION = sql.lit(1);
 
@@ -70,6 +73,19 @@ function termsHeadlineQuery(phrases: readonly TermPhrase[]): RawBuilder<unknown>
  * gives the same order as SQLite), citations by ts_rank in the database; ts_headline makes the snippets.
  */
 export class PostgresSearchIndex implements SearchIndex {
+  /** Tokens of the documents' texts, by text: ranking a broad query tokenized every match on every search. */
+  private readonly tokens = new Map<string, string[]>();
+
+  private tokensOf(text: string): string[] {
+    let tokens = this.tokens.get(text);
+    if (!tokens) {
+      if (this.tokens.size >= TOKEN_CACHE) this.tokens.clear();
+      tokens = tokenize(text);
+      this.tokens.set(text, tokens);
+    }
+    return tokens;
+  }
+
   async clearDocuments(db: Kysely<Database>): Promise<void> {
     await sql`DELETE FROM search`.execute(db);
   }
@@ -95,7 +111,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const matches = await sql<{ kind: SearchHit['kind']; id: string; title: string; body: string; seq: number }>`
       SELECT kind, id, title, body, seq FROM search WHERE document @@ ${termsQuery(terms)} ${kinds} ${exclusion(terms)}`.execute(db);
     const ranked = matches.rows
-      .map((m) => ({ m, score: bm25([{ tokens: tokenize(m.title), weight: 4 }, { tokens: tokenize(m.body), weight: 1 }], phrases, corpus) }))
+      .map((m) => ({ m, score: bm25([{ tokens: this.tokensOf(m.title), weight: 4 }, { tokens: this.tokensOf(m.body), weight: 1 }], phrases, corpus) }))
       .sort((a, b) => b.score - a.score || a.m.seq - b.m.seq);
     const page = ranked.slice(options.offset, options.offset + options.limit);
     if (page.length === 0) return { total: ranked.length, hits: [] };
