@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Decision, Project, Resolution, Search, Stage, User } from '@exoatlas/review';
+import type { Decision, Project, Resolution, Search, User } from '@exoatlas/review';
 import type { Database } from './database.js';
 
 // The rows as the tables hold them (database.ts types every table once); decisions and resolutions come with the
