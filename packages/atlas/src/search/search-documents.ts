@@ -1,4 +1,4 @@
-import type { Claim, Fact, KnowledgeBase } from '@exoatlas/schema';
+import type { Claim, Fact, KnowledgeBase, Study } from '@exoatlas/schema';
 
 /** One full-text search document: a record of any kind flattened to a title and a body. */
 export interface SearchDocument {
@@ -38,14 +38,17 @@ const QUALIFIERS: Record<Fact['qualifier'], string> = { exactly: '', over: 'over
 /** A fact with its number: two measures of the same thing at 24 h and 48 h are two facts, not one hit twice. */
 export const factTitle = (f: Fact): string => `${f.measure}: ${QUALIFIERS[f.qualifier]}${f.value}${f.valueMax !== undefined ? `–${f.valueMax}` : ''}${f.unit ? ` ${f.unit}` : ''}`;
 
+/** A study's search document (a study published from a review project is indexed by the same function). */
+export function studyDocument(s: Study): SearchDocument {
+  return { kind: 'study', id: s.id, title: s.title, body: [s.diseaseType, s.condition, s.model, s.cellSource, s.outcome, s.mechanism, quotes(s.provenance)].filter(Boolean).join(' \n ') };
+}
+
 /** Flattens every record of the knowledge base into search documents. */
 export function searchDocuments(kb: KnowledgeBase): SearchDocument[] {
   const docs: SearchDocument[] = [];
   const names = new Map(kb.entities.map((e) => [e.id, e.name]));
   const name = (id: string): string => names.get(id) ?? id;
-  for (const s of kb.studies) {
-    docs.push({ kind: 'study', id: s.id, title: s.title, body: [s.diseaseType, s.condition, s.model, s.cellSource, s.outcome, s.mechanism, quotes(s.provenance)].filter(Boolean).join(' \n ') });
-  }
+  for (const s of kb.studies) docs.push(studyDocument(s));
   for (const r of kb.references) docs.push({ kind: 'reference', id: r.id, title: `[${r.reviewNumber}] ${r.title}`, body: r.printed });
   for (const e of kb.entities) docs.push({ kind: 'entity', id: e.id, title: e.name, body: [e.kind, e.synonyms.join(', '), e.description, quotes(e.provenance)].filter(Boolean).join(' \n ') });
   for (const c of kb.claims) docs.push({ kind: 'claim', id: c.id, title: claimTitle(c, name), body: quotes(c.provenance) });
