@@ -82,6 +82,9 @@ describe('exoatlas synthesis', () => {
     const appraisal = JSON.parse((await exoatlas(['synthesis', 'appraisal', PROJECT_ID, '--json'])).stdout) as { rob: { recordId: number; label: string }[]; misev: { recordId: number }[] };
     expect(appraisal.rob.map((r) => r.recordId)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(appraisal.misev.every((m) => Number.isInteger(m.recordId))).toBe(true);
+    const light = join(tmp.dir, 'traffic-light.svg');
+    await exoatlas(['synthesis', 'appraisal', PROJECT_ID, '--traffic-light', light]);
+    expect(readFileSync(light, 'utf8')).toContain(`${appraisal.rob[0]!.label} · record 1`);
     const rows = (await exoatlas(['synthesis', 'appraisal', PROJECT_ID])).stdout;
     expect(rows).toMatch(/^\s+1 {2}\S/m);
     const schema = await exoatlas(['synthesis', 'schema']);

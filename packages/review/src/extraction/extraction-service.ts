@@ -56,6 +56,8 @@ export interface StudyStatus {
   outcomes: string[];
 }
 
+const withRecord = (r: { label: string; recordId: number }): string => `${r.label} · record ${r.recordId}`;
+
 /** Validates a form as typed, without saving: every issue with its field path (MISEV also against the study's characteristics). */
 export function validateForm(kind: FormKind, data: unknown, characteristics?: unknown): { ok: boolean; issues: FieldIssue[] } {
   const r = validateWith(SCHEMAS[kind], data);
@@ -317,7 +319,8 @@ export class ExtractionService {
     return {
       rob,
       misev: misev.map((m) => ({ recordId: m.recordId, label: m.label, score: misevScore(m.appraisal) })),
-      svg: { robSummary: robSummarySvg(rob), robTrafficLight: robTrafficLightSvg(rob), misevSummary: misevSummarySvg(misev) },
+      // plot rows name the record (what --record takes) beside the label (issue 18 item 8)
+      svg: { robSummary: robSummarySvg(rob), robTrafficLight: robTrafficLightSvg(rob.map((r) => ({ ...r, label: withRecord(r) }))), misevSummary: misevSummarySvg(misev.map((m) => ({ ...m, label: withRecord(m) }))) },
     };
   }
 
