@@ -295,7 +295,7 @@ function knowledgeSchemas(): Record<string, unknown> {
   const reason = obj({ need: str, effect: { type: 'string', enum: ['favours', 'counts against'] }, points: { type: 'number' }, statement: str, quote: str, section: str, referenceNumbers: arr(int) });
   return {
     Overview: obj({
-      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
+      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'projectStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
       keyMessages: arr(ref('Direction')),
       source: { type: 'object', description: 'The review (data/source.yaml) without its abstract' },
     }),
