@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
 import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles } from '@exoatlas/atlas';
 import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
@@ -6,7 +5,7 @@ import { LruCache } from '../lru-cache.js';
 import type { OpenedDatabase } from './database.js';
 import type { SearchIndex } from './search/index.js';
 import { BATCH } from './search/search-index.js';
-import { atlasVersion, builtKnowledgeBase, currentPublications, indexAtlas, withPublished } from './published-atlas.js';
+import { atlasVersion, builtKnowledgeBase, currentPublications, indexAtlas, lockAtlas, withPublished } from './published-atlas.js';
 import { writeTransaction } from './transaction.js';
 
 /** Bumped when the way the store is built changes, so that old stores are rebuilt (the same value as the SQLite store's). */
@@ -47,7 +46,7 @@ export class KyselyAtlasStore implements AtlasStore {
     try {
       info = await writeTransaction(this.opened, async (trx) => {
         // One builder at a time across processes (SQLite: BEGIN IMMEDIATE already is); the loser finds the work done.
-        if (this.opened.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext('exoatlas.atlas-build'))`.execute(trx);
+        await lockAtlas(trx, this.opened.dialect);
         if ((await this.meta('data_hash', trx)) === hash) return { rebuilt: false, hash, builtAt: (await this.meta('built_at', trx)) ?? '' };
         await trx.deleteFrom('records').execute();
         await trx.deleteFrom('knowledge_base').execute();

@@ -4,7 +4,7 @@ import type { AtlasPublication, AtlasRecords, ExtractionStore, FormKind, NewForm
 import type { Database, OpenedDatabase } from './database.js';
 import { isUniqueViolation, writeTransaction } from './transaction.js';
 import type { SearchIndex } from './search/index.js';
-import { currentPublications, publicationFromRow, publicationsChanged } from './published-atlas.js';
+import { currentPublications, lockAtlas, publicationFromRow, publicationsChanged } from './published-atlas.js';
 
 const now = (): string => new Date().toISOString();
 
@@ -188,6 +188,7 @@ export class KyselyExtractionStore implements ExtractionStore {
 
   async publishSynthesis(projectId: string, id: number, atlas: AtlasRecords, userId: number): Promise<AtlasPublication> {
     return writeTransaction(this.opened, async (trx) => {
+      await lockAtlas(trx, this.opened.dialect);
       const at = now();
       const result = await trx.updateTable('review_syntheses').set({ published_at: at, published_by: userId, atlas: JSON.stringify(atlas) }).where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
@@ -209,6 +210,7 @@ export class KyselyExtractionStore implements ExtractionStore {
 
   async unpublish(projectId: string, userId: number): Promise<AtlasPublication> {
     return writeTransaction(this.opened, async (trx) => {
+      await lockAtlas(trx, this.opened.dialect);
       const current = (await currentPublications(trx)).find((p) => p.projectId === projectId);
       if (!current) throw new ExoError('EXO_ERR_EXTRACT_NOT_PUBLISHED', `project '${projectId}' has nothing in the atlas to unpublish`, { id: projectId });
       const at = now();

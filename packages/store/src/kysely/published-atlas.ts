@@ -62,6 +62,15 @@ export async function builtKnowledgeBase(db: Kysely<Database>): Promise<Knowledg
 }
 
 /**
+ * One writer of the atlas at a time across processes, inside the caller's transaction: publications, unpublications
+ * and builds from data/ take the same lock (SQLite's BEGIN IMMEDIATE already serialises writers), so two publications
+ * of one project cannot both take the next version and a build never interleaves with a re-index.
+ */
+export async function lockAtlas(trx: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext('exoatlas.atlas-build'))`.execute(trx);
+}
+
+/**
  * After a publication changed, inside its transaction: the search index again (when the atlas has been built; the
  * build indexes the publications itself) and a new published version, which every process's caches compare.
  */

@@ -57,7 +57,7 @@ export function ProjectOrigin({ origin: o }: { origin: ProjectOriginValue }) {
           </>
         )}
         <dt>Consensus</dt>
-        <dd>{o.consensusAt ? `Reached ${o.consensusAt.slice(0, 10)}` : 'No consensus form (extracted by one reviewer)'}</dd>
+        <dd>{o.consensusAt ? `Reached ${o.consensusAt.slice(0, 10)}` : o.reviewers?.length === 1 ? 'No consensus form (extracted by one reviewer)' : 'No consensus form'}</dd>
         {o.synthesisId !== undefined && (
           <>
             <dt>Synthesis</dt>
