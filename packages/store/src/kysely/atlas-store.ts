@@ -1,5 +1,5 @@
 import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
-import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles } from '@exoatlas/atlas';
+import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles, searchLexicon, type SearchLexicon } from '@exoatlas/atlas';
 import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
 import { LruCache } from '../lru-cache.js';
 import type { OpenedDatabase } from './database.js';
@@ -8,8 +8,8 @@ import { BATCH } from './search/search-index.js';
 import { atlasVersion, builtKnowledgeBase, currentPublications, indexAtlas, lockAtlas, withPublished } from './published-atlas.js';
 import { writeTransaction } from './transaction.js';
 
-/** Bumped when the way the store is built changes, so that old stores are rebuilt (the same value as the SQLite store's). */
-const BUILD_FORMAT = 'exoatlas-store-1';
+/** Bumped when the way the store is built changes, so that old stores are rebuilt (2: search titles in names, issue 18 item 7). */
+const BUILD_FORMAT = 'exoatlas-store-2';
 
 /**
  * The atlas on either dialect, rebuilt from data/ when its content hash changes, with the studies published from
@@ -21,6 +21,8 @@ const BUILD_FORMAT = 'exoatlas-store-1';
 export class KyselyAtlasStore implements AtlasStore {
   readonly backend: AtlasStore['backend'];
   private cachedKb: { version: string; kb: KnowledgeBase } | undefined;
+  /** The knowledge base's names and synonyms that queries also match by (issue 18 item 7), for the build it was made from. */
+  private cachedLexicon: { kb: KnowledgeBase; lexicon: SearchLexicon } | undefined;
   /** Recent search results, keyed by build hash and query (EXOATLAS_SEARCH_CACHE=0 turns it off). */
   private readonly searchCache = new LruCache<{ total: number; hits: SearchHit[] }>(Number(process.env.EXOATLAS_SEARCH_CACHE ?? 1000));
 
@@ -93,9 +95,16 @@ export class KyselyAtlasStore implements AtlasStore {
     const cacheKey = JSON.stringify([version, query, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
     const cached = this.searchCache.get(cacheKey);
     if (cached) return cached;
-    const result = await this.index.searchDocuments(this.opened.db, query, { kinds, limit: options.limit ?? 20, offset: options.offset ?? 0 });
+    const result = await this.index.searchDocuments(this.opened.db, query, { kinds, limit: options.limit ?? 20, offset: options.offset ?? 0, lexicon: await this.lexicon() });
     this.searchCache.set(cacheKey, result);
     return result;
+  }
+
+  /** The search lexicon of the current build (searchLexicon in @exoatlas/atlas), made once per knowledge base. */
+  private async lexicon(): Promise<SearchLexicon> {
+    const kb = await this.knowledgeBase();
+    if (this.cachedLexicon?.kb !== kb) this.cachedLexicon = { kb, lexicon: searchLexicon(kb) };
+    return this.cachedLexicon.lexicon;
   }
 
   /** The database is shared by every store of `createKyselyStores`: its `close` closes it. */
