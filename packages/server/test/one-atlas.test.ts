@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Atlas } from '@exoatlas/atlas';
 import { ExtractionService, ReviewService } from '@exoatlas/review';
+import { Study } from '@exoatlas/schema';
 import { createStores, type KyselyStores } from '@exoatlas/store';
 import { buildApp } from '@exoatlas/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +92,10 @@ describe.each(await testBackends())('issue 18 one atlas on $name', (backend) => 
     for (const s of fromProjects.items) expect(inMap.has(s.id), s.id).toBe(true);
 
     const exported = (await call('GET', '/api/export')).body;
-    expect(exported.studies.filter((s: Json) => s.origin.kind === 'project')).toHaveLength(6);
+    const published = exported.studies.filter((s: Json) => s.origin.kind === 'project');
+    expect(published).toHaveLength(6);
+    // the export contract: a published study is a valid Study record, its origin included
+    for (const s of published) expect(Study.safeParse(s).error?.issues ?? []).toEqual([]);
   });
 
   it('issue 18 item 2: a published study says where it comes from; the review\'s say they are the review\'s', async () => {
