@@ -39,7 +39,7 @@ export function buildOpenApi(): Record<string, unknown> {
           parameters: [
             q('diseaseArea', 'Disease area', { type: 'string', enum: DiseaseArea.options }),
             q('condition', 'Condition (exact, case-insensitive)'),
-            q('species', 'Species', { type: 'string', enum: Species.options }),
+            q('species', 'Species ("unspecified": studies whose species the review does not state)', { type: 'string', enum: [...Species.options, 'unspecified'] }),
             q('cellSource', 'Cell source of the vesicles (or cells) tested; never matches a comparator', { type: 'string', enum: CellSource.options }),
             q('comparator', 'Cell source of what the vesicles were compared with ("none": a saline/vehicle or untreated control)', { type: 'string', enum: CellSource.options }),
             q('setting', 'Setting', { type: 'string', enum: Setting.options }),

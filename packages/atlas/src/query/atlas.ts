@@ -1,6 +1,6 @@
 import { ExoError, type Claim, type DiseaseArea, type Entity, type KnowledgeBase, type Reference, type Study } from '@exoatlas/schema';
 import { EntityIndex } from './entity-index.js';
-import { comparatorSources, filterStudies, vesicleScope, type StudyFilters } from './study-filters.js';
+import { UNSPECIFIED_SPECIES, comparatorSources, filterStudies, vesicleScope, type StudyFilters } from './study-filters.js';
 import { entityLinks, entityNotFound, entityPage, listEntities, resolveFolded, type EntityFilters, type EntityLinks, type EntityPage, type EntitySummary } from '../entities/index.js';
 import { claimAreaResolver, diseaseAreaIndex, filterClaims, findPaths, queryGraph, type ClaimFilters, type GraphPath, type GraphQuery, type MechanismGraph, type PathOptions } from '../graph/index.js';
 import { evidenceMap, type EvidenceMap, type EvidenceMapOptions } from '../evidence-map/index.js';
@@ -169,7 +169,7 @@ export class Atlas {
     return {
       diseaseArea: count(studies.map((s) => s.diseaseArea)),
       condition: count(studies.map((s) => s.condition)),
-      species: count(studies.flatMap((s) => s.species)),
+      species: count(studies.flatMap((s) => (s.species.length > 0 ? s.species : [UNSPECIFIED_SPECIES]))),
       cellSource: count(studies.map((s) => s.cellSource)),
       comparator: count(studies.flatMap((s) => comparatorSources(s))),
       setting: count(studies.flatMap((s) => s.setting)),

@@ -21,6 +21,9 @@ export interface StudyFilters {
 
 export const STUDY_FILTER_NAMES = ['diseaseArea', 'condition', 'species', 'cellSource', 'comparator', 'setting', 'vesicle', 'entity', 'inTable1', 'text'] as const;
 
+/** The species value of a study whose species the review does not state (as the evidence map shows it). */
+export const UNSPECIFIED_SPECIES = 'unspecified';
+
 /** The vesicle scopes a study list (and the evidence map) can take. */
 export const STUDY_VESICLE_SCOPES = ['exosome', 'cell', 'all'] as const;
 
@@ -40,7 +43,7 @@ const known = (label: string, value: string, options: readonly string[]): void =
 export function filterStudies(studies: readonly Study[], filters: StudyFilters, entities: EntityIndex, linkedEntities: (s: Study) => readonly string[]): Study[] {
   const { diseaseArea, condition, species, cellSource, comparator, setting, vesicle, entity, inTable1, text } = filters;
   if (diseaseArea !== undefined) known('diseaseArea', diseaseArea, DiseaseArea.options);
-  if (species !== undefined) known('species', species, Species.options);
+  if (species !== undefined) known('species', species, [...Species.options, UNSPECIFIED_SPECIES]);
   if (cellSource !== undefined) known('cellSource', cellSource, CellSource.options);
   if (comparator !== undefined) known('comparator', comparator, CellSource.options);
   if (setting !== undefined) known('setting', setting, Setting.options);
@@ -60,7 +63,7 @@ export function filterStudies(studies: readonly Study[], filters: StudyFilters, 
     (s) =>
       (diseaseArea === undefined || s.diseaseArea === diseaseArea) &&
       (conditionKey === undefined || s.condition.toLowerCase() === conditionKey) &&
-      (species === undefined || s.species.includes(species as Species)) &&
+      (species === undefined || (species === UNSPECIFIED_SPECIES ? s.species.length === 0 : s.species.includes(species as Species))) &&
       (cellSource === undefined || s.cellSource === cellSource) &&
       (comparator === undefined || comparatorSources(s).includes(comparator)) &&
       (setting === undefined || s.setting.includes(setting as Setting)) &&

@@ -40,6 +40,7 @@ export const SPECIES_LABELS: Record<string, string> = {
   human: 'Human',
   rabbit: 'Rabbit',
   'nonhuman-primate': 'Non-human primate',
+  unspecified: 'Not stated',
 };
 
 export const SETTING_LABELS: Record<string, string> = { 'in-vivo': 'In vivo', 'in-vitro': 'In vitro', human: 'Human' };

@@ -24,7 +24,7 @@ describe.skipIf(!canRun)('issue 18: counts in the browser', SUITE, () => {
     await atlas?.close();
   });
 
-  it('issue 18 item 4: every heat-map cell and every cell-source and comparator option counts the studies its list shows', { timeout: 240_000 }, async () => {
+  it('issue 18 item 4: every heat-map cell and every cell-source, comparator and species option counts the studies its list shows', { timeout: 240_000 }, async () => {
     const { page } = w;
     await open(page, '/');
     const links = page.locator('table.heatmap td a');
@@ -34,7 +34,7 @@ describe.skipIf(!canRun)('issue 18: counts in the browser', SUITE, () => {
       await open(page, cell.href);
       expect(await listedCount(w), `${cell.name} → ${cell.href}`).toBe(cell.count);
     }
-    for (const select of ['Vesicles from (cell source)', 'Compared with']) {
+    for (const select of ['Vesicles from (cell source)', 'Compared with', 'Species']) {
       await open(page, '/studies');
       const options = await page
         .getByLabel(select)
