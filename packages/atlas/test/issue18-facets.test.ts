@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_DIMENSIONS, VESICLE_SCOPES, type StudyFilters } from '@exoatlas/atlas';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAP_DIMENSIONS, VESICLE_SCOPES, checkIntegrity, type StudyFilters } from '@exoatlas/atlas';
 import { claimCellSource } from '@exoatlas/schema';
-import { realAtlas } from './real-atlas.js';
+import { DATA_DIR, realAtlas } from './real-atlas.js';
 
 const ids = (page: { items: { id: string }[] }): string[] => page.items.map((s) => s.id);
 
@@ -31,6 +33,15 @@ describe('issue 18 item 4: cell source is the source of the vesicles tested; com
     for (const s of withComparators) for (const c of s.comparators!) expect(c.provenance.length, `${s.id}: ${c.description}`).toBeGreaterThan(0);
     // Giuliani et al. compared iMSCs with BM-MSCs: cells, not vesicles.
     expect(atlas.getStudy('giuliani-2011-imsc-nk-cells').comparators).toEqual([expect.objectContaining({ cellSource: 'BM-MSC', kind: 'cells' })]);
+  });
+
+  it('issue 18 item 4: a head-to-head comparison without a quoted comparator is a data error', () => {
+    const { kb } = atlas;
+    const review = readFileSync(join(DATA_DIR, 'source/review.txt'), 'utf8');
+    expect(checkIntegrity(kb, review, new Map())).toEqual([]);
+    const studies = kb.studies.map((s) => (s.id === 'zhu-2017-osteoarthritis' ? { ...s, comparators: [] } : s));
+    const problems = checkIntegrity({ ...kb, studies }, review, new Map());
+    expect(problems.map((p) => [p.code, p.message])).toEqual([['EXO_ERR_DATA_DANGLING_REF', expect.stringMatching(/zhu-2017-osteoarthritis.*'SM-MSC'.*comparators/)]]);
   });
 
   it('issue 18 item 4: every facet value counts exactly the studies its filter lists', () => {

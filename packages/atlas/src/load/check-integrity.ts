@@ -53,6 +53,11 @@ export function checkIntegrity(kb: KnowledgeBase, reviewText: string, locations:
     const at = { kind: 'studies', id: s.id };
     needRefs(at, s.referenceNumbers);
     for (const e of s.entities) needEntity(at, e, 'entity');
+    // A head-to-head result needs its comparator quoted: the comparator= filter reads `comparators`, not `comparisons`.
+    const quoted = new Set((s.comparators ?? []).flatMap((c) => (c.cellSource ? [c.cellSource] : [])));
+    for (const c of s.comparisons) {
+      if (!quoted.has(c.comparator)) fail('EXO_ERR_DATA_DANGLING_REF', at, `comparison with '${c.comparator}' has no quoted comparator with that cellSource (add it under comparators)`);
+    }
   }
   for (const c of kb.claims) {
     const at = { kind: 'claims', id: c.id };
