@@ -48,6 +48,16 @@ describe.skipIf(!canRun)('issue 18: counts in the browser', SUITE, () => {
         await open(page, '/studies');
       }
     }
+    // The overview's count, the study list's total and /api/health agree.
+    await open(page, '/');
+    const stat = page.locator('.stat', { hasText: 'studies' }).locator('.stat-number');
+    await expect.poll(() => stat.textContent()).toMatch(/^\d+$/);
+    const overviewCount = Number(await stat.textContent());
+    const health = (await (await page.request.get('/api/health')).json()) as { counts: { studies: number } };
+    expect(health.counts.studies).toBe(overviewCount);
+    await open(page, '/studies');
+    await listedCount(w);
+    expect(Number(/of (\d+)/.exec((await page.locator('.result-count').textContent()) ?? '')?.[1])).toBe(overviewCount);
     w.expectClean();
   });
 
