@@ -13,7 +13,9 @@ Atlas
                                     proxy (TRUST_PROXY), POST /api/meta per minute per address
                                     (default 30; 0 = no limit)
   studies [filters] [--json]        list studies; filters: --area, --condition, --species,
-                                    --cell-source, --setting, --entity, --table1, --text,
+                                    --cell-source (of the vesicles tested), --comparator (what
+                                    they were compared with; none = control), --setting,
+                                    --vesicle exosome|cell|all, --entity, --table1, --text,
                                     --origin review|project, --limit, --offset
   show <study-id> [--json]          one study with its provenance and references
   search <words…> [--kind K] [--limit N] [--json]

@@ -31,6 +31,7 @@ export function studyText(s: LinkedStudy, references: readonly Reference[]): str
   field('setting', s.setting.join(', '));
   field('cell source', [s.cellSource, s.cellSourceDetail].filter(Boolean).join(' — '));
   for (const c of s.comparisons) field('comparison', `${c.result} to ${c.comparator}: ${c.summary}`);
+  for (const c of s.comparators ?? []) field('compared with', `${c.description} (${c.kind}${c.cellSource ? `: ${c.cellSource}` : ''})`);
   field('outcome', s.outcome);
   field('mechanism', s.mechanism);
   field('entities', s.linkedEntities.join(', '));

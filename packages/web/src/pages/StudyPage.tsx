@@ -83,6 +83,19 @@ function StudyView({ study: s }: { study: StudyDetail }) {
             <Link to={withQuery('/studies', { cellSource: s.cellSource })}>{label(CELL_SOURCE_LABELS, s.cellSource)}</Link>
             {s.cellSourceDetail && <span className="field-detail"> — {s.cellSourceDetail}</span>}
           </Field>
+          {(s.comparators ?? []).length > 0 && (
+            <Field name="Compared with">
+              <ul className="comparator-list">
+                {s.comparators!.map((c, i) => (
+                  <li key={i}>
+                    {c.cellSource ? <Link to={withQuery('/studies', { comparator: c.cellSource })}>{c.description}</Link> : c.description}
+                    <span className="field-detail"> ({c.kind === 'control' ? 'a control' : c.kind === 'cells' ? 'cells, not vesicles' : 'vesicles'})</span>
+                    <ProvenanceList provenance={c.provenance} />
+                  </li>
+                ))}
+              </ul>
+            </Field>
+          )}
           <Field name="Vesicle">{s.vesicle === 'extracellular-vesicle' ? 'Extracellular vesicles' : s.vesicle === 'cell' ? 'Cells (not vesicles)' : 'Exosomes'}</Field>
           <Field name="Outcome">{s.outcome}</Field>
           {s.mechanism && <Field name="Mechanism">{s.mechanism}</Field>}
