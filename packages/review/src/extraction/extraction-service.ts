@@ -363,10 +363,12 @@ export class ExtractionService {
   /** Refuses to publish a dual project while an included study lacks a consensus extraction or risk-of-bias form. */
   private async requireConsensus(actor: User | undefined, projectId: string, forms: readonly SavedForm[]): Promise<void> {
     const lacking: string[] = [];
-    for (const r of await this.included(actor, projectId)) {
+    const included = await this.included(actor, projectId);
+    const labels = studyLabels(included);
+    for (const r of included) {
       const has = (kind: FormKind) => forms.some((f) => f.recordId === r.id && f.kind === kind && f.reviewerId === null);
       const what = [has('extraction') ? null : 'extraction', has('rob') ? null : 'risk of bias'].filter((x): x is string => x !== null);
-      if (what.length > 0) lacking.push(`record ${r.id} (${studyLabel(r)}): no consensus ${what.join(' and no consensus ')}`);
+      if (what.length > 0) lacking.push(`record ${r.id} (${labels.get(r.id)!}): no consensus ${what.join(' and no consensus ')}`);
     }
     if (lacking.length > 0) {
       throw new ExoError(
