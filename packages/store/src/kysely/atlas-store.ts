@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { ExoError, type KnowledgeBase } from '@exoatlas/schema';
-import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles, searchDocuments } from '@exoatlas/atlas';
+import { hashDataFiles, loadKnowledgeBaseFromFiles, readDataFiles, searchDocuments, searchLexicon, type SearchLexicon } from '@exoatlas/atlas';
 import type { AtlasStore, BuildInfo, SearchHit, SearchOptions } from '../atlas-store.js';
 import { LruCache } from '../lru-cache.js';
 import type { OpenedDatabase } from './database.js';
@@ -8,8 +8,8 @@ import type { SearchIndex } from './search/index.js';
 import { BATCH } from './search/search-index.js';
 import { writeTransaction } from './transaction.js';
 
-/** Bumped when the way the store is built changes, so that old stores are rebuilt (the same value as the SQLite store's). */
-const BUILD_FORMAT = 'exoatlas-store-1';
+/** Bumped when the way the store is built changes, so that old stores are rebuilt (2: search titles in names, issue 18 item 7). */
+const BUILD_FORMAT = 'exoatlas-store-2';
 
 /**
  * The atlas on either dialect, rebuilt from data/ when its content hash changes. Several processes may share one
@@ -19,6 +19,8 @@ const BUILD_FORMAT = 'exoatlas-store-1';
 export class KyselyAtlasStore implements AtlasStore {
   readonly backend: AtlasStore['backend'];
   private cachedKb: { hash: string; kb: KnowledgeBase } | undefined;
+  /** The knowledge base's names and synonyms that queries also match by (issue 18 item 7), for the build it was made from. */
+  private cachedLexicon: { kb: KnowledgeBase; lexicon: SearchLexicon } | undefined;
   /** Recent search results, keyed by build hash and query (EXOATLAS_SEARCH_CACHE=0 turns it off). */
   private readonly searchCache = new LruCache<{ total: number; hits: SearchHit[] }>(Number(process.env.EXOATLAS_SEARCH_CACHE ?? 1000));
 
@@ -87,9 +89,16 @@ export class KyselyAtlasStore implements AtlasStore {
     const cacheKey = JSON.stringify([hash, query, kinds ?? [], options.limit ?? 20, options.offset ?? 0]);
     const cached = this.searchCache.get(cacheKey);
     if (cached) return cached;
-    const result = await this.index.searchDocuments(this.opened.db, query, { kinds, limit: options.limit ?? 20, offset: options.offset ?? 0 });
+    const result = await this.index.searchDocuments(this.opened.db, query, { kinds, limit: options.limit ?? 20, offset: options.offset ?? 0, lexicon: await this.lexicon() });
     this.searchCache.set(cacheKey, result);
     return result;
+  }
+
+  /** The search lexicon of the current build (searchLexicon in @exoatlas/atlas), made once per knowledge base. */
+  private async lexicon(): Promise<SearchLexicon> {
+    const kb = await this.knowledgeBase();
+    if (this.cachedLexicon?.kb !== kb) this.cachedLexicon = { kb, lexicon: searchLexicon(kb) };
+    return this.cachedLexicon.lexicon;
   }
 
   /** The database is shared by every store of `createKyselyStores`: its `close` closes it. */
