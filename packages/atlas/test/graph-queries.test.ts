@@ -103,7 +103,7 @@ describe('neighbourhoods and filters', () => {
     expect(renal).not.toContain('sec7-imsc-exosome-promotes-hepatocyte-proliferation');
     const imsc = realAtlas().listClaims({ cellSource: 'iMSC' }).items;
     expect(imsc.length).toBeGreaterThan(0);
-    expect(imsc.every((c) => c.context.cellSource === 'iMSC')).toBe(true);
+    expect(imsc.every((c) => (c.context.cellSourceCorrected ?? c.context.cellSource) === 'iMSC')).toBe(true);
     const mir21 = realAtlas().listClaims({ entity: 'MicroRNA-21' }).items;
     expect(mir21.every((c) => [c.subject, c.object].includes('mir-21'))).toBe(true);
     expect(mir21).toHaveLength(10);

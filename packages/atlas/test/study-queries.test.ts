@@ -21,8 +21,9 @@ describe('listing and filtering studies', () => {
     const rats = atlas.listStudies({ species: 'rat', inTable1: true }).items.map((s) => s.table1Row);
     expect(rats).toEqual([2, 3, 4, 5, 8, 10, 14, 15, 19]);
     expect(atlas.listStudies({ setting: 'human' }).items.every((s) => s.setting.includes('human'))).toBe(true);
-    // A comparator counts: Zhu et al. compared iMSC with SM-MSC exosomes.
-    expect(ids(atlas.listStudies({ cellSource: 'SM-MSC' }))).toContain('zhu-2017-osteoarthritis');
+    // A comparator is its own filter: Zhu et al. compared iMSC with SM-MSC exosomes (issue 18 item 4).
+    expect(ids(atlas.listStudies({ cellSource: 'SM-MSC' }))).not.toContain('zhu-2017-osteoarthritis');
+    expect(ids(atlas.listStudies({ comparator: 'SM-MSC' }))).toContain('zhu-2017-osteoarthritis');
   });
 
   it('filters by condition (case-insensitive) and by words', () => {

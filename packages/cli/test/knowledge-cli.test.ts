@@ -61,7 +61,10 @@ describe.each(await testBackends())('on $name', (backend) => {
       expect(total).toBe(5);
       expect(items.every((c: { figure: number }) => c.figure === 2)).toBe(true);
       const text = exoatlas('claims', '--area', 'ophthalmic', '--cell-source', 'iMSC');
-      expect(text.stdout).toContain('sec6-imsc-exosome-upregulates-cdk2');
+      expect(text.stdout).toContain('table1-mir-432-5p-suppresses-tram2');
+      // Printed as iMSC; the curators traced Wang et al.'s vesicles to iPSCs (issue 18 item 5): filtered by the correction.
+      expect(text.stdout).not.toContain('sec6-imsc-exosome-upregulates-cdk2');
+      expect(exoatlas('claims', '--area', 'ophthalmic', '--cell-source', 'iPSC').stdout).toContain('sec6-imsc-exosome-upregulates-cdk2\n  exosome upregulates CDK2 · § 6 · iPSC (printed: iMSC)');
       expect(exoatlas('claims', '--area', 'cardiac').code).toBe(2);
     });
 

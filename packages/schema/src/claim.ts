@@ -13,7 +13,10 @@ export const Claim = z
       .object({
         diseases: z.array(Id).default([]),
         cellTypes: z.array(Id).default([]),
-        cellSource: CellSource.optional().describe('Cell source of the vesicles the statement is about'),
+        cellSource: CellSource.optional().describe('Cell source of the vesicles as the review prints it for this statement'),
+        cellSourceCorrected: CellSource.optional().describe(
+          "The curators' corrected cell source, when the review's is wrong (a `context.cellSource` correction says why); filters, the graph and counts use it",
+        ),
       })
       .strict()
       .default({ diseases: [], cellTypes: [] }),
@@ -23,5 +26,14 @@ export const Claim = z
     referenceNumbers: z.array(ReferenceNumber).default([]),
     ...curated,
   })
-  .strict();
+  .strict()
+  .refine((c) => c.context.cellSourceCorrected === undefined || (c.corrections ?? []).some((x) => x.field === 'context.cellSource'), {
+    message: "a corrected cell source needs a 'context.cellSource' correction saying what the review prints and why",
+    path: ['context', 'cellSourceCorrected'],
+  });
 export type Claim = z.infer<typeof Claim>;
+
+/** The cell source a claim is about: the curators' correction when there is one, else what the review prints. */
+export function claimCellSource(claim: Pick<Claim, 'context'>): CellSource | undefined {
+  return claim.context.cellSourceCorrected ?? claim.context.cellSource;
+}

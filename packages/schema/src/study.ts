@@ -13,11 +13,44 @@ export const Comparison = z
   .strict();
 export type Comparison = z.infer<typeof Comparison>;
 
+/**
+ * What the study's vesicles were tested against, as the review names it and quoted. Kept apart from `cellSource`
+ * (the source of the vesicles tested): a filter on cell source never matches a study only through its comparator.
+ */
+export const Comparator = z
+  .object({
+    cellSource: CellSource.optional().describe('Cell source of the comparator ("none" for a saline/vehicle control); only when the review makes it certain'),
+    kind: z.enum(['vesicles', 'cells', 'control']).describe('Vesicles of another source, cells themselves, or an untreated/saline/vehicle control'),
+    description: z.string().min(1).describe('The comparator as the review names it'),
+    provenance: z.array(Provenance).min(1).describe('Verbatim quotes naming the comparator'),
+  })
+  .strict();
+export type Comparator = z.infer<typeof Comparator>;
+
 /** Where a record came from: the seed review, or a living-review project that was pooled back into the atlas. */
 export const Origin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review') }).strict(),
-  z.object({ kind: z.literal('project'), projectId: z.string(), projectName: z.string().optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('project'),
+      projectId: z.string(),
+      projectName: z.string().optional(),
+      question: z.string().optional().describe("The project's review question"),
+      reviewers: z.array(z.string()).optional().describe('Who extracted and appraised the study (user names)'),
+      consensusAt: z.string().optional().describe('When the last consensus form of the study was saved (dual projects)'),
+      record: z
+        .object({ id: z.number().int().optional(), title: z.string().optional(), doi: z.string().optional(), pmid: z.string().optional() })
+        .strict()
+        .optional()
+        .describe("The project's source record of the study: its id in the project and its bibliographic identifiers"),
+      synthesisId: z.number().int().optional().describe('The saved synthesis the study was published with'),
+      version: z.number().int().optional().describe("The version of the project's publication (publishing again makes a new one)"),
+      note: z.string().optional().describe('What the project extracted about the vesicles (isolation, dose, route)'),
+      publishedAt: z.string().optional(),
+    })
+    .strict(),
 ]);
+export type Origin = z.infer<typeof Origin>;
 
 /** A study the review describes: a Table 1 row or a study discussed in the text. */
 export const Study = z
@@ -38,6 +71,7 @@ export const Study = z
     cellSourceDetail: z.string().optional().describe('E.g. "human iPSC-derived MSCs", "mouse iMSC"'),
     vesicle: z.enum(['exosome', 'extracellular-vesicle', 'cell']).default('exosome'),
     comparisons: z.array(Comparison).default([]),
+    comparators: z.array(Comparator).optional().describe('What the vesicles were compared with, quoted from the review (the `comparator=` filter)'),
     outcome: z.string().min(1),
     mechanism: z.string().optional(),
     entities: z.array(Id).default([]).describe('Entities (miRNAs, genes, pathways, cell types…) the study names'),

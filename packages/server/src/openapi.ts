@@ -31,7 +31,7 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     paths: {
-      '/api/health': { get: { summary: 'Liveness and counts', operationId: 'health', responses: { 200: ok({ type: 'object' }) } } },
+      '/api/health': { get: { summary: 'Liveness and counts (of the one atlas: studies published from living-review projects included, also counted as studiesFromProjects)', operationId: 'health', responses: { 200: ok({ type: 'object' }) } } },
       '/api/studies': {
         get: {
           summary: 'List studies with filters',
@@ -39,11 +39,14 @@ export function buildOpenApi(): Record<string, unknown> {
           parameters: [
             q('diseaseArea', 'Disease area', { type: 'string', enum: DiseaseArea.options }),
             q('condition', 'Condition (exact, case-insensitive)'),
-            q('species', 'Species', { type: 'string', enum: Species.options }),
-            q('cellSource', 'Cell source of the vesicles, or of a comparator', { type: 'string', enum: CellSource.options }),
+            q('species', 'Species ("unspecified": studies whose species the review does not state)', { type: 'string', enum: [...Species.options, 'unspecified'] }),
+            q('cellSource', 'Cell source of the vesicles (or cells) tested; never matches a comparator', { type: 'string', enum: CellSource.options }),
+            q('comparator', 'Cell source of what the vesicles were compared with ("none": a saline/vehicle or untreated control)', { type: 'string', enum: CellSource.options }),
             q('setting', 'Setting', { type: 'string', enum: Setting.options }),
+            q('vesicle', 'exosome: vesicle studies (exosomes and EVs, as the evidence map counts them); cell: cell therapies; all (default)', { type: 'string', enum: ['exosome', 'cell', 'all'] }),
             q('entity', 'Entity id, name or synonym the study is linked to (e.g. miR-135b)'),
             q('inTable1', 'Only Table 1 rows (true) or only text studies (false)', { type: 'string', enum: ['true', 'false'] }),
+            q('origin', "Where the study comes from: the review, or a living-review project that published it (each study's origin says which)", { type: 'string', enum: ['review', 'project'] }),
             q('text', 'Words that must all appear in the study'),
             ...page,
           ],
@@ -176,7 +179,7 @@ const claimFilters = [
   q('entity', 'Entity id, name or synonym the claim names (subject, object or context)'),
   q('figure', 'Figure of the review (1–5) whose legend states the claim', { type: 'integer', minimum: 1, maximum: 5 }),
   q('area', 'Disease area (from the claim\'s diseases, section and figure)', { type: 'string', enum: DiseaseArea.options }),
-  q('cellSource', 'Cell source of the vesicles the claim is about', { type: 'string', enum: CellSource.options }),
+  q('cellSource', "Cell source of the vesicles the claim is about (the curators' corrected one where the review's is wrong)", { type: 'string', enum: CellSource.options }),
 ];
 const needs = [
   q('volume', 'Sample volume', { type: 'string', enum: ['small', 'large'] }),
@@ -292,11 +295,13 @@ function knowledgePaths(): Record<string, unknown> {
 function knowledgeSchemas(): Record<string, unknown> {
   const areaLists = { type: 'object', additionalProperties: obj({ claims: arr(str), studies: arr(str) }) };
   const reason = obj({ need: str, effect: { type: 'string', enum: ['favours', 'counts against'] }, points: { type: 'number' }, statement: str, quote: str, section: str, referenceNumbers: arr(int) });
+  const testedStudy = obj({ id: str, title: str, diseaseArea: str, condition: str, cellSource: str, vesicle: str, cellSourceAsPrinted: str }, ['id', 'title', 'diseaseArea', 'condition', 'cellSource', 'vesicle']);
   return {
     Overview: obj({
-      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
+      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'projectStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
       keyMessages: arr(ref('Direction')),
       source: { type: 'object', description: 'The review (data/source.yaml) without its abstract' },
+      whereTested: obj({ imscVesicles: arr(testedStudy), imscCells: arr(testedStudy), printedAsImsc: arr(testedStudy) }),
     }),
     EntityPage: obj({
       entity: ref('Entity'),

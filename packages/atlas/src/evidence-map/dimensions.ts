@@ -1,11 +1,12 @@
 import { CellSource, DiseaseArea, ExoError, Setting, Species, type Study } from '@exoatlas/schema';
+import { UNSPECIFIED_SPECIES } from '../query/study-filters.js';
 
 /** The study fields an evidence map can cross. */
 export const MAP_DIMENSIONS = ['diseaseArea', 'cellSource', 'species', 'setting'] as const;
 export type MapDimension = (typeof MAP_DIMENSIONS)[number];
 
-/** Shown for a study whose species the review does not state. */
-export const UNSPECIFIED = 'unspecified';
+/** Shown for a study whose species the review does not state (the study filter `species=unspecified` lists them). */
+export const UNSPECIFIED = UNSPECIFIED_SPECIES;
 
 /** The order of each dimension's values: the vocabulary's, then "unspecified". */
 export const DIMENSION_ORDER: Record<MapDimension, readonly string[]> = {

@@ -1,4 +1,4 @@
-import { CellSource, DiseaseArea, ExoError, type Claim } from '@exoatlas/schema';
+import { CellSource, DiseaseArea, ExoError, claimCellSource, type Claim } from '@exoatlas/schema';
 import { claimEntityIds } from '../entities/claim-entities.js';
 
 /** Filters of the claim list and the mechanism graph; every value is checked against what exists. */
@@ -8,7 +8,7 @@ export interface ClaimFilters {
   /** Figure (1–5) whose legend states the claim. */
   figure?: number;
   diseaseArea?: string;
-  /** Cell source of the vesicles the claim is about. */
+  /** Cell source of the vesicles the claim is about: the curators' corrected one where the review's is wrong. */
   cellSource?: string;
 }
 
@@ -41,7 +41,7 @@ export function filterClaims(claims: readonly Claim[], filters: ClaimFilters, co
     (c) =>
       (entityId === undefined || claimEntityIds(c).includes(entityId)) &&
       (figure === undefined || c.figure === figure) &&
-      (cellSource === undefined || c.context.cellSource === cellSource) &&
+      (cellSource === undefined || claimCellSource(c) === cellSource) &&
       (diseaseArea === undefined || context.claimAreas(c).includes(diseaseArea as DiseaseArea)),
   );
 }

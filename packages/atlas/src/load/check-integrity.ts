@@ -53,6 +53,11 @@ export function checkIntegrity(kb: KnowledgeBase, reviewText: string, locations:
     const at = { kind: 'studies', id: s.id };
     needRefs(at, s.referenceNumbers);
     for (const e of s.entities) needEntity(at, e, 'entity');
+    // A head-to-head result needs its comparator quoted: the comparator= filter reads `comparators`, not `comparisons`.
+    const quoted = new Set((s.comparators ?? []).flatMap((c) => (c.cellSource ? [c.cellSource] : [])));
+    for (const c of s.comparisons) {
+      if (!quoted.has(c.comparator)) fail('EXO_ERR_DATA_DANGLING_REF', at, `comparison with '${c.comparator}' has no quoted comparator with that cellSource (add it under comparators)`);
+    }
   }
   for (const c of kb.claims) {
     const at = { kind: 'claims', id: c.id };
@@ -71,9 +76,9 @@ export function checkIntegrity(kb: KnowledgeBase, reviewText: string, locations:
   };
   for (const [kind, records] of Object.entries(kb) as [string, unknown][]) {
     if (!Array.isArray(records)) continue;
-    for (const r of records as { id: string; provenance?: Provenance[]; advantages?: { provenance: Provenance[] }[]; disadvantages?: { provenance: Provenance[] }[]; combinations?: { provenance: Provenance[] }[]; similarTo?: { provenance: Provenance[] }[]; printed?: string }[]) {
+    for (const r of records as { id: string; provenance?: Provenance[]; advantages?: { provenance: Provenance[] }[]; disadvantages?: { provenance: Provenance[] }[]; combinations?: { provenance: Provenance[] }[]; similarTo?: { provenance: Provenance[] }[]; comparators?: { provenance: Provenance[] }[]; printed?: string }[]) {
       checkQuotes(kind, r.id, r.provenance);
-      for (const part of [...(r.advantages ?? []), ...(r.disadvantages ?? []), ...(r.combinations ?? []), ...(r.similarTo ?? [])]) checkQuotes(kind, r.id, part.provenance);
+      for (const part of [...(r.advantages ?? []), ...(r.disadvantages ?? []), ...(r.combinations ?? []), ...(r.similarTo ?? []), ...(r.comparators ?? [])]) checkQuotes(kind, r.id, part.provenance);
       if (kind === 'references' && r.printed && !folded.includes(foldForQuote(r.printed))) {
         fail('EXO_ERR_DATA_QUOTE_NOT_VERBATIM', { kind, id: r.id }, `'printed' is not verbatim in the review's reference list`);
       }

@@ -1,6 +1,6 @@
 import { ExoError, type Claim, type DiseaseArea, type Entity, type KnowledgeBase, type Reference, type Study } from '@exoatlas/schema';
 import { EntityIndex } from './entity-index.js';
-import { filterStudies, type StudyFilters } from './study-filters.js';
+import { UNSPECIFIED_SPECIES, comparatorSources, filterStudies, vesicleScope, type StudyFilters } from './study-filters.js';
 import { entityLinks, entityNotFound, entityPage, listEntities, resolveFolded, type EntityFilters, type EntityLinks, type EntityPage, type EntitySummary } from '../entities/index.js';
 import { claimAreaResolver, diseaseAreaIndex, filterClaims, findPaths, queryGraph, type ClaimFilters, type GraphPath, type GraphQuery, type MechanismGraph, type PathOptions } from '../graph/index.js';
 import { evidenceMap, type EvidenceMap, type EvidenceMapOptions } from '../evidence-map/index.js';
@@ -158,7 +158,7 @@ export class Atlas {
     return [...new Set(numbers)].sort((a, b) => a - b).map((n) => this.getReference(n));
   }
 
-  /** The values each study filter can take, with counts (for facets). */
+  /** The values each study filter can take, with counts (for facets): each count is what that filter returns. */
   facets(): Record<string, { value: string; count: number }[]> {
     const count = (values: string[]): { value: string; count: number }[] => {
       const m = new Map<string, number>();
@@ -169,9 +169,11 @@ export class Atlas {
     return {
       diseaseArea: count(studies.map((s) => s.diseaseArea)),
       condition: count(studies.map((s) => s.condition)),
-      species: count(studies.flatMap((s) => s.species)),
+      species: count(studies.flatMap((s) => (s.species.length > 0 ? s.species : [UNSPECIFIED_SPECIES]))),
       cellSource: count(studies.map((s) => s.cellSource)),
+      comparator: count(studies.flatMap((s) => comparatorSources(s))),
       setting: count(studies.flatMap((s) => s.setting)),
+      vesicle: count(studies.map((s) => vesicleScope(s))),
     };
   }
 }

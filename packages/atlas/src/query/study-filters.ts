@@ -6,15 +6,34 @@ export interface StudyFilters {
   diseaseArea?: string;
   condition?: string;
   species?: string;
+  /** Source of the vesicles (or cells) tested; never matches a study through its comparator. */
   cellSource?: string;
+  /** Cell source of a comparator ("none": a saline/vehicle control). */
+  comparator?: string;
   setting?: string;
+  /** exosome: vesicle studies (exosomes and EVs, as the evidence map counts them); cell: cell therapies; all. */
+  vesicle?: string;
   entity?: string;
   inTable1?: boolean;
+  /** Where the study comes from: the review, or a living-review project that published it (issue 18). */
+  origin?: 'review' | 'project';
   /** Words that must all appear in the study's text fields (case-insensitive). */
   text?: string;
 }
 
-export const STUDY_FILTER_NAMES = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'entity', 'inTable1', 'text'] as const;
+export const STUDY_FILTER_NAMES = ['diseaseArea', 'condition', 'species', 'cellSource', 'comparator', 'setting', 'vesicle', 'entity', 'inTable1', 'origin', 'text'] as const;
+
+/** The species value of a study whose species the review does not state (as the evidence map shows it). */
+export const UNSPECIFIED_SPECIES = 'unspecified';
+
+/** The vesicle scopes a study list (and the evidence map) can take. */
+export const STUDY_VESICLE_SCOPES = ['exosome', 'cell', 'all'] as const;
+
+/** The vesicle scope a study belongs to: exosome and extracellular-vesicle studies are 'exosome'. */
+export const vesicleScope = (s: Pick<Study, 'vesicle'>): 'exosome' | 'cell' => (s.vesicle === 'cell' ? 'cell' : 'exosome');
+
+/** The comparator cell sources a study names (each once). */
+export const comparatorSources = (s: Pick<Study, 'comparators'>): string[] => [...new Set((s.comparators ?? []).flatMap((c) => (c.cellSource ? [c.cellSource] : [])))];
 
 const known = (label: string, value: string, options: readonly string[]): void => {
   if (!options.includes(value)) {
@@ -24,11 +43,14 @@ const known = (label: string, value: string, options: readonly string[]): void =
 
 /** Returns the studies matching every filter, in the atlas's order. Unknown values throw EXO_ERR_QUERY_UNKNOWN_FILTER. */
 export function filterStudies(studies: readonly Study[], filters: StudyFilters, entities: EntityIndex, linkedEntities: (s: Study) => readonly string[]): Study[] {
-  const { diseaseArea, condition, species, cellSource, setting, entity, inTable1, text } = filters;
+  const { diseaseArea, condition, species, cellSource, comparator, setting, vesicle, entity, inTable1, origin, text } = filters;
+  if (origin !== undefined) known('origin', origin, ['review', 'project']);
   if (diseaseArea !== undefined) known('diseaseArea', diseaseArea, DiseaseArea.options);
-  if (species !== undefined) known('species', species, Species.options);
+  if (species !== undefined) known('species', species, [...Species.options, UNSPECIFIED_SPECIES]);
   if (cellSource !== undefined) known('cellSource', cellSource, CellSource.options);
+  if (comparator !== undefined) known('comparator', comparator, CellSource.options);
   if (setting !== undefined) known('setting', setting, Setting.options);
+  if (vesicle !== undefined) known('vesicle', vesicle, STUDY_VESICLE_SCOPES);
   const conditionKey = condition?.toLowerCase();
   if (conditionKey !== undefined && !studies.some((s) => s.condition.toLowerCase() === conditionKey)) {
     known('condition', condition!, [...new Set(studies.map((s) => s.condition))].sort());
@@ -44,10 +66,13 @@ export function filterStudies(studies: readonly Study[], filters: StudyFilters, 
     (s) =>
       (diseaseArea === undefined || s.diseaseArea === diseaseArea) &&
       (conditionKey === undefined || s.condition.toLowerCase() === conditionKey) &&
-      (species === undefined || s.species.includes(species as Species)) &&
-      (cellSource === undefined || s.cellSource === cellSource || s.comparisons.some((c) => c.comparator === cellSource)) &&
+      (species === undefined || (species === UNSPECIFIED_SPECIES ? s.species.length === 0 : s.species.includes(species as Species))) &&
+      (cellSource === undefined || s.cellSource === cellSource) &&
+      (comparator === undefined || comparatorSources(s).includes(comparator)) &&
       (setting === undefined || s.setting.includes(setting as Setting)) &&
+      (vesicle === undefined || vesicle === 'all' || vesicleScope(s) === vesicle) &&
       (inTable1 === undefined || s.inTable1 === inTable1) &&
+      (origin === undefined || s.origin.kind === origin) &&
       (entityId === undefined || linkedEntities(s).includes(entityId)) &&
       (words.length === 0 || words.every((w) => studyText(s).includes(w))),
   );
@@ -55,7 +80,8 @@ export function filterStudies(studies: readonly Study[], filters: StudyFilters, 
 
 /** Lower-cased text of a study's descriptive fields and quotes. */
 export function studyText(s: Study): string {
-  return [s.title, s.diseaseType, s.condition, s.model, s.outcome, s.mechanism, s.cellSource, s.cellSourceDetail, ...s.provenance.map((p) => p.quote)]
+  // the first author too: a published project study is looked up by its authors (issue 18 item 1)
+  return [s.title, s.firstAuthor, s.diseaseType, s.condition, s.model, s.outcome, s.mechanism, s.cellSource, s.cellSourceDetail, ...s.provenance.map((p) => p.quote)]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();

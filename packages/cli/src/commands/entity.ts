@@ -17,7 +17,8 @@ export function claimLine(claim: Claim, atlas: Atlas): string {
   const parts = [
     `${name(claim.subject)} ${claim.predicate} ${name(claim.object)}${claim.isHedged ? ' (hedged)' : ''}`,
     claim.figure ? `Fig. ${claim.figure}` : `§ ${claim.section}`,
-    claim.context.cellSource,
+    // The curators' corrected source where the review's is wrong, with what it prints.
+    claim.context.cellSourceCorrected ? `${claim.context.cellSourceCorrected} (printed: ${claim.context.cellSource})` : claim.context.cellSource,
     claim.context.cellTypes.length ? `in ${claim.context.cellTypes.map(name).join(', ')}` : undefined,
     refs.length ? `[${refs.join(', ')}]` : undefined,
   ];

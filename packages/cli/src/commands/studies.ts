@@ -11,9 +11,12 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
     condition: { type: 'string' },
     species: { type: 'string' },
     'cell-source': { type: 'string' },
+    comparator: { type: 'string' },
     setting: { type: 'string' },
+    vesicle: { type: 'string' },
     entity: { type: 'string' },
     table1: { type: 'boolean' },
+    origin: { type: 'string' },
     text: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
@@ -26,9 +29,12 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
         condition: values.condition,
         species: values.species,
         cellSource: values['cell-source'],
+        comparator: values.comparator,
         setting: values.setting,
+        vesicle: values.vesicle,
         entity: values.entity,
         inTable1: values.table1,
+        origin: values.origin as 'review' | 'project' | undefined,
         text: values.text,
       },
       { limit: intOption('limit', values.limit, 1), offset: intOption('offset', values.offset) },
@@ -37,8 +43,9 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
       io.stdout(JSON.stringify(page, null, 2) + '\n');
       return 0;
     }
-    const rows = page.items.map((s) => [s.inTable1 ? String(s.table1Row) : '—', s.id, s.condition, s.species.join(', '), s.cellSource, s.referenceNumbers.map((n) => `[${n}]`).join('')]);
-    io.stdout(renderTable(['T1', 'id', 'condition', 'species', 'source', 'refs'], rows, Number(io.env.COLUMNS) || 120));
+    // The origin column (issue 18 item 2): the review, or the project that published the study.
+    const rows = page.items.map((s) => [s.inTable1 ? String(s.table1Row) : '—', s.id, s.condition, s.species.join(', '), s.cellSource, s.origin.kind === 'project' ? `project ${s.origin.projectId}` : 'review', s.referenceNumbers.map((n) => `[${n}]`).join('')]);
+    io.stdout(renderTable(['T1', 'id', 'condition', 'species', 'source', 'origin', 'refs'], rows, Number(io.env.COLUMNS) || 120));
     io.stdout(`${page.items.length} of ${page.total} stud${page.total === 1 ? 'y' : 'ies'}\n`);
     return 0;
   } finally {

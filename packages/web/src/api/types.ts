@@ -58,6 +58,8 @@ export interface Overview {
   counts: Partial<OverviewCounts>;
   keyMessages: Direction[];
   source?: Source;
+  /** iMSC vesicle studies, iMSC cell therapies and studies printed as iMSC whose vesicles came from elsewhere. */
+  whereTested?: AtlasOverview['whereTested'];
 }
 
 export type EntitySummary = Entity & { claimCount: number; studyCount: number };

@@ -27,7 +27,7 @@ export function ClaimCard({ claim: c, names, headingLevel = 4 }: { claim: Claim;
             </Link>
           </>
         )}
-        {c.context.cellSource && <> · vesicles from {c.context.cellSource}</>}
+        {c.context.cellSource && <> · vesicles from {c.context.cellSourceCorrected ?? c.context.cellSource}</>}
         {c.context.diseases.length > 0 && <> · in {c.context.diseases.map(name).join(', ')}</>}
         {c.referenceNumbers.length > 0 && (
           <>
@@ -36,7 +36,33 @@ export function ClaimCard({ claim: c, names, headingLevel = 4 }: { claim: Claim;
           </>
         )}
       </p>
+      <ClaimCorrections claim={c} />
       <ProvenanceList provenance={c.provenance} />
     </article>
+  );
+}
+
+const CORRECTED_FIELDS: Record<string, string> = { 'context.cellSource': 'Vesicles from', subject: 'Subject', object: 'Object' };
+
+/**
+ * Where the curators corrected what the review prints for the claim's cell source or entities: both are shown, the
+ * corrected value being the one filters, the graph and counts use.
+ */
+export function ClaimCorrections({ claim: c }: { claim: Claim }) {
+  const corrections = (c.corrections ?? []).filter((x) => x.field in CORRECTED_FIELDS);
+  if (corrections.length === 0) return null;
+  return (
+    <ul className="claim-corrections">
+      {corrections.map((x, i) => {
+        const isSource = x.field === 'context.cellSource';
+        const printed = isSource && c.context.cellSource ? c.context.cellSource : x.asPrinted;
+        const corrected = isSource && c.context.cellSourceCorrected ? c.context.cellSourceCorrected : x.reading;
+        return (
+          <li key={i} className="claim-correction">
+            {CORRECTED_FIELDS[x.field]}: printed: {printed}; corrected: <strong>{corrected}</strong> — curators' note: {x.note}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

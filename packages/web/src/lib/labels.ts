@@ -29,6 +29,9 @@ export const CELL_SOURCE_LABELS: Record<string, string> = {
   none: 'None (control)',
 };
 
+/** What vesicles were compared with: a cell source, or "none" for a saline, vehicle or untreated control. */
+export const COMPARATOR_LABELS: Record<string, string> = { ...CELL_SOURCE_LABELS, none: 'A control (saline, vehicle or untreated)' };
+
 export const SPECIES_LABELS: Record<string, string> = {
   mouse: 'Mouse',
   rat: 'Rat',
@@ -37,6 +40,7 @@ export const SPECIES_LABELS: Record<string, string> = {
   human: 'Human',
   rabbit: 'Rabbit',
   'nonhuman-primate': 'Non-human primate',
+  unspecified: 'Not stated',
 };
 
 export const SETTING_LABELS: Record<string, string> = { 'in-vivo': 'In vivo', 'in-vitro': 'In vitro', human: 'Human' };

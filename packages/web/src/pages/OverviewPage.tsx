@@ -54,7 +54,9 @@ export function OverviewPage() {
 
       <section aria-labelledby="tested-heading">
         <h2 id="tested-heading">Where iMSC exosomes have been tested</h2>
+        <p>Studies of vesicles (exosomes or extracellular vesicles) from iPSC-derived MSCs only; cell therapies and other sources are listed below the table.</p>
         <TestedIn />
+        {overview.data?.whereTested && <NotImscExosomes whereTested={overview.data.whereTested} />}
       </section>
 
       {map.data && (
@@ -78,7 +80,7 @@ export function OverviewPage() {
 function Counts({ overview: o }: { overview: Overview }) {
   const c = o.counts;
   const items: { n: number | undefined; label: string; to: string; detail?: string }[] = [
-    { n: c.studies, label: 'studies', to: '/studies', detail: c.table1Studies !== undefined ? `${c.table1Studies} in Table 1, ${c.textStudies ?? '?'} in the text` : undefined },
+    { n: c.studies, label: 'studies', to: '/studies', detail: c.table1Studies !== undefined ? `${c.table1Studies} in Table 1, ${c.textStudies ?? '?'} in the text${c.projectStudies ? `, ${c.projectStudies} from living-review projects` : ''}` : undefined },
     { n: c.diseases, label: 'diseases', to: '/entities?kind=disease', detail: c.diseaseAreas !== undefined ? `in ${c.diseaseAreas} disease areas` : undefined },
     { n: c.mechanisms ?? c.claims, label: 'mechanisms', to: '/mechanisms', detail: c.claims !== undefined ? `${c.claims} causal claims` : undefined },
     { n: c.entities, label: 'molecules, cells and pathways', to: '/entities' },
@@ -212,7 +214,8 @@ function Gaps({ map }: { map: EvidenceMap }) {
 
 /** The conditions and animals in which iMSC-derived vesicles were studied, by disease area, each with its study. */
 function TestedIn() {
-  const studies = useApi<ApiResponses['studies']>(paths.studies({ cellSource: 'iMSC' }));
+  // Vesicle studies only: iMSC cell therapies (e.g. a phase I trial of the cells) are not exosome evidence.
+  const studies = useApi<ApiResponses['studies']>(paths.studies({ cellSource: 'iMSC', vesicle: 'exosome' }));
   return (
     <Async state={studies} what="iMSC studies">
       {(r) => {
@@ -237,7 +240,7 @@ function TestedIn() {
                     <tr key={s.id}>
                       {i === 0 ? (
                         <th scope="rowgroup" rowSpan={byArea.get(a)!.length}>
-                          <Link to={withQuery('/studies', { diseaseArea: a, cellSource: 'iMSC' })}>{label(DISEASE_AREA_LABELS, a)}</Link>
+                          <Link to={withQuery('/studies', { diseaseArea: a, cellSource: 'iMSC', vesicle: 'exosome' })}>{label(DISEASE_AREA_LABELS, a)}</Link>
                         </th>
                       ) : null}
                       <td>{s.condition}</td>
@@ -260,6 +263,29 @@ function TestedIn() {
         );
       }}
     </Async>
+  );
+}
+
+/** What the review presents near iMSC exosomes but is not: iMSC cell therapies, and vesicles the curators traced to other cells. */
+function NotImscExosomes({ whereTested: w }: { whereTested: NonNullable<Overview['whereTested']> }) {
+  if (w.imscCells.length === 0 && w.printedAsImsc.length === 0) return null;
+  return (
+    <div className="not-imsc-exosomes">
+      <h3 id="not-imsc-heading">Not iMSC exosomes</h3>
+      <ul>
+        {w.imscCells.map((s) => (
+          <li key={s.id}>
+            <Link to={`/studies/${s.id}`}>{s.title}</Link> — <strong>iMSC cell therapy</strong> (the cells, not their vesicles)
+          </li>
+        ))}
+        {w.printedAsImsc.map((s) => (
+          <li key={s.id}>
+            <Link to={`/studies/${s.id}`}>{s.title}</Link> — <strong>vesicles from {label(CELL_SOURCE_LABELS, s.cellSource)}</strong>
+            {s.cellSourceAsPrinted && <span className="muted"> (the review prints: {s.cellSourceAsPrinted})</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -6,12 +6,12 @@ import { Async } from '../components/StatusMessage';
 import { SORT_KEYS, StudyTable, sortStudies, type SortKey } from '../components/StudyTable';
 import { useApi } from '../hooks/useApi';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { CELL_SOURCE_LABELS, DISEASE_AREA_LABELS, SETTING_LABELS, SPECIES_LABELS, label } from '../lib/labels';
+import { CELL_SOURCE_LABELS, COMPARATOR_LABELS, DISEASE_AREA_LABELS, SETTING_LABELS, SPECIES_LABELS, label } from '../lib/labels';
 import { Link } from '../router/Link';
 import { navigate, withQuery, type Route } from '../router/router';
 
 /** Query parameters of the studies page, in the order they appear in a shared link. */
-const PARAMS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'vesicle', 'mirna', 'pathway', 'entity', 'inTable1', 'text', 'sort', 'desc'] as const;
+const PARAMS = ['diseaseArea', 'condition', 'species', 'cellSource', 'comparator', 'setting', 'vesicle', 'mirna', 'pathway', 'entity', 'inTable1', 'origin', 'text', 'sort', 'desc'] as const;
 type Param = (typeof PARAMS)[number];
 
 export function readStudyParams(query: URLSearchParams): Record<Param, string> {
@@ -41,7 +41,7 @@ export function StudiesPage({ route }: { route: Route }) {
   const hasEntityFacets = mirnas.data !== undefined && pathways.data !== undefined;
 
   const serverEntity = p.entity || p.mirna || p.pathway;
-  const filters: StudyFilterValues = { diseaseArea: p.diseaseArea, condition: p.condition, species: p.species, cellSource: p.cellSource, setting: p.setting, entity: serverEntity, inTable1: p.inTable1, text: p.text };
+  const filters: StudyFilterValues = { diseaseArea: p.diseaseArea, condition: p.condition, species: p.species, cellSource: p.cellSource, comparator: p.comparator, setting: p.setting, vesicle: p.vesicle, entity: serverEntity, inTable1: p.inTable1, origin: p.origin, text: p.text };
   const studies = useApi<ApiResponses['studies']>(paths.studies(filters));
 
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(p.sort) ? (p.sort as SortKey) : 'diseaseArea';
@@ -52,11 +52,8 @@ export function StudiesPage({ route }: { route: Route }) {
     let items = studies.data?.items ?? [];
     // The API filters by one entity; a second (miRNA and pathway both chosen) is applied here.
     for (const extra of [p.mirna, p.pathway, p.entity].filter((x) => x && x !== serverEntity)) items = items.filter((s) => s.linkedEntities.includes(extra));
-    // The evidence map counts vesicle studies (exosomes and EVs) apart from cell therapies; so does this filter.
-    if (p.vesicle === 'exosome') items = items.filter((s) => s.vesicle !== 'cell');
-    else if (p.vesicle === 'cell') items = items.filter((s) => s.vesicle === 'cell');
     return sortStudies(items, sort, isDescending);
-  }, [studies.data, p.mirna, p.pathway, p.entity, p.vesicle, serverEntity, sort, isDescending]);
+  }, [studies.data, p.mirna, p.pathway, p.entity, serverEntity, sort, isDescending]);
 
   const onSort = (key: SortKey): void => set({ sort: key, desc: key === sort && !isDescending ? '1' : '' }, true);
   const activeFilters = PARAMS.filter((k) => k !== 'sort' && k !== 'desc' && p[k] !== '');
@@ -65,8 +62,9 @@ export function StudiesPage({ route }: { route: Route }) {
     <>
       <h1>Studies</h1>
       <p className="lead">
-        Every study the review describes: the 20 rows of its Table 1 and the studies discussed in its text. Filter by disease area, model, cell source or
-        the molecules involved; open a study for its full record, the review's own words and its references.
+        Every study the review describes — the 20 rows of its Table 1 and the studies discussed in its text — and the studies that living-review projects
+        have published into the atlas, each marked by where it comes from. Filter by disease area, model, cell source or the molecules involved; open a study
+        for its full record, the review's own words (or the project it comes from) and its references.
       </p>
       <div className="with-sidebar">
         <form className={isCollapsed ? 'filters is-collapsed' : 'filters'} aria-labelledby="filters-heading" onSubmit={(e) => e.preventDefault()}>
@@ -83,6 +81,7 @@ export function StudiesPage({ route }: { route: Route }) {
             <SelectField label="Condition" value={p.condition} options={facetOptions(facets.data?.condition)} onChange={(v) => set({ condition: v })} />
             <SelectField label="Species" value={p.species} options={facetOptions(facets.data?.species, SPECIES_LABELS)} onChange={(v) => set({ species: v })} />
             <SelectField label="Vesicles from (cell source)" value={p.cellSource} options={facetOptions(facets.data?.cellSource, CELL_SOURCE_LABELS)} onChange={(v) => set({ cellSource: v })} />
+            <SelectField label="Compared with" value={p.comparator} options={facetOptions(facets.data?.comparator, COMPARATOR_LABELS)} onChange={(v) => set({ comparator: v })} />
             <SelectField label="Setting" value={p.setting} options={facetOptions(facets.data?.setting, SETTING_LABELS)} onChange={(v) => set({ setting: v })} />
             <SelectField
               label="Therapy"
@@ -111,6 +110,16 @@ export function StudiesPage({ route }: { route: Route }) {
                 { value: 'false', label: 'Discussed in the text' },
               ]}
               onChange={(v) => set({ inTable1: v })}
+            />
+            <SelectField
+              label="Comes from"
+              anyLabel="The review and projects"
+              value={p.origin}
+              options={[
+                { value: 'review', label: 'The review' },
+                { value: 'project', label: 'A living-review project' },
+              ]}
+              onChange={(v) => set({ origin: v })}
             />
             {activeFilters.length > 0 && (
               <p>
@@ -145,7 +154,7 @@ export function StudiesPage({ route }: { route: Route }) {
 }
 
 const filterName = (k: Param): string =>
-  ({ diseaseArea: 'disease area', cellSource: 'cell source', inTable1: 'source', text: 'words', mirna: 'miRNA', pathway: 'pathway', entity: 'entity', vesicle: 'therapy' })[k as string] ?? k;
+  ({ diseaseArea: 'disease area', cellSource: 'cell source', comparator: 'comparator', inTable1: 'source', origin: 'origin', text: 'words', mirna: 'miRNA', pathway: 'pathway', entity: 'entity', vesicle: 'therapy' })[k as string] ?? k;
 
 /** A text input that updates the URL when typing pauses. */
 function DebouncedInput({ label, value, onChange, placeholder, hint }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; hint?: string }) {

@@ -36,6 +36,8 @@ export async function browserBackends(): Promise<BackendCase[]> {
 export interface Atlas {
   url: string;
   browser: Browser;
+  /** The server's stores, for suites that put data in first (e.g. a project publishing into the atlas). */
+  stores: Awaited<ReturnType<typeof testApp>>['stores'];
   close: () => Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startAtlas(options: { backend?: Backend } = {}): Promise<A
   return {
     url: `http://127.0.0.1:${port}`,
     browser,
+    stores: ctx.stores,
     close: async () => {
       await browser.close();
       await ctx.close();
