@@ -3,8 +3,9 @@
  * through run(). A populated SQLite installation (the atlas built from data/, a literature import, two review projects
  * with users, members, a session, search imports, decisions, a resolution, audit entries, extraction forms and a saved
  * synthesis) goes SQLite → PostgreSQL → a new SQLite file, and every table's row count and checksum must be equal after
- * the round trip; the PostgreSQL copy then serves the projects through createStores({databaseUrl}). The PostgreSQL half
- * is skipped, with the reason printed, when no server can be started.
+ * the round trip; the PostgreSQL copy then serves the projects through createStores({databaseUrl}); migrate, restore and
+ * backup also act on a PostgreSQL installation. The PostgreSQL half is skipped, with the reason printed, when no server
+ * can be started (and must run when EXOATLAS_TEST_DATABASE_URL is set).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,10 +24,10 @@ const tmp = tempDir('exoatlas-db-cli-');
 const installation = join(tmp.dir, 'atlas.sqlite');
 let server: TestPostgres;
 
-async function exoatlas(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function exoatlas(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { ...processIO(), cwd: tmp.dir, env: { ...process.env, EXOATLAS_DB: installation, DATABASE_URL: '', EXOATLAS_USER: '' }, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false };
+  const io: CommandIO = { ...processIO(), cwd: tmp.dir, env: { ...process.env, EXOATLAS_DB: installation, DATABASE_URL: '', EXOATLAS_USER: '', ...env }, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false };
   const code = await run(args, io);
   return { code, stdout, stderr };
 }
@@ -77,6 +78,7 @@ async function dualProjectWithResolution(review: ReviewService, alice: User): Pr
 beforeAll(async () => {
   await populate();
   server = await startTestPostgres();
+  if (!server.available && process.env.EXOATLAS_TEST_DATABASE_URL) throw new Error(`EXOATLAS_TEST_DATABASE_URL is set, so the PostgreSQL half must run: ${server.reason}`);
   if (!server.available) console.warn(`PostgreSQL half of db-cli.test.ts skipped: ${server.reason}`);
 }, 240_000);
 afterAll(async () => {
@@ -154,6 +156,30 @@ describe('exoatlas db (issue 16 part 8: moving and keeping data)', () => {
     const r = await exoatlas(['db', 'restore', '--from', backup, '--db', restored]);
     expect(r.stderr).toBe('');
     expect(await digestsOf(restored)).toEqual(await digestsOf(installation));
+  });
+
+  it('migrate, restore and backup act on a PostgreSQL installation named by --database-url or DATABASE_URL', async (ctx) => {
+    if (!server.available) ctx.skip();
+    if (!server.available) return;
+    const pg = await server.newDatabase();
+    const pending = await exoatlas(['db', 'migrate', '--status', '--database-url', pg, '--json']);
+    expect(pending.stderr).toBe('');
+    const listed = JSON.parse(pending.stdout).migrations as { name: string; appliedAt: string | null }[];
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.every((m) => m.appliedAt === null)).toBe(true);
+    expect((await exoatlas(['db', 'migrate', '--database-url', pg])).stdout).toMatch(/applied 0001-atlas, 0002-literature/);
+    expect((await exoatlas(['db', 'migrate', '--database-url', pg])).stdout).toMatch(/already at the latest migration/);
+    // A migrated but empty database takes a restore; the installation is then PostgreSQL's, named by DATABASE_URL.
+    const restored = await exoatlas(['db', 'restore', '--from', installation, '--database-url', pg]);
+    expect(restored.stderr).toBe('');
+    const original = await digestsOf(installation);
+    expect(await digestsOf(pg)).toEqual(original);
+    expect((await exoatlas(['db', 'restore', '--from', installation, '--database-url', pg])).code).toBe(6);
+    const backup = join(tmp.dir, 'from-postgres.sqlite');
+    const saved = await exoatlas(['db', 'backup', '--to', backup], { DATABASE_URL: pg });
+    expect(saved.stderr).toBe('');
+    expect(saved.stdout).toMatch(/backup written to/);
+    expect(await digestsOf(backup)).toEqual(original);
   });
 
   it('round-trips SQLite → PostgreSQL → SQLite with every table equal, and PostgreSQL serves the projects', async (ctx) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveSecurity } from '../src/commands/serve-security.js';
 
+// Option parsing only: no storage, so no PostgreSQL half (issue 16.4).
 describe('exoatlas serve security options (issue 17, findings 5, 6 and 8)', () => {
   it('reads --allowed-origin, --trust-proxy and --meta-rate-limit, then the environment', () => {
     expect(serveSecurity({}, {})).toEqual({ allowedOrigins: [], trustProxy: false, metaRateLimit: { max: 30, timeWindowMs: 60_000 } });

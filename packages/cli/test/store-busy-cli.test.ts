@@ -19,6 +19,8 @@ function exoatlas(args: string[]): Promise<{ code: number | null; stderr: string
   });
 }
 
+// SQLite only by nature (issue 16.4): a second writer holds SQLite's single write lock; PostgreSQL has row locks and
+// no database-wide writer lock, so there is nothing to be busy on.
 describe('issue 16.7: the CLI against a database another process is writing', () => {
   it('exits 5 (storage) with EXO_ERR_STORE_BUSY advice, not 1 "database is locked"', { timeout: 60_000 }, async () => {
     expect(spawnSync(process.execPath, [cliBin, 'import', ris, '--db', db]).status).toBe(0);

@@ -5,21 +5,23 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processIO, type CommandIO } from '../src/command-io.js';
 import { run } from '../src/main.js';
+import { skipped, testBackends } from '../../../test/helpers/backends.js';
+import { cliDatabase, type CliDatabase } from '../../../test/helpers/cli-database.js';
 import { tempDir } from '../../../test/helpers/paths.js';
 import { PROJECT_ID, RIS_FILE } from '../../review/test/synthesis/build-project.js';
 import { rawFixture } from '../../review/test/synthesis/load-fixture.js';
 
 const tmp = tempDir('exoatlas-synthesis-cli-');
 afterAll(() => tmp.cleanup());
-const db = join(tmp.dir, 'atlas.sqlite');
+let db: CliDatabase;
 
 async function exoatlas(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { ...processIO(), cwd: tmp.dir, env: { ...process.env, EXOATLAS_DB: db, EXOATLAS_USER: '' }, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false };
+  const io: CommandIO = { ...processIO(), cwd: tmp.dir, env: { ...process.env, ...db.env, EXOATLAS_USER: '' }, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false };
   const code = await run(args, io);
   return { code, stdout, stderr };
 }
@@ -31,7 +33,12 @@ const file = (name: string, value: unknown): string => {
   return path;
 };
 
-describe('exoatlas synthesis', () => {
+describe.each(await testBackends())('exoatlas synthesis on $name', (backend) => {
+  if (skipped(backend)) return;
+  beforeAll(async () => {
+    db = await cliDatabase(backend.name, tmp.dir, 'atlas');
+  });
+
   it('carries a review project from extraction to the pooled estimate metafor gives, with a forest plot', async () => {
     expect((await exoatlas(['review', 'create', '--name', fixture.project.name, '--id', PROJECT_ID])).code).toBe(0);
     const imp = await exoatlas(['review', 'import', PROJECT_ID, RIS_FILE, '--database', 'PubMed', '--date', '2026-01-15']);

@@ -82,7 +82,8 @@ describe.each(backends)('issue 16: the Kysely atlas store on $name', (backend) =
       const atlas = stores!.atlas;
       const result = await atlas.search('miR-135b', { kinds: ['study'] });
       expect(result.hits[0]).toMatchObject({ kind: 'study', id: 'zhang-2020-osteonecrosis-mir-135b' });
-      expect(result.hits[0]!.snippet).toMatch(/<mark>miR(<\/mark>-<mark>|-)135b<\/mark>/i);
+      // One mark on both backends (issue 16.4: PostgreSQL marked 'miR', '-' and '135b' apart; the browser test saw it).
+      expect(result.hits[0]!.snippet).toMatch(/<mark>miR-135b<\/mark>/i);
       expect(result.hits.every((h) => h.kind === 'study')).toBe(true);
       const scores = (await atlas.search('exosomes angiogenesis')).hits.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));

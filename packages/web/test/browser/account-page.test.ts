@@ -3,16 +3,18 @@
  * working), enables them again, changes her own password, then signs out everywhere and is back at the sign-in form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUITE, axeViolations, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { skipped } from '../../../../test/helpers/backends.js';
+import { SUITE, axeViolations, browserBackends, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 import { reviewApi, signIn } from './review-helpers.js';
 
-describe.skipIf(!canRun)('the account page', { ...SUITE, timeout: 120_000 }, () => {
+describe.skipIf(!canRun).each(await browserBackends())('the account page on $name', { ...SUITE, timeout: 120_000 }, (backend) => {
+  if (skipped(backend)) return;
   let atlas: Atlas;
   let admin: Watched;
   const { call, login } = reviewApi(() => atlas);
 
   beforeAll(async () => {
-    atlas = await startAtlas();
+    atlas = await startAtlas({ backend: backend.name });
     admin = await watchedPage(atlas);
     expect((await call('POST', '/api/reviews/users', { username: 'olivia', password: 'olivia-password' })).status).toBe(201);
     await login('olivia');

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUITE, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 import { reviewApi, signIn } from './review-helpers.js';
 
+// SQLite only (issue 16.4): what is checked is the page's Content-Security-Policy, the same on either backend; the
+// account, project and PRISMA it signs in to are on PostgreSQL in review-journey and review-stop.
 describe.skipIf(!canRun)('issue 17 finding 8: the app under its Content-Security-Policy', SUITE, () => {
   let atlas: Atlas;
   let w: Watched;

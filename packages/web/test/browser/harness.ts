@@ -1,12 +1,14 @@
 /**
- * Browser-test harness: the real server in-process (fresh SQLite store built from data/, the built web app at `/`)
- * and Debian's Chromium driven by playwright-core. Every page is watched for console errors and failed requests.
+ * Browser-test harness: the real server in-process (fresh stores built from data/ — a new SQLite file, or a fresh
+ * PostgreSQL database with `backend: 'postgres'` — and the built web app at `/`) and Debian's Chromium driven by
+ * playwright-core. Every page is watched for console errors and failed requests.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testApp } from '../../../../test/helpers/app.js';
+import { testBackends, type Backend, type BackendCase } from '../../../../test/helpers/backends.js';
 import { repoRoot } from '../../../../test/helpers/paths.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +25,14 @@ export function skipReason(): string | null {
 export const canRun = skipReason() === null;
 if (!canRun) console.warn(`[web browser tests] skipped: ${skipReason()}`);
 
+/**
+ * The backends a browser suite that touches storage runs on (call at the top level of the file): SQLite and, when the
+ * browser can run at all, PostgreSQL (backends.ts: skipped with its reason, or required by EXOATLAS_TEST_DATABASE_URL).
+ */
+export async function browserBackends(): Promise<BackendCase[]> {
+  return canRun ? testBackends() : [{ name: 'sqlite' }];
+}
+
 export interface Atlas {
   url: string;
   browser: Browser;
@@ -31,9 +41,9 @@ export interface Atlas {
   close: () => Promise<void>;
 }
 
-/** Starts the server on a free loopback port and launches headless Chromium. */
-export async function startAtlas(): Promise<Atlas> {
-  const ctx = await testApp({ web: true });
+/** Starts the server (on SQLite unless told) on a free loopback port and launches headless Chromium. */
+export async function startAtlas(options: { backend?: Backend } = {}): Promise<Atlas> {
+  const ctx = await testApp({ web: true, backend: options.backend });
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ctx.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -5,14 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUITE, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { skipped } from '../../../../test/helpers/backends.js';
+import { SUITE, browserBackends, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 
-describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
+describe.skipIf(!canRun).each(await browserBackends())('a new visitor’s journeys, on $name', SUITE, (backend) => {
+  if (skipped(backend)) return;
+  // The atlas pages are drawn from the atlas the server loads from the store at start (the same data on either
+  // backend); search asks the store itself. PostgreSQL runs the tests declared with `it` (search, and what reads the
+  // stored data), SQLite every one (CI time).
+  const onSqliteOnly = it.runIf(backend.name === 'sqlite');
+
   let atlas: Atlas;
   let w: Watched;
   const scripts: string[] = [];
   beforeAll(async () => {
-    atlas = await startAtlas();
+    atlas = await startAtlas({ backend: backend.name });
     w = await watchedPage(atlas);
     w.page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
@@ -22,7 +29,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     await atlas?.close();
   });
 
-  it('lands on the overview: coverage, key messages, comparisons and gaps; a heat-map cell opens its studies', async () => {
+  onSqliteOnly('lands on the overview: coverage, key messages, comparisons and gaps; a heat-map cell opens its studies', async () => {
     const { page } = w;
     await open(page, '/');
     const stats = page.locator('.stat-grid');
@@ -47,7 +54,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('opens a study from the list and follows one of its references', async () => {
+  onSqliteOnly('opens a study from the list and follows one of its references', async () => {
     const { page } = w;
     await open(page, '/studies?diseaseArea=musculoskeletal&condition=Osteoarthritis');
     await page.getByRole('link', { name: /iMSC versus SM-MSC exosomes in mouse osteoarthritis/ }).click();
@@ -80,7 +87,9 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     const headings = await groups.allTextContents();
     expect(headings.some((h) => h.startsWith('Entities'))).toBe(true);
     expect(headings.some((h) => h.startsWith('Studies'))).toBe(true);
-    await expect.poll(() => page.locator('.hit mark').first().textContent()).toMatch(/miR-21/i);
+    // Search widens miR-21 to its other spellings (issue 18.7); PostgreSQL's ts_headline picks the study's fragment
+    // with "MicroRNA-21" where FTS5 picks "miR-21": either is the match, marked.
+    await expect.poll(() => page.locator('.hit mark').first().textContent()).toMatch(/^(miR|MicroRNA)-21$/i);
 
     await page.locator('#hits-entity').locator('..').getByRole('link', { name: /^miR-21$/ }).click();
     await page.waitForURL(/\/entities\/mir-21$/);
@@ -91,7 +100,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('explores the mechanism graph around PI3K/Akt, loading Cytoscape only there', async () => {
+  onSqliteOnly('explores the mechanism graph around PI3K/Akt, loading Cytoscape only there', async () => {
     const { page } = w;
     expect(scripts.some((s) => /cytoscape/i.test(s))).toBe(false);
     await open(page, '/mechanisms');
@@ -134,7 +143,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('runs the isolation-method advisor for a large-volume, scalable process and reads why', async () => {
+  onSqliteOnly('runs the isolation-method advisor for a large-volume, scalable process and reads why', async () => {
     const { page } = w;
     await open(page, '/methods');
     await expect.poll(() => page.locator('table.method-table thead th').count()).toBe(6);
@@ -155,7 +164,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('exports the references as BibTeX, RIS and CSL-JSON', async () => {
+  onSqliteOnly('exports the references as BibTeX, RIS and CSL-JSON', async () => {
     const { page } = w;
     await open(page, '/references');
     await page.getByLabel('Find a reference').fill('osteonecrosis');
@@ -176,7 +185,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('runs a meta-analysis in the workbench and shows the forest and funnel plots', async () => {
+  onSqliteOnly('runs a meta-analysis in the workbench and shows the forest and funnel plots', async () => {
     const { page } = w;
     await open(page, '/meta');
     await page.getByRole('button', { name: /Load example data/ }).click();
@@ -191,7 +200,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('reads what stands between iMSC exosomes and the clinic, with references', async () => {
+  onSqliteOnly('reads what stands between iMSC exosomes and the clinic, with references', async () => {
     const { page } = w;
     await open(page, '/clinical');
     for (const heading of ['Where translation stands', 'Advantages of iMSCs over adult MSCs', 'Limitations and concerns', 'Evidence gaps', 'Future directions']) {
@@ -202,7 +211,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.expectClean();
   });
 
-  it('says clearly when a page or a record does not exist', async () => {
+  onSqliteOnly('says clearly when a page or a record does not exist', async () => {
     const { page } = w;
     await open(page, '/no-such-page');
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Page not found');
@@ -215,7 +224,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.reset();
   });
 
-  it('gives a friendly message when the API cannot be reached', async () => {
+  onSqliteOnly('gives a friendly message when the API cannot be reached', async () => {
     const { page } = w;
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.goto('/studies?species=swine');
@@ -226,7 +235,7 @@ describe.skipIf(!canRun)('a new visitor’s journeys', SUITE, () => {
     w.reset();
   });
 
-  it('can be used from the keyboard: the skip link moves to the content', async () => {
+  onSqliteOnly('can be used from the keyboard: the skip link moves to the content', async () => {
     const { page } = w;
     await page.goto('/');
     await page.locator('main h1').waitFor();

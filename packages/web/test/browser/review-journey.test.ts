@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../../test/helpers/paths.js';
-import { SUITE, axeViolations, canRun, open, screenshot, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { skipped } from '../../../../test/helpers/backends.js';
+import { SUITE, axeViolations, browserBackends, canRun, open, screenshot, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 import { reviewApi, screenAll, signIn as signInPage, type DecisionKey } from './review-helpers.js';
 
 const PROJECT = 'wound-review';
@@ -25,7 +26,12 @@ const T = {
 /** Expected problems: the stale decision (409) and the refused extraction form (400), each asserted on below. */
 const EXPECTED = [/HTTP 409: .*\/decisions$/, /HTTP 400: .*\/forms\/extraction$/, /console error: Failed to load resource: the server responded with a status of (409|400)/];
 
-describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE, timeout: 120_000 }, () => {
+describe.skipIf(!canRun).each(await browserBackends())('a two-reviewer living review, end to end, on $name', { ...SUITE, timeout: 120_000 }, (backend) => {
+  if (skipped(backend)) return;
+  /** Screenshots are of the page, the same on either backend: kept from the SQLite run. */
+  const shot = async (page: Page, name: string): Promise<void> => {
+    if (backend.name === 'sqlite') await screenshot(page, name);
+  };
   let atlas: Atlas;
   let owner: Watched;
   let alice: Watched;
@@ -39,7 +45,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
   const screen = (page: Page, stage: string, decide: Record<string, DecisionKey>) => screenAll(page, PROJECT, stage, (t) => decide[t]);
 
   beforeAll(async () => {
-    atlas = await startAtlas();
+    atlas = await startAtlas({ backend: backend.name });
     [owner, alice, bob] = [await watchedPage(atlas), await watchedPage(atlas), await watchedPage(atlas)];
   });
   afterAll(async () => {
@@ -95,7 +101,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     // Nothing decided yet: the side panel says the question and criteria rank the records.
     await expect.poll(() => page.locator('aside').textContent()).toMatch(/Ranked by similarity to the question and criteria/);
     await axe(page);
-    await screenshot(page, 'review-screening-1280');
+    await shot(page, 'review-screening-1280');
     // The criteria's words are marked in the record (the population says "skin wounds"); the reviewer can turn it off.
     await expect.poll(() => page.locator('article.record-card mark.hl-include').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^wounds?$/i)]));
     const highlightSwitch = page.getByLabel(/Highlight the criteria’s words/);
@@ -216,7 +222,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await expect.poll(() => hasRow(/UTColivia.*Title and abstractResolution– → include \(third reviewer, version 1\)note: Pigs are an animal wound model$/)).toBe(true);
     await expect.poll(() => log.locator('caption').textContent()).toMatch(/^Audit log, newest first: entries 1–\d+ of \d+$/);
     await axe(page);
-    await screenshot(page, 'review-audit-1280');
+    await shot(page, 'review-audit-1280');
     // filters: Bob's decisions, then only his full-text ones (the filters are in the URL)
     await page.getByLabel('Reviewer').selectOption('bob');
     await page.waitForURL(/audit\?user=bob$/);
@@ -238,7 +244,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await expect.poll(() => ta.locator('tbody tr').first().textContent()).toBe('alice: Include213');
     await expect.poll(() => page.getByRole('table', { name: /^alice × bob, full text/ }).locator('caption').textContent()).toBe("alice × bob, full text: 3 records, agreement 100.0%, Cohen's κ 1.00 (1.00 to 1.00)");
     await axe(page);
-    await screenshot(page, 'review-agreement-1280');
+    await shot(page, 'review-agreement-1280');
 
     // the owner edits the criteria: a bad value is refused with the server's message, a good one saved
     await open(page, `/reviews/${PROJECT}`);
@@ -247,7 +253,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await expect.poll(() => form.getByLabel('Population (P)').inputValue()).toBe('Animal models of skin wounds');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await axe(page);
-    await screenshot(page, 'review-criteria-1280');
+    await shot(page, 'review-criteria-1280');
     await form.getByLabel('Review question').fill('x'.repeat(5001));
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('alert').filter({ hasText: 'Not saved: question is too long (at most 5000 characters)' }).waitFor();
@@ -315,7 +321,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     await form.getByRole('button', { name: 'Save the extraction form' }).click();
     await form.getByText('Saved: version 1 of your extraction form.').waitFor();
     await axe(page);
-    await screenshot(page, 'review-extraction-1280');
+    await shot(page, 'review-extraction-1280');
 
     await page.getByRole('link', { name: 'Risk of bias (SYRCLE)' }).click();
     const grid = page.getByRole('table', { name: 'Risk of bias (SYRCLE)' });
@@ -354,7 +360,7 @@ describe.skipIf(!canRun)('a two-reviewer living review, end to end', { ...SUITE,
     expect((await download).suggestedFilename()).toBe('synthesis-1-results.csv');
     await expect.poll(() => page.getByRole('button', { name: 'Publish to the atlas' }).count()).toBe(1);
     await axe(page);
-    await screenshot(page, 'review-synthesis-1280');
+    await shot(page, 'review-synthesis-1280');
     owner.expectClean();
   });
 

@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '../../../../test/helpers/paths.js';
-import { SUITE, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
+import { skipped } from '../../../../test/helpers/backends.js';
+import { SUITE, browserBackends, canRun, open, startAtlas, watchedPage, type Atlas, type Watched } from './harness.js';
 import { reviewApi, screenAll, signIn, type DecisionKey } from './review-helpers.js';
 
 const PROJECT = 'real-exports';
@@ -23,7 +24,8 @@ const aliceSays = (t: string): DecisionKey => (hash(t) % 3 === 0 ? 'i' : 'Wrong 
 /** Bob disagrees with alice on every record whose hash is 1 mod 5. */
 const bobSays = (t: string): DecisionKey => (hash(t) % 5 === 1 ? (aliceSays(t) === 'i' ? 'Wrong outcome' : 'i') : aliceSays(t));
 
-describe.skipIf(!canRun || !hasExports)('a two-reviewer review on real Embase and PubMed exports, in the browser', { ...SUITE, timeout: 240_000 }, () => {
+describe.skipIf(!canRun || !hasExports).each(await browserBackends())('a two-reviewer review on real Embase and PubMed exports, in the browser, on $name', { ...SUITE, timeout: 240_000 }, (backend) => {
+  if (skipped(backend)) return;
   let atlas: Atlas;
   let owner: Watched;
   let alice: Watched;
@@ -32,7 +34,7 @@ describe.skipIf(!canRun || !hasExports)('a two-reviewer review on real Embase an
   let titles: string[] = [];
 
   beforeAll(async () => {
-    atlas = await startAtlas();
+    atlas = await startAtlas({ backend: backend.name });
     [owner, alice, bob] = [await watchedPage(atlas), await watchedPage(atlas), await watchedPage(atlas)];
     expect((await call('POST', '/api/reviews/users', { username: 'olivia', password: 'olivia-password' })).status).toBe(201);
     await login('olivia');

@@ -18,8 +18,11 @@ const NORMALISATION = sql.lit(1);
 const headlineOptions = (words: number): RawBuilder<string> =>
   sql.lit(`StartSel=\u0002, StopSel=\u0003, MaxWords=${words}, MinWords=${Math.round(words / 2)}, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`);
 
-/** ts_headline marks "miR-21" as two adjacent matches ('mir', '-21'): one <mark> reads better. */
-const marked = (headline: string): string => markSnippet(headline.replaceAll('\u0003\u0002', ''));
+/**
+ * ts_headline marks "miR-21" as two adjacent matches ('mir', '-21') and "miR-135b" as two joined by a hyphen ('mir',
+ * '-', '135b'): one <mark>, as SQLite gives, reads better.
+ */
+const marked = (headline: string): string => markSnippet(headline.replaceAll('\u0003\u0002', '').replaceAll('\u0003-\u0002', '-'));
 
 /**
  * The tsquery of what a user typed, as toFtsQuery reads it on SQLite: every word as a phrase of its parts, the last
