@@ -14,6 +14,8 @@ export { LinearSvm, type LinearSvmOptions } from './ranking/linear-svm.js';
 export { LogisticRegression, type LogisticRegressionOptions } from './ranking/logistic-regression.js';
 export { MODEL_NAMES, DEFAULT_MODEL, createClassifier, featuresFor, type ModelName } from './ranking/models.js';
 export { Ranker, type Ranking, type RankerOptions } from './ranking/ranker.js';
+export { RankerCache, type RankJob, type RankReply } from './ranking/ranker-cache.js';
+export { inThreadRanking, type RankingEngine } from './service/ranking-engine.js';
 export { recordText, criteriaText } from './ranking/record-text.js';
 export { mulberry32, randomIndex } from './simulation/prng.js';
 export { simulateScreening, startingRecords, type SimulationOptions } from './simulation/simulate.js';

@@ -278,6 +278,18 @@ export class SqliteReviewStore implements ReviewStore {
     return this.recordsWhere('project_id = ?', 'r.project_id = ?', [projectId]);
   }
 
+  async recordsVersion(projectId: string): Promise<string> {
+    // As the Kysely store's (which replaces this one): flags as sums of hashed ids, so different flagged sets differ.
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n, max(id) AS last, (SELECT count(*) FROM review_searches WHERE project_id = ?) AS searches,
+           sum(not_retrieved * ((id * 2654435761) % 4294967291)) AS retrieval, sum(excluded_by_automation * ((id * 2246822519) % 4294967291)) AS automation
+         FROM review_records WHERE project_id = ?`,
+      )
+      .get(projectId, projectId) as { n: number; last: number | null; searches: number; retrieval: number | null; automation: number | null };
+    return `${row.n}:${row.last ?? 0}:${row.searches}:${row.retrieval ?? 0}:${row.automation ?? 0}`;
+  }
+
   async getRecord(projectId: string, recordId: number): Promise<ReviewRecord | undefined> {
     return this.recordsWhere('project_id = ? AND id = ?', 'r.project_id = ? AND r.id = ?', [projectId, recordId])[0];
   }
