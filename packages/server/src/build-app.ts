@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
-import { SqliteStore, type Stores } from '@exoatlas/store';
+import type { Stores } from '@exoatlas/store';
 import { ExtractionService, ReviewService, type AccountServiceOptions, type ImportPlanner } from '@exoatlas/review';
 import type { Study } from '@exoatlas/schema';
 import { currentAtlasProvider } from './current-atlas.js';
@@ -66,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preClose', () => queue.close());
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
   const { stores } = deps;
-  installBusyRetry(app, stores.atlas instanceof SqliteStore ? stores.atlas.db : undefined, deps.busyRetry);
+  installBusyRetry(app, stores, deps.busyRetry);
   const planImport: ImportPlanner = (existing, files) => jobs.pool.run('reviewImport', { existing, files: [...files] }, jobs.budgets.importTimeoutMs);
   // Ranking (features, refits, scores) in a worker thread of its own; the app closes it after the requests end.
   const ranking = pooledRanking(jobs.pool.isPooled, jobs.budgets);
@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   atlasRoutes(app, { ...deps, store: stores.atlas, currentAtlas });
   knowledgeRoutes(app, { ...deps, currentAtlas });
-  literatureRoutes(app, stores.literature, jobs, queue);
+  literatureRoutes(app, { literature: stores.literature, databaseUrl: stores.url }, jobs, queue);
   metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });

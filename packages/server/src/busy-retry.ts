@@ -1,6 +1,6 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { isBusyError } from '@exoatlas/schema';
-import type { SqliteDatabase } from '@exoatlas/store';
+import type { Stores } from '@exoatlas/store';
 
 export interface BusyRetryOptions {
   /** Milliseconds SQLite itself waits for the lock, on the request thread (synchronously): keep it short. */
@@ -18,9 +18,9 @@ export const DEFAULT_BUSY_RETRY = { busyTimeoutMs: 50, delaysMs: [25, 50, 100, 2
  * transaction that rolled back, so running the handler again is safe; a stale-write check refuses a repeated
  * decision. Past the last attempt the error handler answers EXO_ERR_STORE_BUSY (503, Retry-After).
  */
-export function installBusyRetry(app: FastifyInstance, db: SqliteDatabase | undefined, options: BusyRetryOptions = {}): void {
+export function installBusyRetry(app: FastifyInstance, stores: Pick<Stores, 'setBusyTimeout'>, options: BusyRetryOptions = {}): void {
   const delays = options.delaysMs ?? DEFAULT_BUSY_RETRY.delaysMs;
-  if (db) db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_RETRY.busyTimeoutMs}`);
+  stores.setBusyTimeout(options.busyTimeoutMs ?? DEFAULT_BUSY_RETRY.busyTimeoutMs);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.every((m) => m === 'GET' || m === 'HEAD')) return;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteReviewStore } from '@exoatlas/store';
+import { sql } from 'kysely';
+import type { KyselyStores } from '@exoatlas/store';
 import { accountsApp } from './accounts-helpers.js';
 import { skipped, testBackends } from '../../../test/helpers/backends.js';
 
@@ -64,14 +65,14 @@ describe.each(await testBackends())('on $name', (backend) => {
     }, 60_000);
 
     // Ages one of olivia's sessions (she signs in again here; any session would be the first by random token hash,
-    // which made later tests flaky) through the SQLite connection itself; the purge on PostgreSQL is left to the store tests.
-    it.skipIf(backend.name !== 'sqlite')('expired sessions are purged at sign-in, and the session lifetime defaults to 14 days', async () => {
-      const { db } = ctx.stores.review as SqliteReviewStore;
-      db.prepare("UPDATE review_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash IN (SELECT token_hash FROM review_sessions WHERE user_id = (SELECT id FROM review_users WHERE username = 'olivia') LIMIT 1)").run();
-      const expired = () => (db.prepare("SELECT count(*) AS n FROM review_sessions WHERE expires_at <= ?").get(new Date().toISOString()) as { n: number }).n;
-      expect(expired()).toBe(1);
+    // which made later tests flaky) through the store's own database connection.
+    it('expired sessions are purged at sign-in, and the session lifetime defaults to 14 days', async () => {
+      const { db } = (ctx.stores as KyselyStores).database;
+      await sql`UPDATE review_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash IN (SELECT token_hash FROM review_sessions WHERE user_id = (SELECT id FROM review_users WHERE username = 'olivia') LIMIT 1)`.execute(db);
+      const expired = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM review_sessions WHERE expires_at <= ${new Date().toISOString()}`.execute(db)).rows[0]!.n);
+      expect(await expired()).toBe(1);
       const res = await ctx.call('POST', '/api/reviews/auth/login', { body: { username: 'olivia', password: 'olivia-password' } });
-      expect(expired()).toBe(0);
+      expect(await expired()).toBe(0);
       const days = (Date.parse(res.body.expiresAt) - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(13.9);
       expect(days).toBeLessThanOrEqual(14);

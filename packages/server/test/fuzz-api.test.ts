@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE } from '@exoatlas/schema';
-import type { SqliteStore } from '@exoatlas/store';
+import { sql } from 'kysely';
+import type { KyselyStores } from '@exoatlas/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { fc, fuzzParams, fuzzTimeout } from '../../../test/helpers/fuzz.js';
@@ -45,11 +46,13 @@ async function call(method: string, url: string, body?: unknown, contentType = '
  * text. SQLite's total_changes() would also count the rows of a transaction rolled back, which is what "nothing
  * written" looks like from inside.
  */
-function snapshot(): string {
+async function snapshot(): Promise<string> {
   // the test app's stores share one SQLite connection
-  const db = (ctx.stores.atlas as SqliteStore).db;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'review\\_%' ESCAPE '\\' OR name IN ('imports', 'citations')) ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  const { db } = (ctx.stores as KyselyStores).database;
+  const tables = (await sql.raw<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'review\\_%' ESCAPE '\\' OR name IN ('imports', 'citations')) ORDER BY name").execute(db)).rows.map((t) => t.name);
+  const rows = [];
+  for (const t of tables) rows.push([t, (await sql.raw(`SELECT * FROM "${t}" ORDER BY rowid`).execute(db)).rows]);
+  return JSON.stringify(rows);
 }
 
 beforeAll(async () => {
@@ -117,7 +120,7 @@ function bodyArb(route: Route): fc.Arbitrary<unknown> {
 }
 
 async function checkRoute(route: Route, url: string, body: unknown, contentType = 'application/json'): Promise<void> {
-  const before = snapshot();
+  const before = await snapshot();
   const start = performance.now();
   const res = await call(route.method, url, body, contentType);
   const ms = performance.now() - start;
@@ -131,15 +134,15 @@ async function checkRoute(route: Route, url: string, body: unknown, contentType 
     expect(typeof res.body?.error?.message, where).toBe('string');
     expect(res.text, where).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
     // a refused sign-in is counted on purpose (the lockout after repeated failures); nothing else may write
-    if (route.path !== '/api/reviews/auth/login' && snapshot() !== before) throw new Error(`${where}: a refused request wrote to the database`);
+    if (route.path !== '/api/reviews/auth/login' && (await snapshot()) !== before) throw new Error(`${where}: a refused request wrote to the database`);
   }
 }
 
 describe('API bodies (issue 17, fuzzing)', () => {
-  it('finds the POST/PUT/PATCH routes in the OpenAPI document', () => {
+  it('finds the POST/PUT/PATCH routes in the OpenAPI document', async () => {
     expect(routes.length).toBeGreaterThanOrEqual(15);
     // the snapshot sees the tables the routes write
-    expect(snapshot()).toContain('"review_users",[{');
+    expect(await snapshot()).toContain('"review_users",[{');
   });
 
   it('every route, arbitrary and ill-typed JSON bodies from a signed-in owner: no 5xx, coded 4xx, nothing written on refusal', { timeout: fuzzTimeout(120_000) }, async () => {

@@ -1,7 +1,8 @@
 /** Issue 17, finding 10: oracles (project ids, user names) and loose checks (dates, truncated MEDLINE, a full disk). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toExoError } from '@exoatlas/schema';
-import type { SqliteStore } from '@exoatlas/store';
+import { sql } from 'kysely';
+import type { KyselyStores } from '@exoatlas/store';
 import { testApp } from '../../../test/helpers/app.js';
 import { signIn } from '../../../test/helpers/session.js';
 import { skipped, testBackends } from '../../../test/helpers/backends.js';
@@ -90,11 +91,12 @@ describe.each(await testBackends())('on $name', (backend) => {
   describe('issue 17 finding 10: a full disk is a coded storage error and writes nothing', () => {
     // SQLite's page limit stands in for a full disk; PostgreSQL has no per-connection equivalent.
     it.skipIf(backend.name !== 'sqlite')('SQLITE_FULL during an import is 507 EXO_ERR_STORE_FULL naming the cause (was 500 "cannot rollback")', async () => {
-      // The test app runs on SQLite: its connection is the one the literature store writes through.
-      const db = (ctx.store as SqliteStore).db;
-      const before = { imports: (await ctx.app.inject({ url: '/api/imports' })).json().items.length, citations: (db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number }).n };
-      const pages = (db.pragma('page_count', { simple: true }) as number) + 2;
-      db.pragma(`max_page_count = ${pages}`);
+      // The test app runs on SQLite without a worker pool: its one connection is the one the literature store writes through.
+      const { db } = (ctx.stores as KyselyStores).database;
+      const count = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM citations`.execute(db)).rows[0]!.n);
+      const before = { imports: (await ctx.app.inject({ url: '/api/imports' })).json().items.length, citations: await count() };
+      const pages = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(db)).rows[0]!.page_count + 2;
+      await sql.raw(`PRAGMA max_page_count = ${pages}`).execute(db);
       const big = Array.from({ length: 400 }, (_, i) => `TY  - JOUR\nTI  - Exosome study number ${i} ${'of wound healing '.repeat(20)}\nPY  - 2020\nER  - \n`).join('');
       try {
         const res = await importRis('fileName=big.ris', big);
@@ -102,10 +104,10 @@ describe.each(await testBackends())('on $name', (backend) => {
         expect(res.json().error).toMatchObject({ code: 'EXO_ERR_STORE_FULL', context: { cause: 'SQLITE_FULL' } });
         expect(res.json().error.message).not.toMatch(/cannot rollback/);
       } finally {
-        db.pragma('max_page_count = 1073741823');
+        await sql`PRAGMA max_page_count = 1073741823`.execute(db);
       }
       expect((await ctx.app.inject({ url: '/api/imports' })).json().items.length).toBe(before.imports);
-      expect((db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number }).n).toBe(before.citations);
+      expect(await count()).toBe(before.citations);
       expect((await importRis('fileName=big.ris', big)).statusCode).toBe(201);
     });
 

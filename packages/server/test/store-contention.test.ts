@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SqliteStore } from '@exoatlas/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
@@ -14,7 +13,7 @@ let admin: string;
 beforeAll(async () => {
   ctx = await testApp({ busyRetry: { delaysMs: [10, 20, 40] } });
   admin = await signIn(ctx.app, 'admin');
-  other = new Database((ctx.store as SqliteStore).db.name);
+  other = new Database(ctx.stores.url!);
 });
 afterAll(async () => {
   other.close();

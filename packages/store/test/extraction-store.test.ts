@@ -1,5 +1,5 @@
 /**
- * Extraction, appraisal and synthesis of a review project over SQLite, through the services: the fixture project is
+ * Extraction, appraisal and synthesis of a review project over each backend, through the services: the fixture project is
  * carried from extraction to a pooled estimate that matches metafor (see packages/review/test/synthesis/metafor.test.ts
  * for the R call), with validation at the field, nothing partial saved, stale writes refused, roles enforced, dual
  * extraction with discrepancies and consensus, appraisal summaries, stored syntheses reproduced, and publication to
@@ -7,11 +7,14 @@
  */
 import type { ExoError } from '@exoatlas/schema';
 import { ExtractionService, ReviewService, synthesisFromJson } from '@exoatlas/review';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { SqliteExtractionStore, SqliteReviewStore, SqliteStore } from '../src/index.js';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createKyselyStores, type KyselyStores } from '../src/index.js';
+import { testBackends } from './helpers/backends.js';
 import { PROJECT_ID, buildProject, type BuiltProject } from '../../review/test/synthesis/build-project.js';
 import { rawFixture } from '../../review/test/synthesis/load-fixture.js';
 
+const backends = await testBackends();
 const fixture = rawFixture();
 const formOf = (studyId: string) => structuredClone(fixture.studies.find((s) => s.studyId === studyId)!);
 
@@ -24,17 +27,18 @@ async function codeOf(f: () => unknown): Promise<string | undefined> {
   return undefined;
 }
 
-describe('extraction over SQLite', () => {
+describe.runIf(backends.some((b) => b.isAvailable)).each(backends.filter((b) => b.isAvailable))('extraction over $name', (backend) => {
   let service: ExtractionService;
   let p: BuiltProject;
-  let store: SqliteStore;
+  let store: KyselyStores;
 
   beforeEach(async () => {
-    store = new SqliteStore(':memory:');
-    const review = new ReviewService(new SqliteReviewStore(store.db));
-    service = new ExtractionService(review, new SqliteExtractionStore(store.db));
+    store = await createKyselyStores({ url: await backend.newUrl() });
+    const review = new ReviewService(store.review);
+    service = new ExtractionService(review, store.extraction);
     p = await buildProject(review);
   });
+  afterEach(() => store.close());
 
   const extractAll = async (): Promise<void> => {
     for (const s of fixture.studies) {
@@ -85,7 +89,7 @@ describe('extraction over SQLite', () => {
     const bad = formOf('li-2019').rob as { items: Record<string, unknown> };
     bad.items['random-housing'] = { judgement: 'probably' };
     expect(await codeOf(() => service.saveForm(p.alice, PROJECT_ID, id, 'rob', { data: bad }))).toBe('EXO_ERR_APPRAISAL_INVALID');
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM review_forms').get()).toEqual({ n: 0 });
+    expect((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM review_forms`.execute(store.database.db)).rows.map((r) => Number(r.n))).toEqual([0]);
   });
 
   it('refuses stale writes, viewers writing and strangers reading', async () => {

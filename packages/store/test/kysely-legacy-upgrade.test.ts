@@ -1,42 +1,36 @@
 /**
  * Issue 16: a SQLite file made by the hand-written store (PRAGMA user_version, no Kysely migration table) opens with
- * the Kysely stores in place, with nothing lost, and only the migrations it lacked are applied.
+ * the Kysely stores in place, with nothing lost, and only the migrations it lacked are applied. The file was made by
+ * that release's own code (fixtures/legacy-schema6.sqlite.gz); older schemas are made from it by undoing migrations.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyRecord } from '@exoatlas/literature';
-import { DEFAULT_EXCLUSION_REASONS } from '@exoatlas/review';
-import { SqliteExtractionStore, SqliteLiteratureStore, SqliteReviewStore, SqliteStore } from '../src/index.js';
 import { createKyselyStores } from '../src/kysely/create-stores.js';
 import { dataDir, repoRoot, tempDir } from '../../../test/helpers/paths.js';
 
 const tmp = tempDir('exoatlas-legacy-');
 afterAll(() => tmp.cleanup());
-const citation = (n: number, title: string) => ({ ...emptyRecord(`f#${n}`, { format: 'ris' as const, fields: {} }), title });
-const search = { database: 'Embase', date: '2026-11-01', query: 'q', fileName: 'f.ris', format: 'ris', warnings: [] };
 const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag', '0006-audit-no-delete', '0007-accounts'];
 /** Takes a file back to before the hand-written store's 6th migration (accounts), as the previous release left it. */
 const ACCOUNTS_DOWN =
   'DROP TABLE review_first_user; DROP TABLE review_login_throttle; DROP TABLE review_account_audit; DROP INDEX review_sessions_by_user; DROP INDEX review_sessions_by_expiry; ALTER TABLE review_users DROP COLUMN is_disabled;';
 
-/** A populated file, made by the current release's classes: atlas, literature, review, extraction. */
-async function legacyFile(name: string, withAtlas: boolean) {
+/** A copy of the file the last hand-written release made (fixtures/README.md), ready to be upgraded in place. */
+function legacyFile(name: string) {
   const path = join(tmp.dir, name);
-  const store = new SqliteStore(path);
-  const hash = withAtlas ? (await store.ensureCurrent(dataDir)).hash : undefined;
-  await new SqliteLiteratureStore(store.db).importFile(readFileSync(join(repoRoot, 'packages/literature/test/fixtures/embase-bom-crlf.ris')), { fileName: 'a.ris', database: 'Embase' });
-  const reviews = new SqliteReviewStore(store.db);
-  const owner = await reviews.createUser({ username: 'owner', displayName: 'Owner', passwordHash: 'secret-hash', isAdmin: true });
-  await reviews.createProject({ id: 'p', name: 'P', question: 'Q', criteria: {}, mode: 'dual', exclusionReasons: DEFAULT_EXCLUSION_REASONS }, owner.id);
-  await reviews.importSearches('p', [search], { newRecords: [citation(1, 'A'), citation(2, 'B')], fates: [[{ kind: 'new', newIndex: 0 }, { kind: 'new', newIndex: 1 }]] }, owner.id);
-  const [a] = await reviews.records('p');
-  await reviews.appendDecision({ projectId: 'p', recordId: a!.id, stage: 'title-abstract', reviewerId: owner.id, decision: 'include', expectedVersion: 0 });
-  await new SqliteExtractionStore(store.db).saveForm({ projectId: 'p', recordId: a!.id, kind: 'extraction', reviewerId: owner.id, data: { n: 12 }, expectedVersion: 0, userId: owner.id });
-  await store.close();
-  return { path, hash, ownerId: owner.id, recordId: a!.id };
+  writeFileSync(path, gunzipSync(readFileSync(join(repoRoot, 'packages/store/test/fixtures/legacy-schema6.sqlite.gz'))));
+  const db = new Database(path, { readonly: true });
+  try {
+    const owner = db.prepare("SELECT id FROM review_users WHERE username = 'owner'").get() as { id: number };
+    const record = db.prepare("SELECT id FROM review_records WHERE project_id = 'p' ORDER BY id LIMIT 1").get() as { id: number };
+    return { path, ownerId: owner.id, recordId: record.id };
+  } finally {
+    db.close();
+  }
 }
 
 const userVersion = (path: string): number => {
@@ -50,14 +44,14 @@ const userVersion = (path: string): number => {
 
 describe('issue 16: upgrading a SQLite file of the current release to the Kysely stores', () => {
   it('issue 17: adopts a schema-6 file (with accounts): marks its migrations applied (0007 included), adds only 0006, and loses nothing', async () => {
-    const legacy = await legacyFile('six.sqlite', true);
+    const legacy = legacyFile('six.sqlite');
     expect(userVersion(legacy.path)).toBe(6);
     const stores = await createKyselyStores({ url: legacy.path });
     try {
       const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(stores.database.db);
       expect(applied.rows.map((r) => r.name)).toEqual(ALL);
-      // The atlas build is reused as it is (same content hash), and its FTS5 index answers.
-      expect(await stores.atlas.ensureCurrent(dataDir)).toMatchObject({ rebuilt: false, hash: legacy.hash });
+      // The file has no atlas yet: it is built into the legacy FTS5 table, which answers.
+      expect(await stores.atlas.ensureCurrent(dataDir)).toMatchObject({ rebuilt: true });
       expect((await stores.atlas.knowledgeBase()).references).toHaveLength(116);
       expect((await stores.atlas.search('miR-135b', { kinds: ['study'] })).hits[0]?.id).toBe('zhang-2020-osteonecrosis-mir-135b');
       expect((await stores.literature.listImports()).map((i) => [i.fileName, i.recordCount])).toEqual([['a.ris', 2]]);
@@ -82,16 +76,15 @@ describe('issue 16: upgrading a SQLite file of the current release to the Kysely
     } finally {
       await stores.close();
     }
-    // The hand-written store still opens the upgraded file (user_version stays at its count) and sees the new decision.
+    // user_version stays at the legacy count, so the previous release (which checks only that) can still open it.
     expect(userVersion(legacy.path)).toBe(6);
-    const old = new SqliteStore(legacy.path);
-    expect((await new SqliteReviewStore(old.db).decisions('p')).map((d) => d.decision)).toEqual(['include', 'exclude']);
-    expect((await new SqliteReviewStore(old.db).accountAudit()).items.map((e) => e.action)).toEqual(['user.disable']);
-    await old.close();
+    const raw = new Database(legacy.path, { readonly: true });
+    expect(raw.prepare("SELECT decision FROM review_decisions WHERE project_id = 'p' ORDER BY id").all()).toEqual([{ decision: 'include' }, { decision: 'exclude' }]);
+    raw.close();
   });
 
   it('issue 17: upgrades a schema-5 file (before accounts): applies 0006 and 0007, records its first account, and sets user_version 6', async () => {
-    const legacy = await legacyFile('five.sqlite', false);
+    const legacy = legacyFile('five.sqlite');
     const db = new Database(legacy.path);
     db.exec(ACCOUNTS_DOWN);
     db.pragma('user_version = 5');
@@ -106,14 +99,14 @@ describe('issue 16: upgrading a SQLite file of the current release to the Kysely
       await stores.close();
     }
     expect(userVersion(legacy.path)).toBe(6);
-    // The hand-written store opens it as its own schema 6, applying nothing.
-    const old = new SqliteStore(legacy.path);
-    expect(old.db.prepare('SELECT user_id FROM review_first_user').get()).toEqual({ user_id: legacy.ownerId });
-    await old.close();
+    // The first account was recorded by migration 0007 from the users already there.
+    const raw = new Database(legacy.path, { readonly: true });
+    expect(raw.prepare('SELECT user_id FROM review_first_user').get()).toEqual({ user_id: legacy.ownerId });
+    raw.close();
   });
 
   it('upgrades a schema-4 file (before the automation flag): applies 0005, 0006 and 0007 only', async () => {
-    const legacy = await legacyFile('four.sqlite', false);
+    const legacy = legacyFile('four.sqlite');
     const db = new Database(legacy.path);
     db.exec(ACCOUNTS_DOWN);
     db.exec('ALTER TABLE review_records DROP COLUMN excluded_by_automation');
@@ -141,14 +134,12 @@ describe('issue 16: upgrading a SQLite file of the current release to the Kysely
     expect(userVersion(path)).toBe(9);
   });
 
-  it('makes files the hand-written store can open too, while both exist', async () => {
+  it('gives new files the legacy user_version, so the previous release can open them after a downgrade', async () => {
     const path = join(tmp.dir, 'new.sqlite');
     const stores = await createKyselyStores({ url: path });
     await stores.review.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h', isAdmin: false });
     await stores.close();
-    const old = new SqliteStore(path);
-    expect((await new SqliteReviewStore(old.db).findUser('alice'))?.displayName).toBe('Alice');
-    await old.close();
+    expect(userVersion(path)).toBe(6);
   });
 
   it('says clearly when the database path cannot be written', async () => {

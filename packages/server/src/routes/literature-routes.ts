@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CITATION_FORMATS } from '@exoatlas/literature';
 import { ExoError, isCalendarDate } from '@exoatlas/schema';
-import { SqliteLiteratureStore, type ImportSummary, type LiteratureStore } from '@exoatlas/store';
+import type { ImportSummary, LiteratureStore } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
 import type { Jobs } from '../workers/budgets.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -53,16 +53,17 @@ const NoQuery = z.object({}).strict();
 const WORKER_BUSY_TIMEOUT_MS = 5000;
 
 /** Literature imports: upload a search export (any supported format), list and search the imported records. */
-export function literatureRoutes(app: FastifyInstance, literature: LiteratureStore, jobs: Jobs, queue: JobQueue): void {
+export function literatureRoutes(app: FastifyInstance, { literature, databaseUrl }: { literature: LiteratureStore; databaseUrl: string | undefined }, jobs: Jobs, queue: JobQueue): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   // Reading a file runs in the worker pool; only the insert runs on the request thread.
   const runImport = async (content: Uint8Array | string, provenance: Provenance): Promise<ImportSummary> => {
     const { fileName, format } = provenance;
     const timeout = jobs.budgets.importTimeoutMs;
-    // A database file is written by the worker itself (records never cross back to this thread); an in-memory one here.
-    return literature instanceof SqliteLiteratureStore && literature.path !== ':memory:' && jobs.pool.isPooled
-      ? jobs.pool.run('import', { content, fileName, format, provenance, dbPath: literature.path, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS }, timeout)
+    // A database the worker can open (a file, PostgreSQL) is written by the worker itself, so records never cross back
+    // to this thread; an in-memory one is written here.
+    return databaseUrl !== undefined && jobs.pool.isPooled
+      ? jobs.pool.run('import', { content, fileName, format, provenance, databaseUrl, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS }, timeout)
       : literature.importParsed(await jobs.pool.run('parse', { content, fileName, format }, timeout), provenance);
   };
   const working = queue.work<ImportJobData, ImportSummary>(IMPORT_JOB, (data) => runImport(new Uint8Array(Buffer.from(data.content, 'base64')), data.provenance));

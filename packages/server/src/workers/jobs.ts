@@ -1,6 +1,6 @@
 import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
 import { planInThread, RankerCache, type RankJob, type RankReply, type SearchFile } from '@exoatlas/review';
-import { SqliteLiteratureStore, openDatabase, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
+import { KyselyLiteratureStore, openKysely, searchIndexFor, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
 import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
 
 /** A meta-analysis as POST /api/meta asks for it: the data (records or CSV text), the options, and whether to draw. */
@@ -41,8 +41,8 @@ export async function runParse(job: ParseJob): Promise<ParseJobResult> {
 }
 
 export interface ImportJob extends ParseJob {
-  /** The database file: the worker writes through its own connection, so the request thread neither copies nor inserts the records. */
-  dbPath: string;
+  /** The database (SQLite file or PostgreSQL URL): the worker writes through its own connection, so the request thread neither copies nor inserts the records. */
+  databaseUrl: string;
   provenance: SearchProvenance;
   /** How long the worker waits for another writer (an import in another worker, `exoatlas import`). */
   busyTimeoutMs: number;
@@ -51,12 +51,12 @@ export interface ImportJob extends ParseJob {
 /** A whole literature import in the worker: read every record first (no lock held), then insert them in one transaction. */
 export async function runImport(job: ImportJob): Promise<ImportSummary> {
   const parsed = await runParse(job);
-  const db = openDatabase(job.dbPath);
+  // The server has brought the schema up to date already: no migrations here.
+  const database = openKysely({ url: job.databaseUrl, poolSize: 1, busyTimeoutMs: job.busyTimeoutMs });
   try {
-    db.pragma(`busy_timeout = ${job.busyTimeoutMs}`);
-    return await new SqliteLiteratureStore(db).importParsed(parsed, job.provenance);
+    return await new KyselyLiteratureStore(database, searchIndexFor(database.dialect)).importParsed(parsed, job.provenance);
   } finally {
-    db.close();
+    await database.db.destroy();
   }
 }
 

@@ -38,6 +38,8 @@ export async function createKyselyStores(config: KyselyConfig): Promise<KyselySt
     literature: new KyselyLiteratureStore(database, index),
     review: new KyselyReviewStore(database),
     extraction: new KyselyExtractionStore(database),
+    url: config.url === ':memory:' ? undefined : config.url,
+    setBusyTimeout: (ms) => database.setBusyTimeout(ms),
     close: async () => {
       // Closing twice is harmless (the server and the CLI may both close on shutdown); pg's Pool.end is not.
       if (isClosed) return;

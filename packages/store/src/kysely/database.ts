@@ -135,6 +135,8 @@ export interface KyselyConfig {
   url: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** SQLite: how long a write waits for another writer's lock, synchronously (default 5,000 ms). */
+  busyTimeoutMs?: number;
 }
 
 export interface OpenedDatabase {
@@ -142,6 +144,8 @@ export interface OpenedDatabase {
   dialect: Dialect;
   /** The file path or the URL without its password, for messages. */
   location: string;
+  /** SQLite: changes how long a write waits for another writer's lock; PostgreSQL waits on rows, not the database. */
+  setBusyTimeout(ms: number): void;
 }
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
@@ -153,20 +157,26 @@ export function openKysely(config: KyselyConfig): OpenedDatabase {
     // An idle connection that drops (the server restarts, a proxy times it out) is emitted here; without a listener
     // Node ends the process. The pool has already discarded the client and the next query opens a new one.
     pool.on('error', () => undefined);
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', location: redact(config.url) };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', location: redact(config.url), setBusyTimeout: () => undefined };
   }
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(config.url) }) }), dialect: 'sqlite', location: config.url };
+  const file = openSqliteFile(config.url, config.busyTimeoutMs ?? 5000);
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }),
+    dialect: 'sqlite',
+    location: config.url,
+    setBusyTimeout: (ms) => file.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`),
+  };
 }
 
-/** A better-sqlite3 connection as the legacy store opened it: WAL, foreign keys on, five seconds' patience with other writers. */
-function openSqliteFile(path: string): Database.Database {
+/** A better-sqlite3 connection: WAL (readers never wait for the writer), foreign keys on, some patience with other writers. */
+function openSqliteFile(path: string, busyTimeoutMs: number): Database.Database {
   try {
     if (path !== ':memory:') makeDirectories(dirname(path));
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     return db;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ExoError } from '@exoatlas/schema';
 import { countAttempt, lockedUntil, type AccountAuditEntry, type LoginAttempt, type ThrottleState, type User } from '@exoatlas/review';
-import { userFromRow } from '../review/rows.js';
+import { userFromRow } from './rows.js';
 import type { Database, OpenedDatabase } from './database.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';
 

@@ -4,7 +4,7 @@ import { ExoError } from '@exoatlas/schema';
 import { ImportBasisChanged } from '@exoatlas/review';
 import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
-import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from '../review/rows.js';
+import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from './rows.js';
 import type { Database, OpenedDatabase } from './database.js';
 import * as accounts from './review-accounts.js';
 import { countAll, isUniqueViolation, writeTransaction } from './transaction.js';

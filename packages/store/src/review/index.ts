@@ -1,1 +1,0 @@
-export { SqliteReviewStore } from './sqlite-review-store.js';
