@@ -16,6 +16,7 @@ export { MODEL_NAMES, DEFAULT_MODEL, createClassifier, featuresFor, type ModelNa
 export { Ranker, type Ranking, type RankerOptions } from './ranking/ranker.js';
 export { RankerCache, type RankJob, type RankReply } from './ranking/ranker-cache.js';
 export { inThreadRanking, type RankingEngine } from './service/ranking-engine.js';
+export { mapYielding, yieldToLoop, YIELD_EVERY } from './service/yielding.js';
 export { recordText, criteriaText } from './ranking/record-text.js';
 export { mulberry32, randomIndex } from './simulation/prng.js';
 export { simulateScreening, startingRecords, type SimulationOptions } from './simulation/simulate.js';

@@ -20,6 +20,7 @@ import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
 import { inThreadRanking, type RankingEngine } from './ranking-engine.js';
 import { RecordsCache } from './records-cache.js';
+import { mapYielding } from './yielding.js';
 import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView, type ScreeningState } from './screening-state.js';
 
 /** How often an import is planned again when other server processes keep importing into the project meanwhile. */
@@ -288,7 +289,7 @@ export class ReviewService {
     const stage = options.stage ?? 'title-abstract';
     const searches = await this.searchesById(projectId);
     const records = options.status ? state.records.filter((r) => isEligible(state, r, stage) && state.outcomes[stage].get(r.id)!.status === options.status) : state.records;
-    return records.map((r) => ({ view: recordView(state, r, user.id, searches), citation: r.citation }));
+    return mapYielding(records, (r) => ({ view: recordView(state, r, user.id, searches), citation: r.citation }));
   }
 
   /**
