@@ -3,6 +3,7 @@ export * from './query/atlas.js';
 export * from './query/entity-index.js';
 export * from './query/study-filters.js';
 export * from './search/search-documents.js';
+export { queryTerms, searchLexicon, searchTokens, type QueryTerm, type SearchLexicon, type TermPhrase } from './search/search-terms.js';
 export * from './query/overview.js';
 export * from './entities/index.js';
 export * from './graph/index.js';

@@ -14,7 +14,7 @@ Atlas
                                     (default 30; 0 = no limit)
   studies [filters] [--json]        list studies; filters: --area, --condition, --species,
                                     --cell-source, --setting, --entity, --table1, --text,
-                                    --limit, --offset
+                                    --origin review|project, --limit, --offset
   show <study-id> [--json]          one study with its provenance and references
   search <words…> [--kind K] [--limit N] [--json]
                                     full-text search over every record kind
@@ -57,7 +57,7 @@ Living review (exoatlas review --help for every option)
                                     measure the prioritised ranking (WSS@95, RRF@10, ATD)
   synthesis extract|appraise <project> --record ID --file F | --syrcle F | --misev F [--consensus]
   synthesis run <project> --outcome O [--measure SMD|ROM|NMD] [--subgroup C] [--forest f.svg] [--save]
-  synthesis studies|forms|appraisal|show|publish <project> …   (exoatlas synthesis --help)
+  synthesis studies|forms|appraisal|show|publish|unpublish <project> … (exoatlas synthesis --help)
 
 Moving and keeping data (exoatlas db --help)
   db migrate [--status]             bring the database to the latest migration, or list applied/pending

@@ -69,7 +69,23 @@ describe('exoatlas synthesis', () => {
     expect(appraisal.stdout).toMatch(/ExoAtlas MISEV2018-based reporting score/);
     expect(readFileSync(join(tmp.dir, 'rob.svg'), 'utf8')).toContain('Risk of bias (SYRCLE), summary');
     const pub = await exoatlas(['synthesis', 'publish', PROJECT_ID, '--synthesis', '1']);
-    expect(pub.stdout).toMatch(/6 studies in the atlas/);
+    expect(pub.stdout).toMatch(/published as version 1: 6 studies in the atlas/);
+  });
+
+  it('issue 18 item 1: the published studies are in the atlas every command reads; unpublish and publish again (a new version)', async () => {
+    expect(JSON.parse((await exoatlas(['studies', '--origin', 'project', '--json'])).stdout).total).toBe(6);
+    const out = await exoatlas(['synthesis', 'unpublish', PROJECT_ID]);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(/unpublished: its 6 studies \(version 1\) are no longer in the atlas/);
+    expect(JSON.parse((await exoatlas(['studies', '--origin', 'project', '--json'])).stdout).total).toBe(0);
+    expect((await exoatlas(['synthesis', 'unpublish', PROJECT_ID])).code).toBe(6);
+    expect((await exoatlas(['synthesis', 'publish', PROJECT_ID, '--synthesis', '1'])).stdout).toMatch(/published as version 2/);
+    const versions = JSON.parse((await exoatlas(['synthesis', 'publications', PROJECT_ID, '--json'])).stdout).items;
+    expect(versions.map((v: { version: number; withdrawnAt: string | null }) => [v.version, v.withdrawnAt !== null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(JSON.parse((await exoatlas(['studies', '--origin', 'project', '--json'])).stdout).items[0].origin.version).toBe(2);
   });
 
   it('refuses a bad form with the field and exit code 4, and saves nothing', async () => {

@@ -16,8 +16,27 @@ export type Comparison = z.infer<typeof Comparison>;
 /** Where a record came from: the seed review, or a living-review project that was pooled back into the atlas. */
 export const Origin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review') }).strict(),
-  z.object({ kind: z.literal('project'), projectId: z.string(), projectName: z.string().optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('project'),
+      projectId: z.string(),
+      projectName: z.string().optional(),
+      question: z.string().optional().describe("The project's review question"),
+      reviewers: z.array(z.string()).optional().describe('Who extracted and appraised the study (user names)'),
+      consensusAt: z.string().optional().describe('When the last consensus form of the study was saved (dual projects)'),
+      record: z
+        .object({ id: z.number().int().optional(), title: z.string().optional(), doi: z.string().optional(), pmid: z.string().optional() })
+        .strict()
+        .optional()
+        .describe("The project's source record of the study: its id in the project and its bibliographic identifiers"),
+      synthesisId: z.number().int().optional().describe('The saved synthesis the study was published with'),
+      version: z.number().int().optional().describe("The version of the project's publication (publishing again makes a new one)"),
+      note: z.string().optional().describe('What the project extracted about the vesicles (isolation, dose, route)'),
+      publishedAt: z.string().optional(),
+    })
+    .strict(),
 ]);
+export type Origin = z.infer<typeof Origin>;
 
 /** A study the review describes: a Table 1 row or a study discussed in the text. */
 export const Study = z

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import type { Stores } from '@exoatlas/store';
 import { ExtractionService, ReviewService, type AccountServiceOptions, type ImportPlanner } from '@exoatlas/review';
-import type { Study } from '@exoatlas/schema';
-import { currentAtlasProvider } from './current-atlas.js';
+import { storeAtlas } from './store-atlas.js';
 import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
 import { installSecurity, type RateLimitOptions } from './security/index.js';
 import { withSecurityResponses } from './security/openapi-responses.js';
@@ -23,6 +22,7 @@ import { pooledRanking } from './workers/pooled-ranking.js';
 import { InProcessQueue, type JobQueue } from './jobs/index.js';
 
 export interface AppDeps {
+  /** The atlas as built at start; routes read the store's current atlas (published project studies included). */
   atlas: Atlas;
   /** Every store of the app's database (createStores): atlas search, imported literature, review projects, extraction. */
   stores: Stores;
@@ -73,11 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => ranking.close());
   const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport, ranking: ranking.engine });
   const extraction = new ExtractionService(reviews, stores.extraction);
-  const currentAtlas = currentAtlasProvider(deps.atlas, async () => {
-    const items = await extraction.atlasStudies();
-    // A study's publication (synthesis id and time) identifies its content: no need to compare whole records.
-    return { version: items.map((i) => `${i.study.id}@${i.synthesisId}:${i.publishedAt}`).join('|'), studies: items.map((i) => i.study as Study) };
-  });
+  // One atlas (issue 18): every route reads the store's, published project studies included, cached by its version.
+  const currentAtlas = storeAtlas(stores.atlas, deps.atlas);
   await installSecurity(app, {
     allowedOrigins: deps.allowedOrigins,
     uploadTypes: { '/api/imports': UPLOAD_TYPES },
@@ -85,8 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: (token) => reviews.authenticate(token),
     countUsers: () => stores.review.countUsers(),
   });
-  atlasRoutes(app, { ...deps, store: stores.atlas, currentAtlas });
-  knowledgeRoutes(app, { ...deps, currentAtlas });
+  atlasRoutes(app, { store: stores.atlas, dataHash: deps.dataHash, currentAtlas });
+  knowledgeRoutes(app, { currentAtlas });
   literatureRoutes(app, { literature: stores.literature, databaseUrl: stores.url }, jobs, queue);
   metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });

@@ -31,7 +31,7 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     paths: {
-      '/api/health': { get: { summary: 'Liveness and counts', operationId: 'health', responses: { 200: ok({ type: 'object' }) } } },
+      '/api/health': { get: { summary: 'Liveness and counts (of the one atlas: studies published from living-review projects included, also counted as studiesFromProjects)', operationId: 'health', responses: { 200: ok({ type: 'object' }) } } },
       '/api/studies': {
         get: {
           summary: 'List studies with filters',
@@ -44,6 +44,7 @@ export function buildOpenApi(): Record<string, unknown> {
             q('setting', 'Setting', { type: 'string', enum: Setting.options }),
             q('entity', 'Entity id, name or synonym the study is linked to (e.g. miR-135b)'),
             q('inTable1', 'Only Table 1 rows (true) or only text studies (false)', { type: 'string', enum: ['true', 'false'] }),
+            q('origin', "Where the study comes from: the review, or a living-review project that published it (each study's origin says which)", { type: 'string', enum: ['review', 'project'] }),
             q('text', 'Words that must all appear in the study'),
             ...page,
           ],
@@ -294,7 +295,7 @@ function knowledgeSchemas(): Record<string, unknown> {
   const reason = obj({ need: str, effect: { type: 'string', enum: ['favours', 'counts against'] }, points: { type: 'number' }, statement: str, quote: str, section: str, referenceNumbers: arr(int) });
   return {
     Overview: obj({
-      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
+      counts: obj(Object.fromEntries(['studies', 'table1Studies', 'textStudies', 'projectStudies', 'diseases', 'diseaseAreas', 'entities', 'claims', 'mechanisms', 'references', 'isolationMethods', 'facts'].map((k) => [k, int]))),
       keyMessages: arr(ref('Direction')),
       source: { type: 'object', description: 'The review (data/source.yaml) without its abstract' },
     }),

@@ -31,7 +31,12 @@ export interface AtlasStore {
   readonly backend: 'sqlite' | 'postgres';
   /** Builds the store from data/ when its content hash differs from the stored one; one transaction, never half-built. */
   ensureCurrent(dataDir: string): Promise<BuildInfo>;
-  /** The knowledge base as last built. */
+  /**
+   * The atlas's version as the database holds it: the build of data/ and the published project studies. It changes
+   * whenever knowledgeBase() would; cache anything derived from the atlas under it (several processes share a database).
+   */
+  version(): Promise<string>;
+  /** The knowledge base as last built, with the studies published from living-review projects after the review's. */
   knowledgeBase(): Promise<KnowledgeBase>;
   /** Ranked full-text search over every record kind. */
   search(query: string, options?: SearchOptions): Promise<{ total: number; hits: SearchHit[] }>;

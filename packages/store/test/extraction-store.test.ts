@@ -157,7 +157,20 @@ describe.runIf(backends.some((b) => b.isAvailable)).each(backends.filter((b) => 
     expect(pub.studies).toHaveLength(6);
     const atlas = await service.atlasStudies();
     expect(atlas).toHaveLength(6);
-    expect(atlas[0]!.study.origin).toEqual({ kind: 'project', projectId: PROJECT_ID, projectName: fixture.project.name });
+    // issue 18 item 2: the origin says where the study comes from — project, question, reviewers, source record, synthesis
+    expect(atlas[0]!.study.origin).toEqual({
+      kind: 'project',
+      projectId: PROJECT_ID,
+      projectName: fixture.project.name,
+      question: expect.any(String),
+      reviewers: ['alice'],
+      record: { id: expect.any(Number), title: 'Exosomes from iPSC-derived MSCs accelerate cutaneous wound healing in rats', doi: '10.5555/fixture.zhang-2015' },
+      synthesisId: id,
+      version: 1,
+      publishedAt: expect.stringMatching(/^\d{4}-/),
+      note: expect.stringMatching(/^Isolation /),
+    });
+    expect(atlas[0]!.study.curationNote).toBeUndefined();
     expect(atlas[0]!.study.title).toBe('Exosomes from iPSC-derived MSCs accelerate cutaneous wound healing in rats');
     expect(atlas[0]!.pooled[0]).toMatchObject({ outcome: 'wound-closure', measure: 'SMD', k: 7, comparisons: 1 });
     expect(atlas[0]!.doi).toBe('10.5555/fixture.zhang-2015');

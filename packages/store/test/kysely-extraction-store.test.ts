@@ -69,11 +69,12 @@ describe.each(backends)('issue 16: the Kysely extraction store on $name', (backe
       [first.id, null],
     ]);
     expect(await extraction.publishedSyntheses()).toEqual([]);
-    const published = await extraction.publishSynthesis('p', first.id, [{ id: 'meta-1' }], alice.id);
+    const records = { studies: [{ id: 'meta-1' }], claims: [], details: null };
+    const published = await extraction.publishSynthesis('p', first.id, records, alice.id);
     expect(published.publishedAt).toMatch(/^\d{4}-/);
-    expect((await extraction.publishedSyntheses()).map((s) => [s.id, s.atlas, s.result])).toEqual([[first.id, [{ id: 'meta-1' }], null]]);
-    await expect(extraction.publishSynthesis('p', 999, [], alice.id)).rejects.toMatchObject({ code: 'EXO_ERR_EXTRACT_NOT_FOUND' });
-    expect((await review.audit('p', { limit: 1 })).items[0]).toMatchObject({ action: 'publish-synthesis', after: { synthesisId: first.id } });
+    expect((await extraction.publishedSyntheses()).map((s) => [s.id, s.atlas, s.result])).toEqual([[first.id, records, null]]);
+    await expect(extraction.publishSynthesis('p', 999, { studies: [], claims: [], details: null }, alice.id)).rejects.toMatchObject({ code: 'EXO_ERR_EXTRACT_NOT_FOUND' });
+    expect((await review.audit('p', { limit: 1 })).items[0]).toMatchObject({ action: 'publish-synthesis', after: { synthesisId: first.id, version: 1 } });
     expect(await extraction.getSynthesis('p', 999)).toBeUndefined();
   });
 });

@@ -4,7 +4,10 @@ export interface Overview {
   counts: {
     studies: number;
     table1Studies: number;
+    /** Studies of the review not in Table 1 (discussed in its text). */
     textStudies: number;
+    /** Studies published from living-review projects (issue 18: part of `studies`, neither Table 1 nor text studies). */
+    projectStudies: number;
     /** Distinct conditions studied (case-insensitive). */
     diseases: number;
     /** Disease areas with at least one study. */
@@ -28,7 +31,8 @@ export function overview(kb: KnowledgeBase): Overview {
     counts: {
       studies: kb.studies.length,
       table1Studies: kb.studies.filter((s) => s.inTable1).length,
-      textStudies: kb.studies.filter((s) => !s.inTable1).length,
+      textStudies: kb.studies.filter((s) => !s.inTable1 && s.origin.kind === 'review').length,
+      projectStudies: kb.studies.filter((s) => s.origin.kind === 'project').length,
       diseases: new Set(kb.studies.map((s) => s.condition.toLowerCase())).size,
       diseaseAreas: new Set(kb.studies.map((s) => s.diseaseArea)).size,
       entities: kb.entities.length,

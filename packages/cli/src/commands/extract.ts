@@ -45,6 +45,9 @@ exoatlas review … screening). Forms are JSON files (exoatlas synthesis schema 
                                     a saved synthesis, re-analysed from its stored table
   publish <project> --synthesis ID [--disease-area A]
                                     owners: put the included studies and pooled results in the atlas
+                                    (again: a new version; a dual project needs every consensus form)
+  unpublish <project>               owners: take the project's studies out of the atlas (audited)
+  publications <project>            every version of the project's publication in the atlas
   schema                            the form fields, SYRCLE items and MISEV checklist
 
 Subgroup columns: ${SUBGROUP_COLUMNS.join(', ')}.
@@ -257,7 +260,19 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
         const id = requireArg(intOption('synthesis', values.synthesis, 1), 'synthesis publish: --synthesis ID is required');
         const r = await s.publish(actor, project, id, values['disease-area']);
         if (values.json) out(io, r);
-        else io.stdout(`synthesis ${id} published: ${r.studies.length} studies in the atlas (origin: project ${project})\n`);
+        else io.stdout(`synthesis ${id} published as version ${r.version}: ${r.studies.length} studies in the atlas (origin: project ${project})\n`);
+        return 0;
+      }
+      case 'unpublish': {
+        const r = await s.unpublish(actor, project);
+        if (values.json) out(io, r);
+        else io.stdout(`project ${project} unpublished: its ${r.studies} studies (version ${r.version}) are no longer in the atlas\n`);
+        return 0;
+      }
+      case 'publications': {
+        const items = await s.publications(actor, project);
+        if (values.json) out(io, { items });
+        else for (const p of items) io.stdout(`v${p.version}  synthesis ${p.synthesisId}  ${p.studies} studies  published ${p.publishedAt}${p.withdrawnAt ? `  withdrawn ${p.withdrawnAt}` : ''}\n`);
         return 0;
       }
       default:

@@ -14,6 +14,7 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
     setting: { type: 'string' },
     entity: { type: 'string' },
     table1: { type: 'boolean' },
+    origin: { type: 'string' },
     text: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
@@ -29,6 +30,7 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
         setting: values.setting,
         entity: values.entity,
         inTable1: values.table1,
+        origin: values.origin as 'review' | 'project' | undefined,
         text: values.text,
       },
       { limit: intOption('limit', values.limit, 1), offset: intOption('offset', values.offset) },
@@ -37,8 +39,9 @@ export async function studiesCommand(args: string[], io: CommandIO): Promise<num
       io.stdout(JSON.stringify(page, null, 2) + '\n');
       return 0;
     }
-    const rows = page.items.map((s) => [s.inTable1 ? String(s.table1Row) : '—', s.id, s.condition, s.species.join(', '), s.cellSource, s.referenceNumbers.map((n) => `[${n}]`).join('')]);
-    io.stdout(renderTable(['T1', 'id', 'condition', 'species', 'source', 'refs'], rows, Number(io.env.COLUMNS) || 120));
+    // The origin column (issue 18 item 2): the review, or the project that published the study.
+    const rows = page.items.map((s) => [s.inTable1 ? String(s.table1Row) : '—', s.id, s.condition, s.species.join(', '), s.cellSource, s.origin.kind === 'project' ? `project ${s.origin.projectId}` : 'review', s.referenceNumbers.map((n) => `[${n}]`).join('')]);
+    io.stdout(renderTable(['T1', 'id', 'condition', 'species', 'source', 'origin', 'refs'], rows, Number(io.env.COLUMNS) || 120));
     io.stdout(`${page.items.length} of ${page.total} stud${page.total === 1 ? 'y' : 'ies'}\n`);
     return 0;
   } finally {

@@ -4,7 +4,7 @@
  * owners and reviewers save the consensus (the "resolve" right), viewers read; every form is validated whole before
  * one atomic save. The HTTP API and the CLI both call it.
  */
-import { DiseaseArea, ExoError } from '@exoatlas/schema';
+import { DiseaseArea, ExoError, type Study } from '@exoatlas/schema';
 import { requireRole, type Action } from '../auth/roles.js';
 import type { RecordView, ReviewService } from '../service/review-service.js';
 import type { Project, Role, User } from '../types.js';
@@ -322,11 +322,16 @@ export class ExtractionService {
 
   /**
    * Publishes a saved synthesis to the atlas (owners): the project's included, extracted studies become atlas Study
-   * records with origin "project", each with the pooled results it entered, re-computed from the stored forms.
+   * records whose origin names the project, each with the pooled results it entered, re-computed from the stored
+   * forms. The store writes them into the atlas and its search index in one audited transaction; publishing again
+   * makes a new version (the atlas shows the latest). A dual project publishes only when every included study has a
+   * consensus extraction form and a consensus risk-of-bias assessment (EXO_ERR_EXTRACT_NO_CONSENSUS names the rest).
    */
-  async publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): Promise<{ synthesisId: number; studies: ProjectAtlasStudy[] }> {
+  async publish(actor: User | undefined, projectId: string, synthesisId: number, diseaseAreaInput?: unknown): Promise<{ synthesisId: number; version: number; studies: ProjectAtlasStudy[] }> {
     const { user, project, role } = await this.access(actor, projectId, 'manage');
     const stored = await this.getSynthesis(actor, projectId, synthesisId);
+    const forms = await this.store.latestForms(projectId);
+    if (project.mode === 'dual') await this.requireConsensus(actor, projectId, forms);
     const { studies } = await this.synthesisStudies(actor, projectId, await this.readerOf(user, project, role));
     const area = diseaseAreaInput === undefined ? undefined : DiseaseArea.safeParse(diseaseAreaInput);
     if (area && !area.success) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `unknown disease area "${String(diseaseAreaInput)}"; use one of ${DiseaseArea.options.join(', ')}`, { field: 'diseaseArea' });
@@ -334,30 +339,64 @@ export class ExtractionService {
     if (!area && missing.length > 0) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `give the disease area for the atlas (diseaseArea): ${missing.map((x) => x.label).join(', ')} record none`, { field: 'diseaseArea' });
     const diseaseArea: DiseaseArea = area?.data ?? studies[0]!.form.characteristics.diseaseArea!;
     const s = synthesise(studies, stored.options as SynthesisOptions);
+    const of = (recordId: number) => forms.filter((f) => f.recordId === recordId && (f.kind === 'extraction' || f.kind === 'rob'));
     const atlas = projectAtlasStudies(
-      { id: project.id, name: project.name, diseaseArea },
-      studies.map((x) => ({ studyId: x.studyId, label: x.label, title: x.record.title, firstAuthor: x.record.authors[0], year: x.year, doi: x.record.doi, pmid: x.record.pmid, form: x.form })),
+      { id: project.id, name: project.name, question: project.question, synthesisId, diseaseArea },
+      studies.map((x) => {
+        const own = of(x.record.id);
+        const consensusAt = own.filter((f) => f.reviewerId === null).map((f) => f.createdAt).sort().at(-1);
+        const reviewers = [...new Set(own.filter((f) => f.reviewerId !== null).map((f) => f.reviewer ?? `user ${f.reviewerId}`))].sort();
+        return { studyId: x.studyId, label: x.label, title: x.record.title, firstAuthor: x.record.authors[0], year: x.year, doi: x.record.doi, pmid: x.record.pmid, form: x.form, reviewers, ...(consensusAt ? { consensusAt } : {}) };
+      }),
       [s],
     );
-    await this.store.publishSynthesis(projectId, synthesisId, atlas, user.id);
-    return { synthesisId, studies: atlas };
+    const details = atlas.map((a) => ({ studyId: a.study.id, ...(a.doi ? { doi: a.doi } : {}), ...(a.pmid ? { pmid: a.pmid } : {}), pooled: a.pooled }));
+    const publication = await this.store.publishSynthesis(projectId, synthesisId, { studies: atlas.map((a) => a.study), claims: [], details }, user.id);
+    const published = publication.studies as Study[];
+    return { synthesisId, version: publication.version, studies: atlas.map((a, i) => ({ ...a, study: published[i] ?? a.study })) };
   }
 
-  /** Public: every published project study, for the atlas study list and evidence map. */
-  async atlasStudies(): Promise<(ProjectAtlasStudy & { synthesisId: number; publishedAt: string })[]> {
-    // the newest publication of a study gives its record; pooled results gather over publications (newest per outcome)
-    const byId = new Map<string, ProjectAtlasStudy & { synthesisId: number; publishedAt: string }>();
-    for (const s of await this.store.publishedSyntheses()) {
-      for (const a of (s.atlas as ProjectAtlasStudy[] | null) ?? []) {
-        const have = byId.get(a.study.id);
-        if (!have) {
-          byId.set(a.study.id, { ...a, pooled: [...a.pooled], synthesisId: s.id, publishedAt: s.publishedAt! });
-          continue;
-        }
-        for (const p of a.pooled) if (!have.pooled.some((q) => q.outcome === p.outcome && q.timePoint === p.timePoint)) have.pooled.push(p);
+  /** Refuses to publish a dual project while an included study lacks a consensus extraction or risk-of-bias form. */
+  private async requireConsensus(actor: User | undefined, projectId: string, forms: readonly SavedForm[]): Promise<void> {
+    const lacking: string[] = [];
+    for (const r of await this.included(actor, projectId)) {
+      const has = (kind: FormKind) => forms.some((f) => f.recordId === r.id && f.kind === kind && f.reviewerId === null);
+      const what = [has('extraction') ? null : 'extraction', has('rob') ? null : 'risk of bias'].filter((x): x is string => x !== null);
+      if (what.length > 0) lacking.push(`record ${r.id} (${studyLabel(r)}): no consensus ${what.join(' and no consensus ')}`);
+    }
+    if (lacking.length > 0) {
+      throw new ExoError(
+        'EXO_ERR_EXTRACT_NO_CONSENSUS',
+        `project '${projectId}' screens in dual mode, so every included study needs a consensus extraction form and a consensus risk-of-bias assessment before it is published; nothing was published:\n${lacking.map((l) => `  ${l}`).join('\n')}`,
+        { id: projectId, records: lacking },
+      );
+    }
+  }
+
+  /** Withdraws the project's studies from the atlas (owners; audited). Publishing again brings them back as a new version. */
+  async unpublish(actor: User | undefined, projectId: string): Promise<{ projectId: string; version: number; withdrawnAt: string; studies: number }> {
+    const { user } = await this.access(actor, projectId, 'manage');
+    const p = await this.store.unpublish(projectId, user.id);
+    return { projectId, version: p.version, withdrawnAt: p.withdrawnAt!, studies: p.studies.length };
+  }
+
+  /** Every version of the project's publication into the atlas (members), oldest first, without the records. */
+  async publications(actor: User | undefined, projectId: string) {
+    await this.access(actor, projectId, 'read');
+    return (await this.store.publications(projectId)).map(({ studies, claims: _claims, details: _details, ...p }) => ({ ...p, studies: studies.length }));
+  }
+
+  /** Public: every study the atlas shows from a project (each project's latest publication), with its pooled results. */
+  async atlasStudies(): Promise<(ProjectAtlasStudy & { synthesisId: number; publishedAt: string; version: number })[]> {
+    const out: (ProjectAtlasStudy & { synthesisId: number; publishedAt: string; version: number })[] = [];
+    for (const p of await this.store.currentPublications()) {
+      const details = new Map(((p.details as { studyId: string; doi?: string; pmid?: string; pooled: ProjectAtlasStudy['pooled'] }[] | null) ?? []).map((d) => [d.studyId, d]));
+      for (const study of p.studies as Study[]) {
+        const d = details.get(study.id);
+        out.push({ study, ...(d?.doi ? { doi: d.doi } : {}), ...(d?.pmid ? { pmid: d.pmid } : {}), pooled: d?.pooled ?? [], synthesisId: p.synthesisId, publishedAt: p.publishedAt, version: p.version });
       }
     }
-    return [...byId.values()];
+    return out;
   }
 }
 

@@ -46,6 +46,24 @@ export interface StoredSynthesis {
   atlas: unknown;
 }
 
+/** What a publication puts into the atlas: Study and Claim records, and per-study details (the pooled results). */
+export interface AtlasRecords {
+  studies: unknown[];
+  claims: unknown[];
+  details: unknown;
+}
+
+/** One version of a project's publication into the atlas (issue 18: the atlas shows each project's latest, unless withdrawn). */
+export interface AtlasPublication extends AtlasRecords {
+  projectId: string;
+  version: number;
+  synthesisId: number;
+  publishedAt: string;
+  publishedBy: number;
+  withdrawnAt: string | null;
+  withdrawnBy: number | null;
+}
+
 export interface ExtractionStore {
   saveForm(input: NewForm): Promise<SavedForm>;
   /** The latest version of every form of a project (per record, kind and reviewer, consensus included). */
@@ -56,8 +74,17 @@ export interface ExtractionStore {
   /** The project's saved syntheses, newest first, without their result bodies (result: null). */
   syntheses(projectId: string): Promise<StoredSynthesis[]>;
   getSynthesis(projectId: string, id: number): Promise<StoredSynthesis | undefined>;
-  /** Marks a synthesis as published to the atlas, storing the atlas records made from it. */
-  publishSynthesis(projectId: string, id: number, atlas: unknown, userId: number): Promise<StoredSynthesis>;
+  /**
+   * Publishes a synthesis into the atlas in one audited transaction: marks the synthesis published, adds a new version
+   * of the project's publication (the atlas then shows it, with the search index and the atlas version updated).
+   */
+  publishSynthesis(projectId: string, id: number, atlas: AtlasRecords, userId: number): Promise<AtlasPublication>;
+  /** Withdraws the project's current publication from the atlas (audited); EXO_ERR_EXTRACT_NOT_PUBLISHED when there is none. */
+  unpublish(projectId: string, userId: number): Promise<AtlasPublication>;
+  /** Every version of the project's publications, oldest first. */
+  publications(projectId: string): Promise<AtlasPublication[]>;
+  /** What the atlas shows: each project's latest publication, unless withdrawn. */
+  currentPublications(): Promise<AtlasPublication[]>;
   /** Every published synthesis of every project, with its atlas records, newest first. */
   publishedSyntheses(): Promise<StoredSynthesis[]>;
 }

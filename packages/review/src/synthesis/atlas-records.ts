@@ -1,11 +1,9 @@
 /**
- * Back into the atlas: a finished review project's included studies, as atlas `Study` records marked
- * `origin: {kind: 'project', projectId, projectName}`, each with the pooled results it contributed to.
- *
- * The knowledge-base schema requires every Study to carry provenance quotes from the seed review and the review's
- * reference numbers (both min 1); a project study has neither, so these records have both empty and do not pass
- * `Study.parse` until the schema accepts empty ones for origin "project" — they are for merging into the study list
- * and the evidence map (which read the fields), not for data/.
+ * Back into the atlas: a finished review project's included studies, as atlas `Study` records whose `origin` says
+ * where they come from (issue 18: the project, its question, reviewers, consensus date, the source record's
+ * DOI/PMID/title, the synthesis), each with the pooled results it contributed to. A project study has no quotes of
+ * the review and none of its reference numbers (the schema allows both empty for origin "project"), and no curator's
+ * note: what the project recorded about it is in its origin, never shown as what the review says.
  */
 import type { DiseaseArea, Setting, Study } from '@exoatlas/schema';
 import type { ExtractionForm } from '../extraction/form-schema.js';
@@ -14,12 +12,19 @@ import type { SynthesisResult } from './synthesise.js';
 export interface ProjectRef {
   id: string;
   name: string;
+  question?: string;
+  /** the saved synthesis being published */
+  synthesisId?: number;
   /** the disease area of studies whose form does not give one */
   diseaseArea: DiseaseArea;
 }
 
 export interface IncludedStudy {
   studyId: string;
+  /** who saved extraction or risk-of-bias forms of it (user names) */
+  reviewers?: string[];
+  /** when its last consensus form was saved */
+  consensusAt?: string;
   label: string;
   title?: string;
   firstAuthor?: string;
@@ -89,9 +94,18 @@ export function projectAtlasStudies(project: ProjectRef, studies: readonly Inclu
       outcome: outcomes.length > 0 ? outcomes.join('; ') : 'not extracted',
       entities: [],
       referenceNumbers: [],
-      origin: { kind: 'project', projectId: project.id, projectName: project.name },
+      origin: {
+        kind: 'project',
+        projectId: project.id,
+        projectName: project.name,
+        ...(project.question ? { question: project.question } : {}),
+        ...(s.reviewers && s.reviewers.length > 0 ? { reviewers: s.reviewers } : {}),
+        ...(s.consensusAt ? { consensusAt: s.consensusAt } : {}),
+        record: { ...(/^\d+$/.test(s.studyId) ? { id: Number(s.studyId) } : {}), ...(s.title ? { title: s.title } : {}), ...(s.doi ? { doi: s.doi } : {}), ...(s.pmid ? { pmid: s.pmid } : {}) },
+        ...(project.synthesisId !== undefined ? { synthesisId: project.synthesisId } : {}),
+        note: `Isolation ${c.isolation.methods.join(' + ')}${c.dose ? `, dose ${c.dose.value} ${c.dose.unit}` : ''}${c.route ? `, ${c.route}` : ''}.`,
+      },
       provenance: [],
-      curationNote: `Extracted in the living-review project "${project.name}"; isolation ${c.isolation.methods.join(' + ')}${c.dose ? `, dose ${c.dose.value} ${c.dose.unit}` : ''}${c.route ? `, ${c.route}` : ''}.`,
     };
     const mine = pooled
       .filter((p) => p.studyIds.includes(s.studyId))

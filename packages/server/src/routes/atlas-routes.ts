@@ -13,6 +13,7 @@ const StudiesQuery = z
     setting: z.string().min(1).optional(),
     entity: z.string().min(1).optional(),
     inTable1: boolParam.optional(),
+    origin: z.enum(['review', 'project']).optional(),
     text: z.string().min(1).optional(),
     limit: intParam(1, 500).optional(),
     offset: intParam(0, 1_000_000).optional(),
@@ -31,18 +32,24 @@ const SearchQuery = z
 
 const NoQuery = z.object({}).strict();
 
-/** The read-only atlas API: health, studies, search, export. */
-export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: AtlasStore; dataHash?: string; currentAtlas?: () => Promise<Atlas> }): void {
-  const { atlas, store } = deps;
-  /** The curated atlas plus published project studies (the study list and pages show both, marked by origin). */
-  const withProjects = deps.currentAtlas ?? (async () => atlas);
+/**
+ * The read-only atlas API: health, studies, search, export. Every answer comes from the store's one atlas (`currentAtlas`,
+ * store-atlas.ts): the review's records and the studies published from living-review projects, marked by origin.
+ */
+export function atlasRoutes(app: FastifyInstance, deps: { store: AtlasStore; dataHash?: string; currentAtlas: () => Promise<Atlas> }): void {
+  const { store } = deps;
+  const withProjects = deps.currentAtlas;
 
-  app.get('/api/health', async () => ({
-    status: 'ok',
-    store: store.backend,
-    dataHash: deps.dataHash,
-    counts: { studies: atlas.kb.studies.length, references: atlas.kb.references.length, entities: atlas.kb.entities.length, claims: atlas.kb.claims.length },
-  }));
+  app.get('/api/health', async () => {
+    const atlas = await withProjects();
+    const fromProjects = atlas.kb.studies.filter((s) => s.origin.kind === 'project').length;
+    return {
+      status: 'ok',
+      store: store.backend,
+      dataHash: deps.dataHash,
+      counts: { studies: atlas.kb.studies.length, studiesFromProjects: fromProjects, references: atlas.kb.references.length, entities: atlas.kb.entities.length, claims: atlas.kb.claims.length },
+    };
+  });
 
   app.get('/api/studies', async (request) => {
     const { limit, offset, ...filters } = parseQuery(StudiesQuery, request.query);
@@ -56,7 +63,8 @@ export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: A
 
   app.get<{ Params: { id: string } }>('/api/studies/:id', async (request) => {
     parseQuery(NoQuery, request.query);
-    const study = (await withProjects()).getStudy(request.params.id);
+    const atlas = await withProjects();
+    const study = atlas.getStudy(request.params.id);
     return { ...study, references: atlas.referencesFor(study.referenceNumbers) };
   });
 
@@ -69,6 +77,6 @@ export function atlasRoutes(app: FastifyInstance, deps: { atlas: Atlas; store: A
 
   app.get('/api/export', async (request) => {
     parseQuery(NoQuery, request.query);
-    return atlas.kb;
+    return (await withProjects()).kb;
   });
 }

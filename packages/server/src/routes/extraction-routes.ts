@@ -192,6 +192,16 @@ export function extractionRoutes(app: FastifyInstance, deps: { extraction: Extra
     return service.publish(await actor(request), request.params.project, positiveId(request.params.id, 'EXO_ERR_EXTRACT_NOT_FOUND', 'synthesis'), b.diseaseArea);
   });
 
+  app.post<{ Params: { project: string } }>('/api/reviews/:project/unpublish', async (request) => {
+    body(request);
+    return service.unpublish(await actor(request), request.params.project);
+  });
+
+  app.get<{ Params: { project: string } }>('/api/reviews/:project/publications', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return { items: await service.publications(await actor(request), request.params.project) };
+  });
+
   app.get('/api/project-studies', async (request) => {
     parseQuery(NoQuery, request.query);
     return { items: await service.atlasStudies() };
@@ -258,6 +268,8 @@ export const EXTRACTION_OPENAPI_PATHS: Record<string, unknown> = {
   '/api/reviews/{project}/syntheses/{id}/export.csv': { get: { ...tag, ...secured, summary: 'The derived table (metafor column names; what=table) or per-study results (what=results) as CSV', operationId: 'exportSynthesisCsv', parameters: [projectParam, idParam, { name: 'what', in: 'query', required: false, schema: { type: 'string', enum: ['table', 'results'] } }], responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: str } } }, ...common, ...blinded } } },
   '/api/reviews/{project}/syntheses/{id}/export.json': { get: { ...tag, ...secured, summary: 'The synthesis as one JSON document (options, table, result, warnings)', operationId: 'exportSynthesisJson', parameters: [projectParam, idParam], responses: { 200: json(anyObj), ...common, ...blinded } } },
   '/api/reviews/{project}/syntheses/{id}/plot.svg': { get: { ...tag, ...secured, summary: 'Forest (default), funnel or risk-of-bias forest plot', operationId: 'synthesisPlot', parameters: [projectParam, idParam, { name: 'plot', in: 'query', required: false, schema: { type: 'string', enum: ['forest', 'funnel', 'rob-forest'] } }], responses: { 200: svgBody, ...common, ...blinded } } },
-  '/api/reviews/{project}/syntheses/{id}/publish': { post: { ...tag, ...secured, summary: "Publishes a saved synthesis to the atlas (owners): the included studies become atlas studies with origin 'project'", operationId: 'publishSynthesis', parameters: [projectParam, idParam], requestBody: { required: false, content: { 'application/json': { schema: obj({ diseaseArea: str }) } } }, responses: { 200: json(anyObj), 403: err('Owners only (EXO_ERR_AUTH_FORBIDDEN)'), ...common } } },
-  '/api/project-studies': { get: { ...tag, summary: 'Studies of published review projects as atlas Study records (origin: project) with their pooled results, for the study list and the evidence map', operationId: 'projectStudies', responses: { 200: json(obj({ items: { type: 'array', items: obj({ study: { $ref: '#/components/schemas/Study' }, doi: str, pmid: str, pooled: { type: 'array', items: anyObj }, synthesisId: int, publishedAt: str }) } })) } } },
+  '/api/reviews/{project}/syntheses/{id}/publish': { post: { ...tag, ...secured, summary: "Publishes a saved synthesis to the atlas (owners): the included studies become atlas studies with origin 'project', in the store's atlas and search index; publishing again makes a new version (the atlas shows the latest)", operationId: 'publishSynthesis', parameters: [projectParam, idParam], requestBody: { required: false, content: { 'application/json': { schema: obj({ diseaseArea: str }) } } }, responses: { 200: json(anyObj), 403: err('Owners only (EXO_ERR_AUTH_FORBIDDEN)'), 409: err('A dual project with an included study lacking a consensus extraction or risk-of-bias form (EXO_ERR_EXTRACT_NO_CONSENSUS; context.records names each)'), ...common } } },
+  '/api/reviews/{project}/unpublish': { post: { ...tag, ...secured, summary: "Takes the project's studies out of the atlas (owners; audited); publishing again brings them back as a new version", operationId: 'unpublishProject', parameters: [projectParam], requestBody: { required: false, content: { 'application/json': { schema: obj({}) } } }, responses: { 200: json(obj({ projectId: str, version: int, withdrawnAt: str, studies: int })), 403: err('Owners only (EXO_ERR_AUTH_FORBIDDEN)'), 409: err('Nothing in the atlas to unpublish (EXO_ERR_EXTRACT_NOT_PUBLISHED)'), ...common } } },
+  '/api/reviews/{project}/publications': { get: { ...tag, ...secured, summary: "Every version of the project's publication in the atlas, oldest first (synthesis, when, by whom, how many studies, withdrawn when)", operationId: 'listPublications', parameters: [projectParam], responses: { 200: json(obj({ items: { type: 'array', items: obj({ projectId: str, version: int, synthesisId: int, publishedAt: str, publishedBy: int, withdrawnAt: str, withdrawnBy: int, studies: int }) } })), ...common } } },
+  '/api/project-studies': { get: { ...tag, summary: "The studies the atlas shows from review projects (each project's latest publication, unless unpublished) as Study records (origin: project) with their pooled results", operationId: 'projectStudies', responses: { 200: json(obj({ items: { type: 'array', items: obj({ study: { $ref: '#/components/schemas/Study' }, doi: str, pmid: str, pooled: { type: 'array', items: anyObj }, synthesisId: int, publishedAt: str, version: int }) } })) } } },
 };

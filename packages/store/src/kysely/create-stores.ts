@@ -37,7 +37,7 @@ export async function createKyselyStores(config: KyselyConfig): Promise<KyselySt
     atlas: new KyselyAtlasStore(database, index),
     literature: new KyselyLiteratureStore(database, index),
     review: new KyselyReviewStore(database),
-    extraction: new KyselyExtractionStore(database),
+    extraction: new KyselyExtractionStore(database, index),
     url: config.url === ':memory:' ? undefined : config.url,
     setBusyTimeout: (ms) => database.setBusyTimeout(ms),
     close: async () => {

@@ -126,6 +126,19 @@ export interface Database {
     published_by: number | null;
     atlas: string | null;
   };
+  /** Issue 18: each version of a project's publication into the atlas (0008-published-atlas). */
+  atlas_publications: {
+    project_id: string;
+    version: number;
+    synthesis_id: number;
+    studies: string;
+    claims: string;
+    details: string;
+    published_at: string;
+    published_by: number;
+    withdrawn_at: string | null;
+    withdrawn_by: number | null;
+  };
 }
 
 export type Dialect = 'sqlite' | 'postgres';

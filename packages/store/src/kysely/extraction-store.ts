@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { ExoError } from '@exoatlas/schema';
-import type { ExtractionStore, FormKind, NewForm, SavedForm, StoredSynthesis } from '@exoatlas/review';
+import type { AtlasPublication, AtlasRecords, ExtractionStore, FormKind, NewForm, SavedForm, StoredSynthesis } from '@exoatlas/review';
 import type { Database, OpenedDatabase } from './database.js';
 import { isUniqueViolation, writeTransaction } from './transaction.js';
+import type { SearchIndex } from './search/index.js';
+import { currentPublications, lockAtlas, publicationFromRow, publicationsChanged } from './published-atlas.js';
 
 const now = (): string => new Date().toISOString();
 
@@ -43,6 +45,12 @@ const formFromRow = (r: FormRow): SavedForm => ({
   createdAt: r.created_at,
 });
 
+/** A published Study's origin with its publication version and time (records without an origin object are left alone). */
+function stampOrigin(study: unknown, version: number, at: string): unknown {
+  const s = study as { origin?: Record<string, unknown> };
+  return s && typeof s === 'object' && s.origin && typeof s.origin === 'object' ? { ...s, origin: { ...s.origin, version, publishedAt: at } } : study;
+}
+
 const synthesisFromRow = (r: SynthesisRow): StoredSynthesis => ({
   id: r.id,
   projectId: r.project_id,
@@ -60,7 +68,11 @@ const synthesisFromRow = (r: SynthesisRow): StoredSynthesis => ({
  * so every saved version stays reproducible.
  */
 export class KyselyExtractionStore implements ExtractionStore {
-  constructor(private readonly opened: OpenedDatabase) {}
+  constructor(
+    private readonly opened: OpenedDatabase,
+    /** The atlas search index, which a publication updates in its transaction. */
+    private readonly index: SearchIndex,
+  ) {}
 
   private formQuery(db: Kysely<Database>) {
     return db
@@ -174,17 +186,51 @@ export class KyselyExtractionStore implements ExtractionStore {
     return row ? synthesisFromRow(row) : undefined;
   }
 
-  async publishSynthesis(projectId: string, id: number, atlas: unknown, userId: number): Promise<StoredSynthesis> {
-    await writeTransaction(this.opened, async (trx) => {
+  async publishSynthesis(projectId: string, id: number, atlas: AtlasRecords, userId: number): Promise<AtlasPublication> {
+    return writeTransaction(this.opened, async (trx) => {
+      await lockAtlas(trx, this.opened.dialect);
       const at = now();
       const result = await trx.updateTable('review_syntheses').set({ published_at: at, published_by: userId, atlas: JSON.stringify(atlas) }).where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new ExoError('EXO_ERR_EXTRACT_NOT_FOUND', `project '${projectId}' has no synthesis ${id}`, { id: String(id) });
+      // Publishing again is a new version: the earlier ones stay, as the record of what the atlas showed when.
+      const last = await trx.selectFrom('atlas_publications').select(sql<number>`max(version)`.as('v')).where('project_id', '=', projectId).executeTakeFirst();
+      const version = Number(last?.v ?? 0) + 1;
+      // Each study's origin names the version it was published in, known only here.
+      const studies = atlas.studies.map((s) => stampOrigin(s, version, at));
+      const row = { project_id: projectId, version, synthesis_id: id, studies: JSON.stringify(studies), claims: JSON.stringify(atlas.claims), details: JSON.stringify(atlas.details ?? null), published_at: at, published_by: userId, withdrawn_at: null, withdrawn_by: null };
+      await trx.insertInto('atlas_publications').values(row).execute();
       await trx
         .insertInto('review_audit')
-        .values({ project_id: projectId, user_id: userId, action: 'publish-synthesis', record_id: null, stage: null, before: null, after: JSON.stringify({ synthesisId: id }), at })
+        .values({ project_id: projectId, user_id: userId, action: 'publish-synthesis', record_id: null, stage: null, before: JSON.stringify({ version: version - 1 }), after: JSON.stringify({ synthesisId: id, version, studies: atlas.studies.length }), at })
         .execute();
+      await publicationsChanged(trx, this.index);
+      return publicationFromRow(row);
     });
-    return (await this.getSynthesis(projectId, id))!;
+  }
+
+  async unpublish(projectId: string, userId: number): Promise<AtlasPublication> {
+    return writeTransaction(this.opened, async (trx) => {
+      await lockAtlas(trx, this.opened.dialect);
+      const current = (await currentPublications(trx)).find((p) => p.projectId === projectId);
+      if (!current) throw new ExoError('EXO_ERR_EXTRACT_NOT_PUBLISHED', `project '${projectId}' has nothing in the atlas to unpublish`, { id: projectId });
+      const at = now();
+      await trx.updateTable('atlas_publications').set({ withdrawn_at: at, withdrawn_by: userId }).where('project_id', '=', projectId).where('version', '=', current.version).execute();
+      await trx
+        .insertInto('review_audit')
+        .values({ project_id: projectId, user_id: userId, action: 'unpublish', record_id: null, stage: null, before: JSON.stringify({ version: current.version, synthesisId: current.synthesisId }), after: JSON.stringify({ withdrawn: true }), at })
+        .execute();
+      await publicationsChanged(trx, this.index);
+      return { ...current, withdrawnAt: at, withdrawnBy: userId };
+    });
+  }
+
+  async publications(projectId: string): Promise<AtlasPublication[]> {
+    const rows = await this.opened.db.selectFrom('atlas_publications').selectAll().where('project_id', '=', projectId).orderBy('version').execute();
+    return rows.map(publicationFromRow);
+  }
+
+  async currentPublications(): Promise<AtlasPublication[]> {
+    return currentPublications(this.opened.db);
   }
 
   async publishedSyntheses(): Promise<StoredSynthesis[]> {

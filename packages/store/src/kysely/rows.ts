@@ -1,70 +1,14 @@
-import type { Decision, Project, Resolution, Search, Stage, User } from '@exoatlas/review';
+import type { Selectable } from 'kysely';
+import type { Decision, Project, Resolution, Search, User } from '@exoatlas/review';
+import type { Database } from './database.js';
 
-export interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  is_admin: number;
-  created_at: string;
-  is_disabled: number;
-}
-
-export interface ProjectRow {
-  id: string;
-  name: string;
-  question: string;
-  criteria: string;
-  mode: Project['mode'];
-  exclusion_reasons: string;
-  created_at: string;
-  created_by: number;
-}
-
-export interface SearchRow {
-  id: number;
-  project_id: string;
-  database_name: string;
-  search_date: string;
-  query: string;
-  file_name: string;
-  format: string;
-  identified: number;
-  duplicates: number;
-  added: number;
-  warnings: string;
-  imported_at: string;
-  imported_by: number;
-}
-
-export interface DecisionRow {
-  id: number;
-  project_id: string;
-  record_id: number;
-  stage: Stage;
-  reviewer_id: number;
-  reviewer: string;
-  decision: Decision['decision'];
-  reason: string | null;
-  note: string | null;
-  version: number;
-  created_at: string;
-}
-
-export interface ResolutionRow {
-  id: number;
-  project_id: string;
-  record_id: number;
-  stage: Stage;
-  decision: Resolution['decision'];
-  reason: string | null;
-  method: Resolution['method'];
-  resolved_by: number;
-  resolver: string;
-  note: string | null;
-  version: number;
-  created_at: string;
-}
+// The rows as the tables hold them (database.ts types every table once); decisions and resolutions come with the
+// user name of who made them, joined in.
+export type UserRow = Selectable<Database['review_users']>;
+export type ProjectRow = Selectable<Database['review_projects']>;
+export type SearchRow = Selectable<Database['review_searches']>;
+export type DecisionRow = Selectable<Database['review_decisions']> & { reviewer: string };
+export type ResolutionRow = Selectable<Database['review_resolutions']> & { resolver: string };
 
 export const userFromRow = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, isAdmin: r.is_admin === 1, createdAt: r.created_at, isDisabled: r.is_disabled === 1 });
 

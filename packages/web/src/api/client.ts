@@ -100,7 +100,7 @@ export function apiPath(path: string, params: Params = {}): string {
   return s ? `${path}?${s}` : path;
 }
 
-export const STUDY_FILTERS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'entity', 'inTable1', 'text'] as const;
+export const STUDY_FILTERS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'entity', 'inTable1', 'origin', 'text'] as const;
 export type StudyFilterName = (typeof STUDY_FILTERS)[number];
 export type StudyFilterValues = Partial<Record<StudyFilterName, string>>;
 

@@ -229,6 +229,7 @@ export const reviewPaths = {
   synthesisExport: (p: string, id: number, what: 'csv-table' | 'csv-results' | 'json') =>
     what === 'json' ? `${P(p)}/syntheses/${id}/export.json` : `${P(p)}/syntheses/${id}/export.csv?what=${what === 'csv-table' ? 'table' : 'results'}`,
   publish: (p: string, id: number) => `${P(p)}/syntheses/${id}/publish`,
+  unpublish: (p: string) => `${P(p)}/unpublish`,
 };
 
 export const reviewApi = {

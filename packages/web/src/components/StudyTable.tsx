@@ -12,7 +12,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'condition', label: 'Condition' },
   { key: 'species', label: 'Species' },
   { key: 'cellSource', label: 'Vesicles from' },
-  { key: 'table1Row', label: 'Table 1' },
+  { key: 'table1Row', label: 'Source' },
 ];
 
 const sortValue = (s: LinkedStudy, key: SortKey): string | number => {
@@ -20,13 +20,19 @@ const sortValue = (s: LinkedStudy, key: SortKey): string | number => {
     case 'year':
       return s.year ?? 0;
     case 'table1Row':
-      return s.table1Row ?? 999;
+      return s.table1Row ?? (s.origin.kind === 'project' ? 1000 : 999);
     case 'species':
       return s.species.join(', ');
     default:
       return String(s[key] ?? '');
   }
 };
+
+/** Where a study comes from (issue 18 item 2): a Table 1 row or the text of the review, or the project that published it. */
+export function sourceLabel(s: LinkedStudy): string {
+  if (s.origin.kind === 'project') return `Project: ${s.origin.projectName ?? s.origin.projectId}`;
+  return s.inTable1 ? `Table 1, row ${s.table1Row}` : 'Review text';
+}
 
 /** Sorts studies by a column; ties keep the title order. */
 export function sortStudies(studies: readonly LinkedStudy[], key: SortKey, isDescending: boolean): LinkedStudy[] {
@@ -89,7 +95,7 @@ export function StudyTable({
               <td>
                 <abbr title={label(CELL_SOURCE_LABELS, s.cellSource)}>{s.cellSource}</abbr>
               </td>
-              <td className="num">{s.inTable1 ? `row ${s.table1Row}` : 'text'}</td>
+              <td>{sourceLabel(s)}</td>
               <td>
                 {s.comparisons.length === 0
                   ? '–'

@@ -78,7 +78,7 @@ export function OverviewPage() {
 function Counts({ overview: o }: { overview: Overview }) {
   const c = o.counts;
   const items: { n: number | undefined; label: string; to: string; detail?: string }[] = [
-    { n: c.studies, label: 'studies', to: '/studies', detail: c.table1Studies !== undefined ? `${c.table1Studies} in Table 1, ${c.textStudies ?? '?'} in the text` : undefined },
+    { n: c.studies, label: 'studies', to: '/studies', detail: c.table1Studies !== undefined ? `${c.table1Studies} in Table 1, ${c.textStudies ?? '?'} in the text${c.projectStudies ? `, ${c.projectStudies} from living-review projects` : ''}` : undefined },
     { n: c.diseases, label: 'diseases', to: '/entities?kind=disease', detail: c.diseaseAreas !== undefined ? `in ${c.diseaseAreas} disease areas` : undefined },
     { n: c.mechanisms ?? c.claims, label: 'mechanisms', to: '/mechanisms', detail: c.claims !== undefined ? `${c.claims} causal claims` : undefined },
     { n: c.entities, label: 'molecules, cells and pathways', to: '/entities' },

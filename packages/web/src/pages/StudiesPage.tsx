@@ -11,7 +11,7 @@ import { Link } from '../router/Link';
 import { navigate, withQuery, type Route } from '../router/router';
 
 /** Query parameters of the studies page, in the order they appear in a shared link. */
-const PARAMS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'vesicle', 'mirna', 'pathway', 'entity', 'inTable1', 'text', 'sort', 'desc'] as const;
+const PARAMS = ['diseaseArea', 'condition', 'species', 'cellSource', 'setting', 'vesicle', 'mirna', 'pathway', 'entity', 'inTable1', 'origin', 'text', 'sort', 'desc'] as const;
 type Param = (typeof PARAMS)[number];
 
 export function readStudyParams(query: URLSearchParams): Record<Param, string> {
@@ -41,7 +41,7 @@ export function StudiesPage({ route }: { route: Route }) {
   const hasEntityFacets = mirnas.data !== undefined && pathways.data !== undefined;
 
   const serverEntity = p.entity || p.mirna || p.pathway;
-  const filters: StudyFilterValues = { diseaseArea: p.diseaseArea, condition: p.condition, species: p.species, cellSource: p.cellSource, setting: p.setting, entity: serverEntity, inTable1: p.inTable1, text: p.text };
+  const filters: StudyFilterValues = { diseaseArea: p.diseaseArea, condition: p.condition, species: p.species, cellSource: p.cellSource, setting: p.setting, entity: serverEntity, inTable1: p.inTable1, origin: p.origin, text: p.text };
   const studies = useApi<ApiResponses['studies']>(paths.studies(filters));
 
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(p.sort) ? (p.sort as SortKey) : 'diseaseArea';
@@ -65,8 +65,9 @@ export function StudiesPage({ route }: { route: Route }) {
     <>
       <h1>Studies</h1>
       <p className="lead">
-        Every study the review describes: the 20 rows of its Table 1 and the studies discussed in its text. Filter by disease area, model, cell source or
-        the molecules involved; open a study for its full record, the review's own words and its references.
+        Every study the review describes — the 20 rows of its Table 1 and the studies discussed in its text — and the studies that living-review projects
+        have published into the atlas, each marked by where it comes from. Filter by disease area, model, cell source or the molecules involved; open a study
+        for its full record, the review's own words (or the project it comes from) and its references.
       </p>
       <div className="with-sidebar">
         <form className={isCollapsed ? 'filters is-collapsed' : 'filters'} aria-labelledby="filters-heading" onSubmit={(e) => e.preventDefault()}>
@@ -112,6 +113,16 @@ export function StudiesPage({ route }: { route: Route }) {
               ]}
               onChange={(v) => set({ inTable1: v })}
             />
+            <SelectField
+              label="Comes from"
+              anyLabel="The review and projects"
+              value={p.origin}
+              options={[
+                { value: 'review', label: 'The review' },
+                { value: 'project', label: 'A living-review project' },
+              ]}
+              onChange={(v) => set({ origin: v })}
+            />
             {activeFilters.length > 0 && (
               <p>
                 <Link to={withQuery('/studies', { sort: p.sort, desc: p.desc })} className="clear-filters">
@@ -145,7 +156,7 @@ export function StudiesPage({ route }: { route: Route }) {
 }
 
 const filterName = (k: Param): string =>
-  ({ diseaseArea: 'disease area', cellSource: 'cell source', inTable1: 'source', text: 'words', mirna: 'miRNA', pathway: 'pathway', entity: 'entity', vesicle: 'therapy' })[k as string] ?? k;
+  ({ diseaseArea: 'disease area', cellSource: 'cell source', inTable1: 'source', origin: 'origin', text: 'words', mirna: 'miRNA', pathway: 'pathway', entity: 'entity', vesicle: 'therapy' })[k as string] ?? k;
 
 /** A text input that updates the URL when typing pauses. */
 function DebouncedInput({ label, value, onChange, placeholder, hint }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; hint?: string }) {

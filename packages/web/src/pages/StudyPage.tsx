@@ -3,6 +3,7 @@ import { paths, type ApiResponses } from '../api/client';
 import type { Claim, LinkedStudy, StudyDetail } from '../api/types';
 import { MiniGraph } from '../components/MiniGraph';
 import { ProvenanceList } from '../components/ProvenanceQuote';
+import { ProjectOrigin } from '../components/ProjectOrigin';
 import { ReferenceEntry } from '../components/ReferenceEntry';
 import { Async, Loading } from '../components/StatusMessage';
 import { useApi } from '../hooks/useApi';
@@ -59,7 +60,7 @@ function StudyView({ study: s }: { study: StudyDetail }) {
       <h1>{s.title}</h1>
       <p className="lead">{s.outcome}</p>
       <div className="badges">
-        <span className="badge">{s.inTable1 ? `Table 1, row ${s.table1Row}` : 'Discussed in the text'}</span>
+        <span className="badge">{s.origin.kind === 'project' ? `From the living-review project ${s.origin.projectName ?? s.origin.projectId}` : s.inTable1 ? `Table 1, row ${s.table1Row}` : 'Discussed in the text'}</span>
         <span className="badge">{s.setting.map((x) => label(SETTING_LABELS, x)).join(' · ')}</span>
         <span className="badge">{s.cellSource} vesicles</span>
       </div>
@@ -98,17 +99,19 @@ function StudyView({ study: s }: { study: StudyDetail }) {
               </ul>
             )}
           </Field>
-          <Field name="Cites">
-            {s.referenceNumbers.map((n, i) => (
-              <span key={n}>
-                {i > 0 && ', '}
-                <Link to={`/references/${n}`}>[{n}]</Link>
-              </span>
-            ))}
-          </Field>
+          {s.referenceNumbers.length > 0 && (
+            <Field name="Cites">
+              {s.referenceNumbers.map((n, i) => (
+                <span key={n}>
+                  {i > 0 && ', '}
+                  <Link to={`/references/${n}`}>[{n}]</Link>
+                </span>
+              ))}
+            </Field>
+          )}
           <Field name="Record">
             <code>{s.id}</code>
-            {s.origin.kind === 'project' ? ` · pooled from project ${s.origin.projectName ?? s.origin.projectId}` : ' · curated from the review'}
+            {s.origin.kind === 'project' ? ` · published from project ${s.origin.projectName ?? s.origin.projectId}` : ' · curated from the review'}
           </Field>
         </dl>
       </section>
@@ -144,39 +147,25 @@ function StudyView({ study: s }: { study: StudyDetail }) {
         </section>
       )}
 
-      <section aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading">What the review says</h2>
-        <ProvenanceList provenance={s.provenance} />
-        {s.curationNote && (
-          <aside className="curation-note" aria-label="Curator's note">
-            <h3>Curator's note</h3>
-            <p>{s.curationNote}</p>
-          </aside>
-        )}
-        {s.corrections && s.corrections.length > 0 && (
-          <aside className="curation-note" aria-label="Corrections">
-            <h3>Where the review is corrected</h3>
-            <ul>
-              {s.corrections.map((c, i) => (
-                <li key={i}>
-                  <strong>{c.field}</strong>: printed “{c.asPrinted}”, read as “{c.reading}”. {c.note}
-                </li>
-              ))}
-            </ul>
-          </aside>
-        )}
-      </section>
+      {/* issue 18 item 2: a project's study is never shown under what the review says */}
+      {s.origin.kind === 'project' ? (
+        <ProjectOrigin origin={s.origin} />
+      ) : (
+        <ReviewSays study={s} />
+      )}
 
-      <section aria-labelledby="references-heading">
-        <h2 id="references-heading">References</h2>
-        <ol className="reference-list plain">
-          {s.references.map((r) => (
-            <li key={r.id}>
-              <ReferenceEntry reference={r} />
-            </li>
-          ))}
-        </ol>
-      </section>
+      {s.references.length > 0 && (
+        <section aria-labelledby="references-heading">
+          <h2 id="references-heading">References</h2>
+          <ol className="reference-list plain">
+            {s.references.map((r) => (
+              <li key={r.id}>
+                <ReferenceEntry reference={r} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       <section aria-labelledby="graph-heading">
         <h2 id="graph-heading">Mechanism graph</h2>
@@ -214,6 +203,34 @@ function StudyView({ study: s }: { study: StudyDetail }) {
         )}
       </section>
     </article>
+  );
+}
+
+/** The review's own words about a study: its quotes, the curator's note and corrections. */
+function ReviewSays({ study: s }: { study: StudyDetail }) {
+  return (
+    <section aria-labelledby="quotes-heading">
+      <h2 id="quotes-heading">What the review says</h2>
+      <ProvenanceList provenance={s.provenance} />
+      {s.curationNote && (
+        <aside className="curation-note" aria-label="Curator's note">
+          <h3>Curator's note</h3>
+          <p>{s.curationNote}</p>
+        </aside>
+      )}
+      {s.corrections && s.corrections.length > 0 && (
+        <aside className="curation-note" aria-label="Corrections">
+          <h3>Where the review is corrected</h3>
+          <ul>
+            {s.corrections.map((c, i) => (
+              <li key={i}>
+                <strong>{c.field}</strong>: printed “{c.asPrinted}”, read as “{c.reading}”. {c.note}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </section>
   );
 }
 

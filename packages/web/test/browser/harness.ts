@@ -26,6 +26,8 @@ if (!canRun) console.warn(`[web browser tests] skipped: ${skipReason()}`);
 export interface Atlas {
   url: string;
   browser: Browser;
+  /** The server's stores, for suites that put data in first (e.g. a project publishing into the atlas). */
+  stores: Awaited<ReturnType<typeof testApp>>['stores'];
   close: () => Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startAtlas(): Promise<Atlas> {
   return {
     url: `http://127.0.0.1:${port}`,
     browser,
+    stores: ctx.stores,
     close: async () => {
       await browser.close();
       await ctx.close();

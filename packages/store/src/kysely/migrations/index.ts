@@ -7,6 +7,7 @@ import { extraction } from './0004-extraction.js';
 import { automationFlag } from './0005-automation-flag.js';
 import { auditNoDelete } from './0006-audit-no-delete.js';
 import { accounts } from './0007-accounts.js';
+import { publishedAtlas } from './0008-published-atlas.js';
 
 /** The one list of migrations, in order (Kysely's Migrator sorts by name). */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-automation-flag': automationFlag(),
     '0006-audit-no-delete': auditNoDelete(dialect),
     '0007-accounts': accounts(dialect),
+    '0008-published-atlas': publishedAtlas(),
   };
 }
 

@@ -6,26 +6,16 @@
  * ("exosome", "wound healing"), so PostgreSQL ranks the atlas documents it matched with this instead.
  */
 
+import { searchTokens, type TermPhrase } from '@exoatlas/atlas';
+
 const K1 = 1.2;
 const B = 0.75;
 
 /** Lower-cased, diacritics removed, split on everything but letters and digits (as unicode61 remove_diacritics 2). */
-export function tokenize(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
-}
+export const tokenize = searchTokens;
 
-/** A query word as FTS5 reads it: a phrase of tokens, the last word's last token also matching as a prefix. */
-export interface Phrase {
-  tokens: string[];
-  isPrefix: boolean;
-}
-
-export const phrasesOf = (words: readonly string[]): Phrase[] => words.map((w, i) => ({ tokens: tokenize(w), isPrefix: i === words.length - 1 }));
+/** A query phrase as FTS5 reads it: tokens in sequence, the last also matching as a prefix when `isPrefix`. */
+export type Phrase = Pick<TermPhrase, 'tokens' | 'isPrefix'>;
 
 /** How many times `phrase` occurs in `tokens`. */
 export function phraseCount(tokens: readonly string[], phrase: Phrase): number {

@@ -4,8 +4,13 @@ import type { SearchHit } from '../../atlas-store.js';
 import { markSnippet } from '../../fts-query.js';
 import type { Database } from '../database.js';
 import { searchText } from '../migrations/dialect-ddl.js';
-import { bm25, phrasesOf, tokenize } from './bm25.js';
-import { BATCH, queryWords, type CitationMatch, type CitationText, type SearchIndex } from './search-index.js';
+import type { QueryTerm, TermPhrase } from '@exoatlas/atlas';
+import { bm25, tokenize } from './bm25.js';
+import { phrasesOfTerms, termsOf } from './query-terms.js';
+import { BATCH, queryWords, snippetOf, type CitationMatch, type CitationText, type SearchDocumentsOptions, type SearchIndex } from './search-index.js';
+
+/** Texts whose tokens are kept: the atlas's titles and bodies (about 2,000) with room for published studies. */
+const TOKEN_CACHE = 10_000;
 
 /** ts_rank normalisation 1 for citations: divide by 1 + log(document length), as bm25 discounts long documents. */
 const NORMALISATION = sql.lit(1);
@@ -25,10 +30,25 @@ function tsQuery(input: string): RawBuilder<unknown> {
 }
 
 function wordQueries(words: readonly string[]): RawBuilder<unknown>[] {
-  return words.map((w, i) => {
-    const phrase = sql`phraseto_tsquery('simple', ${searchText(sql`${w}::text`)})`;
-    return i === words.length - 1 ? sql`(regexp_replace(${phrase}::text, '''$', ''':*'))::tsquery` : phrase;
-  });
+  return words.map((w, i) => phraseQuery(w, i === words.length - 1));
+}
+
+/** One phrase as a tsquery, its last lexeme as a prefix (`:*`) when asked. */
+function phraseQuery(text: string, isPrefix: boolean): RawBuilder<unknown> {
+  const phrase = sql`phraseto_tsquery('simple', ${searchText(sql`${text}::text`)})`;
+  return isPrefix ? sql`(regexp_replace(${phrase}::text, '''$', ''':*'))::tsquery` : phrase;
+}
+
+/** Any of the phrases (tsquery `||`; these operators share one precedence, so every group is parenthesised). */
+const anyOf = (phrases: readonly TermPhrase[]): RawBuilder<unknown> => sql`(${sql.join(phrases.map((p) => phraseQuery(p.text, p.isPrefix)), sql` || `)})`;
+
+/** The query terms as FTS5 reads them on SQLite (query-terms.ts): every term, each one of its phrases. */
+const termsQuery = (terms: readonly QueryTerm[]): RawBuilder<unknown> => sql`(${sql.join(terms.map((t) => anyOf(t.phrases)), sql` && `)})`;
+
+/** The rows the terms exclude (another miRNA arm), as the SQLite index excludes them. */
+function exclusion(terms: readonly QueryTerm[]): RawBuilder<unknown> {
+  const parts = terms.flatMap((t) => (t.exclude ? [sql`(document @@ (${anyOf(t.exclude.other)} && !!${anyOf(t.exclude.asked)}))`] : []));
+  return parts.length > 0 ? sql`AND NOT (${sql.join(parts, sql` OR `)})` : sql``;
 }
 
 /**
@@ -40,11 +60,32 @@ function headlineQuery(input: string): RawBuilder<unknown> {
 }
 
 /**
+ * What ts_headline marks for the atlas: every phrase of the terms, folded and as written (the headline parses the
+ * text unfolded: "miR-135b-reinforced" is a compound whose parts are 'mir', '135b' and 'reinforced'; see headlineQuery).
+ */
+function termsHeadlineQuery(phrases: readonly TermPhrase[]): RawBuilder<unknown> {
+  return sql`(${anyOf(phrases)} || ${sql.join(phrases.map((p) => sql`plainto_tsquery('simple', ${p.text})`), sql` || `)})`;
+}
+
+/**
  * PostgreSQL full-text search: a generated tsvector with a GIN index finds the matches; atlas documents are ranked by
  * FTS5's BM25 (search/bm25.ts: the atlas is a few thousand short documents, so scoring the matches here is cheap and
  * gives the same order as SQLite), citations by ts_rank in the database; ts_headline makes the snippets.
  */
 export class PostgresSearchIndex implements SearchIndex {
+  /** Tokens of the documents' texts, by text: ranking a broad query tokenized every match on every search. */
+  private readonly tokens = new Map<string, string[]>();
+
+  private tokensOf(text: string): string[] {
+    let tokens = this.tokens.get(text);
+    if (!tokens) {
+      if (this.tokens.size >= TOKEN_CACHE) this.tokens.clear();
+      tokens = tokenize(text);
+      this.tokens.set(text, tokens);
+    }
+    return tokens;
+  }
+
   async clearDocuments(db: Kysely<Database>): Promise<void> {
     await sql`DELETE FROM search`.execute(db);
   }
@@ -57,28 +98,28 @@ export class PostgresSearchIndex implements SearchIndex {
     }
   }
 
-  async searchDocuments(db: Kysely<Database>, query: string, options: { kinds?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
-    const words = queryWords(query);
-    const perWord = wordQueries(words);
+  async searchDocuments(db: Kysely<Database>, query: string, options: SearchDocumentsOptions): Promise<{ total: number; hits: SearchHit[] }> {
+    const terms = termsOf(query, options.lexicon);
+    const phrases = phrasesOfTerms(terms);
     const kinds = options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``;
-    // BM25's corpus statistics are over the whole table, whatever the kind filter, as FTS5's are.
+    // BM25's corpus statistics are over the whole table, whatever the kind filter, as FTS5's are: one count per phrase.
     const stats = (
       await sql<Record<string, number>>`SELECT cast(count(*) AS integer) AS rows, cast(coalesce(avg(tokens), 0) AS float8) AS average,
-        ${sql.join(perWord.map((w, i) => sql`cast(count(*) FILTER (WHERE document @@ ${w}) AS integer) AS ${sql.ref(`n${i}`)}`))} FROM search`.execute(db)
+        ${sql.join(phrases.map((p, i) => sql`cast(count(*) FILTER (WHERE document @@ ${phraseQuery(p.text, p.isPrefix)}) AS integer) AS ${sql.ref(`n${i}`)}`))} FROM search`.execute(db)
     ).rows[0]!;
-    const corpus = { rows: stats.rows!, averageLength: stats.average!, rowsWithPhrase: perWord.map((_, i) => stats[`n${i}`]!) };
+    const corpus = { rows: stats.rows!, averageLength: stats.average!, rowsWithPhrase: phrases.map((_, i) => stats[`n${i}`]!) };
     const matches = await sql<{ kind: SearchHit['kind']; id: string; title: string; body: string; seq: number }>`
-      SELECT kind, id, title, body, seq FROM search WHERE document @@ ${sql`(${sql.join(perWord, sql` && `)})`} ${kinds}`.execute(db);
-    const phrases = phrasesOf(words);
+      SELECT kind, id, title, body, seq FROM search WHERE document @@ ${termsQuery(terms)} ${kinds} ${exclusion(terms)}`.execute(db);
     const ranked = matches.rows
-      .map((m) => ({ m, score: bm25([{ tokens: tokenize(m.title), weight: 4 }, { tokens: tokenize(m.body), weight: 1 }], phrases, corpus) }))
+      .map((m) => ({ m, score: bm25([{ tokens: this.tokensOf(m.title), weight: 4 }, { tokens: this.tokensOf(m.body), weight: 1 }], phrases, corpus) }))
       .sort((a, b) => b.score - a.score || a.m.seq - b.m.seq);
     const page = ranked.slice(options.offset, options.offset + options.limit);
     if (page.length === 0) return { total: ranked.length, hits: [] };
-    const headlines = await sql<{ kind: string; id: string; snippet: string }>`
-      SELECT kind, id, ts_headline('simple', title || E'\n' || body, ${headlineQuery(query)}, ${headlineOptions(20)}) AS snippet
+    const headline = termsHeadlineQuery(phrases);
+    const headlines = await sql<{ kind: string; id: string; in_body: string; in_title: string }>`
+      SELECT kind, id, ts_headline('simple', body, ${headline}, ${headlineOptions(20)}) AS in_body, ts_headline('simple', title, ${headline}, ${headlineOptions(20)}) AS in_title
       FROM search WHERE (kind, id) IN (${sql.join(page.map(({ m }) => sql`(${m.kind}, ${m.id})`))})`.execute(db);
-    const snippet = new Map(headlines.rows.map((h) => [`${h.kind}\u0000${h.id}`, h.snippet]));
+    const snippet = new Map(headlines.rows.map((h) => [`${h.kind}\u0000${h.id}`, snippetOf(h.in_body, h.in_title)]));
     return {
       total: ranked.length,
       hits: page.map(({ m, score }) => ({ kind: m.kind, id: m.id, title: m.title, snippet: marked(snippet.get(`${m.kind}\u0000${m.id}`) ?? ''), score })),

@@ -3,7 +3,8 @@ import type { SearchDocument } from '@exoatlas/atlas';
 import type { SearchHit } from '../../atlas-store.js';
 import { markSnippet, toFtsQuery } from '../../fts-query.js';
 import type { Database } from '../database.js';
-import { BATCH, type CitationMatch, type CitationText, type SearchIndex } from './search-index.js';
+import { fts5Exclusion, fts5Match, termsOf } from './query-terms.js';
+import { BATCH, snippetOf, type CitationMatch, type CitationText, type SearchDocumentsOptions, type SearchIndex } from './search-index.js';
 
 /**
  * FTS5, as the hand-written store used it, with snippet() marked with \u0002…\u0003 and bm25 giving the title four
@@ -25,16 +26,19 @@ export class SqliteSearchIndex implements SearchIndex {
     }
   }
 
-  async searchDocuments(db: Kysely<Database>, query: string, options: { kinds?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; hits: SearchHit[] }> {
-    const match = toFtsQuery(query);
-    const kinds = options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``;
+  async searchDocuments(db: Kysely<Database>, query: string, options: SearchDocumentsOptions): Promise<{ total: number; hits: SearchHit[] }> {
+    const terms = termsOf(query, options.lexicon);
+    const match = fts5Match(terms);
+    const exclusion = fts5Exclusion(terms);
+    const excluded = exclusion ? sql`AND rowid NOT IN (SELECT rowid FROM search WHERE search MATCH ${exclusion})` : sql``;
+    const kinds = sql`${options.kinds && options.kinds.length > 0 ? sql`AND kind IN (${sql.join(options.kinds)})` : sql``} ${excluded}`;
     const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search WHERE search MATCH ${match} ${kinds}`.execute(db);
     // Rank first, then make snippets for the page only (snippet() is the costly part on broad queries).
-    const rows = await sql<{ kind: SearchHit['kind']; id: string; title: string; snippet: string; score: number }>`
+    const rows = await sql<{ kind: SearchHit['kind']; id: string; title: string; inBody: string; inTitle: string; score: number }>`
       WITH ranked AS (SELECT rowid AS r, bm25(search, 0.0, 0.0, 4.0, 1.0) AS score FROM search WHERE search MATCH ${match} ${kinds} ORDER BY score LIMIT ${options.limit} OFFSET ${options.offset})
-      SELECT kind, id, title, snippet(search, -1, char(2), char(3), '…', 20) AS snippet, ranked.score AS score
+      SELECT kind, id, title, snippet(search, 3, char(2), char(3), '…', 20) AS inBody, snippet(search, 2, char(2), char(3), '…', 20) AS inTitle, ranked.score AS score
       FROM search JOIN ranked ON search.rowid = ranked.r WHERE search MATCH ${match} ORDER BY ranked.score`.execute(db);
-    return { total: count.rows[0]!.n, hits: rows.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(r.snippet), score: -r.score })) };
+    return { total: count.rows[0]!.n, hits: rows.rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, snippet: markSnippet(snippetOf(r.inBody, r.inTitle)), score: -r.score })) };
   }
 
   async addCitations(db: Kysely<Database>, rows: readonly (CitationText & { citationId: number })[]): Promise<void> {

@@ -136,10 +136,19 @@ function SynthesisResults({ project, result, isOwner, areas }: { project: string
   const publish = async (): Promise<void> => {
     if (result.id === null) return;
     try {
-      const p = await reviewApi.post<{ studies: unknown[] }>(reviewPaths.publish(project, result.id), area ? { diseaseArea: area } : {});
-      setMessage(`Published to the atlas: ${p.studies.length} studies now appear in the study list and the evidence map.`);
+      const p = await reviewApi.post<{ studies: unknown[]; version: number }>(reviewPaths.publish(project, result.id), area ? { diseaseArea: area } : {});
+      setMessage(`Published to the atlas (version ${p.version}): ${p.studies.length} studies now appear in the study list, search and the evidence map, marked as coming from this project.`);
     } catch (e) {
       setMessage(`Not published: ${explain(e)}`);
+    }
+  };
+  // Issue 18: owners can take the project's studies out of the atlas again (audited; publishing again is a new version).
+  const unpublish = async (): Promise<void> => {
+    try {
+      const p = await reviewApi.post<{ studies: number; version: number }>(reviewPaths.unpublish(project), {});
+      setMessage(`Unpublished: the ${p.studies} studies of version ${p.version} are no longer in the atlas.`);
+    } catch (e) {
+      setMessage(`Not unpublished: ${explain(e)}`);
     }
   };
   return (
@@ -238,6 +247,9 @@ function SynthesisResults({ project, result, isOwner, areas }: { project: string
           <SelectField label="Disease area in the atlas" anyLabel="As extracted" value={area} options={areas.map((a) => ({ value: a, label: a }))} onChange={setArea} />
           <button type="submit" className="button">
             Publish to the atlas
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => void unpublish()}>
+            Unpublish the project's studies
           </button>
         </form>
       )}
