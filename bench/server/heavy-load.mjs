@@ -5,8 +5,8 @@
 // gives the before/after ratio. Not a timed test: `node bench/server/heavy-load.mjs` (after `node scripts/build.mjs`).
 // Environment: K (1000), PERMUTATIONS (10000), IMPORT_RECORDS (20000), PROJECT_RECORDS (10000), DECISIONS (20).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -49,13 +49,28 @@ function metaRows(k) {
 async function startServer(env) {
   const dir = mkdtempSync(join(tmpdir(), 'exoatlas-heavy-'));
   const port = 40000 + Math.floor(Math.random() * 10000);
-  const server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, EXOATLAS_DB: join(dir, 'atlas.sqlite'), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stallFile = join(dir, 'stalls.json');
+  const server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, EXOATLAS_DB: join(dir, 'atlas.sqlite'), EXOATLAS_STALL_REPORT: stallFile, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
   await new Promise((resolve, reject) => {
     server.stdout.on('data', (d) => String(d).includes('serving') && resolve());
     server.on('exit', (code, signal) => (signal === 'SIGTERM' ? undefined : reject(new Error(`server exited ${code ?? signal}`))));
     server.on('exit', (code, signal) => signal !== 'SIGTERM' && code !== 0 && console.error(`the server exited (${code ?? signal})`));
   });
-  return { base: `http://127.0.0.1:${port}`, stop: () => (server.kill('SIGTERM'), rmSync(dir, { recursive: true, force: true })) };
+  // Stopping waits for the exit: the server writes its stall report (packages/server/src/stall-monitor.ts) as it closes.
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await exited;
+    let stalls;
+    try {
+      stalls = JSON.parse(readFileSync(stallFile, 'utf8'));
+    } catch {
+      stalls = undefined;
+    }
+    rmSync(dir, { recursive: true, force: true });
+    return stalls;
+  };
+  return { base: `http://127.0.0.1:${port}`, stop };
 }
 
 async function call(base, method, path, { token, json, body, type } = {}) {
@@ -87,16 +102,24 @@ async function screen(base, token) {
   const started = Date.now();
   let ok = 0;
   const refused = [];
+  const nextMs = [];
+  const decideMs = [];
   for (let i = 0; i < DECISIONS; i++) {
+    let t = performance.now();
     const next = await call(base, 'GET', '/api/reviews/bench/next', { token });
+    nextMs.push(performance.now() - t);
     const record = next.body.record;
     if (!record) break;
     const decision = /wound|angiogenesis/.test(record.citation?.title ?? record.title ?? '') ? 'include' : 'exclude';
+    t = performance.now();
     const res = await call(base, 'POST', `/api/reviews/bench/records/${record.id}/decisions`, { token, json: { decision, expectedVersion: 0 } });
+    decideMs.push(performance.now() - t);
     if (res.status === 201) ok++;
     else refused.push(`${res.status} ${res.body?.error?.code ?? ''}`.trim());
   }
-  return { label: `screening: ${DECISIONS} × (next record + decision)`, ms: Date.now() - started, status: `${ok} decided${refused.length ? `; refused: ${refused.join(', ')}` : ''}` };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const summary = `next p50 ${median(nextMs).toFixed(0)} / max ${Math.max(0, ...nextMs).toFixed(0)} ms, decide p50 ${median(decideMs).toFixed(0)} / max ${Math.max(0, ...decideMs).toFixed(0)} ms`;
+  return { label: `screening: ${DECISIONS} × (next record + decision)`, ms: Date.now() - started, status: `${ok} decided${refused.length ? `; refused: ${refused.join(', ')}` : ''}; ${summary}` };
 }
 
 async function timed(label, run) {
@@ -107,6 +130,8 @@ async function timed(label, run) {
 
 async function heavyLoad(label, env) {
   const server = await startServer(env);
+  const load = loadavg()[0].toFixed(1);
+  let result;
   try {
     const token = await reviewProject(server.base);
     const ris = risFile(IMPORT_RECORDS, 1);
@@ -123,17 +148,25 @@ async function heavyLoad(label, env) {
     ]);
     stop();
     const r = await health;
-    return { label, tasks, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.timeouts + r.non2xx, seconds: r.duration };
+    result = { label, load, tasks, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.timeouts + r.non2xx, seconds: r.duration };
   } finally {
-    server.stop();
+    const stalls = await server.stop();
+    if (result) result.stalls = stalls;
   }
+  return result;
 }
 
 const rows = [await heavyLoad('worker pool (as shipped)', {}), await heavyLoad('no pool (EXOATLAS_WORKERS=0)', { EXOATLAS_WORKERS: '0' })];
-console.log('| GET /api/health, 10 connections, during the heavy work | requests | p50 ms | p99 ms | max ms | errors | run s |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.label} | ${r.requests} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.seconds.toFixed(0)} |`);
+console.log('| GET /api/health, 10 connections, during the heavy work | load avg | requests | p50 ms | p99 ms | max ms | errors | run s | server loop delay p99 / max ms |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.load} | ${r.requests} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.seconds.toFixed(0)} | ${r.stalls ? `${r.stalls.loopDelay.p99} / ${r.stalls.loopDelay.max}` : '?'} |`);
 console.log(`\np99 without the pool / with it: ${(rows[1].p99 / Math.max(1, rows[0].p99)).toFixed(0)}×; max: ${(rows[1].max / Math.max(1, rows[0].max)).toFixed(0)}×. Target: p99 < 50 ms with the pool.\n`);
 console.log('| heavy task | with the pool | without |');
 console.log('|---|---:|---:|');
 rows[0].tasks.forEach((t, i) => console.log(`| ${t.label} | ${(t.ms / 1000).toFixed(1)} s (${t.status}) | ${(rows[1].tasks[i].ms / 1000).toFixed(1)} s (${rows[1].tasks[i].status}) |`));
+// Which routes were in flight when the server's loop stalled (≥ 30 ms): the path holding the thread is in all of its stalls.
+for (const r of rows) {
+  if (!r.stalls) continue;
+  const routes = Object.entries(r.stalls.byRoute).sort((a, b) => b[1].longestMs - a[1].longestMs).slice(0, 8);
+  console.log(`\n${r.label}: ${r.stalls.count} stalls ≥ ${r.stalls.thresholdMs} ms (longest ${r.stalls.stalls[0]?.ms ?? 0} ms); routes in flight: ${routes.map(([route, s]) => `${route} ×${s.stalls} (longest ${s.longestMs} ms)`).join('; ') || 'none'}`);
+}

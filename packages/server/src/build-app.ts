@@ -18,6 +18,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
+import { pooledRanking } from './workers/pooled-ranking.js';
 import { InProcessQueue, type JobQueue } from './jobs/index.js';
 
 export interface AppDeps {
@@ -67,7 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { stores } = deps;
   installBusyRetry(app, stores, deps.busyRetry);
   const planImport: ImportPlanner = (existing, files) => jobs.pool.run('reviewImport', { existing, files: [...files] }, jobs.budgets.importTimeoutMs);
-  const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport });
+  // Ranking (features, refits, scores) in a worker thread of its own; the app closes it after the requests end.
+  const ranking = pooledRanking(jobs.pool.isPooled, jobs.budgets);
+  app.addHook('onClose', () => ranking.close());
+  const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport, ranking: ranking.engine });
   const extraction = new ExtractionService(reviews, stores.extraction);
   // One atlas (issue 18): every route reads the store's, published project studies included, cached by its version.
   const currentAtlas = storeAtlas(stores.atlas, deps.atlas);

@@ -29,7 +29,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const port = intOption('port', values.port ?? io.env.PORT, 0) ?? 3000;
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
   const { atlas, stores, dbPath, rebuilt } = await openAtlas(io, values);
-  const { buildApp, accountOptionsFromEnv, jobSettingsFromEnv, PgBossQueue } = await import('@exoatlas/server');
+  const { buildApp, accountOptionsFromEnv, jobSettingsFromEnv, PgBossQueue, reportStallsTo } = await import('@exoatlas/server');
   // On PostgreSQL every server process works one pg-boss queue (queued imports run once per cluster); on SQLite, in-process.
   const databaseUrl = resolvePaths(io, values).databaseUrl;
   const queue = stores.backend === 'postgres' && databaseUrl ? await PgBossQueue.start(databaseUrl) : undefined;
@@ -38,6 +38,8 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   if (workers !== undefined) jobs.threads = workers;
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
   const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env), jobs, queue });
+  // The benchmarks' view of the event loop (bench/server/heavy-load.mjs): stalls and the routes in flight, written at exit.
+  if (io.env.EXOATLAS_STALL_REPORT) reportStallsTo(app, io.env.EXOATLAS_STALL_REPORT);
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -13,12 +13,14 @@ export interface RankerOptions {
 export interface Ranking {
   /** A relevance score per row, 0–1, higher first: the classifier's margin through a logistic curve, or the cosine similarity to the query before the model can be trained. Not a calibrated probability. */
   scores: Float64Array;
-  /** "model" once trained on both classes; "query" before. */
-  basis: 'model' | 'query';
+  /** "model" once trained on both classes; "query" before; "unavailable" when the ranking job failed its budget (import order then, with `warning`). */
+  basis: 'model' | 'query' | 'unavailable';
   /** Milliseconds the refit and scoring took. */
   millis: number;
   /** What ranked the records, in words: the model (basis "model") or the question and criteria ("query"). */
   description: string;
+  /** Why the records are not ranked (basis "unavailable"): the job's error code and message. */
+  warning?: { code: string; message: string };
 }
 
 /**

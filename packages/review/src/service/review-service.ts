@@ -18,7 +18,10 @@ import { AccountService, type AccountServiceOptions } from './account-service.js
 import { PROJECT_ID, invalid, parseCriteria, parseReasons, slugify, text } from './input.js';
 import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
-import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView } from './screening-state.js';
+import { inThreadRanking, type RankingEngine } from './ranking-engine.js';
+import { RecordsCache } from './records-cache.js';
+import { mapYielding } from './yielding.js';
+import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView, type ScreeningState } from './screening-state.js';
 
 /** How often an import is planned again when other server processes keep importing into the project meanwhile. */
 const IMPORT_ATTEMPTS = 5;
@@ -33,6 +36,8 @@ export interface ReviewServiceOptions extends AccountServiceOptions {
   model?: ModelName;
   /** Reads and de-duplicates an import's files (the server runs it in its worker pool); default: on this thread. */
   planImport?: ImportPlanner;
+  /** Builds ranking features and refits classifiers (the server runs them in its ranking worker); default: on this thread. */
+  ranking?: RankingEngine;
 }
 
 /** Default exclusion reasons per stage; each project may change them. */
@@ -52,6 +57,7 @@ export class ReviewService {
   private readonly now: () => Date;
   private readonly schedule?: (task: () => void) => void;
   private readonly rankings: ProjectRankings;
+  private readonly records: RecordsCache;
   /** Accounts and sessions (issue 17). */
   readonly accounts: AccountService;
   private readonly planImport: ImportPlanner;
@@ -64,7 +70,8 @@ export class ReviewService {
   ) {
     this.now = options.now ?? (() => new Date());
     this.schedule = options.schedule;
-    this.rankings = new ProjectRankings(options.model);
+    this.rankings = new ProjectRankings(options.ranking ?? inThreadRanking(), options.model);
+    this.records = new RecordsCache(store);
     this.accounts = new AccountService(store, { ...options, now: this.now });
     this.planImport = options.planImport ?? planInThread;
   }
@@ -103,6 +110,17 @@ export class ReviewService {
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
+  /** The project's screening state, its records from the cache while the database's records version stays the same. */
+  private loadState(project: Project): Promise<ScreeningState> {
+    return loadState(this.store, project, (id) => this.records.records(id));
+  }
+
+  /** Drops what this service keeps of a project after it changed the project's records or criteria here. */
+  private forget(projectId: string): void {
+    this.rankings.forget(projectId);
+    this.records.forget(projectId);
+  }
+
   /** The project's searches by id, to name each record's sources. */
   private async searchesById(projectId: string): Promise<Map<number, Search>> {
     return new Map((await this.store.searches(projectId)).map((s) => [s.id, s]));
@@ -141,7 +159,7 @@ export class ReviewService {
       if (!(SCREENING_MODES as readonly unknown[]).includes(input.mode)) invalid(`mode must be one of ${SCREENING_MODES.join(', ')}`, 'mode');
       patch.mode = input.mode as Project['mode'];
     }
-    this.rankings.forget(projectId);
+    this.forget(projectId);
     return this.store.updateProject(projectId, patch, user.id);
   }
 
@@ -153,7 +171,7 @@ export class ReviewService {
 
   async getProject(actor: User | undefined, projectId: string): Promise<ProjectView> {
     const { user, project, role } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     return { project, role, members: await this.store.members(projectId), searches: await this.store.searches(projectId), progress: stageProgress(state, user.id) };
   }
 
@@ -204,7 +222,7 @@ export class ReviewService {
     });
     this.importQueue = run.catch(() => undefined);
     const searches = await run;
-    this.rankings.forget(projectId);
+    this.forget(projectId);
     return {
       searches,
       identified: searches.reduce((n, s) => n + s.identified, 0),
@@ -228,14 +246,14 @@ export class ReviewService {
   /** Refits this user's ranking now (the server runs it right after a decision, so the next request finds it ready). */
   async refreshRanking(projectId: string, userId: number): Promise<void> {
     const project = await this.store.getProject(projectId);
-    if (project) this.rankings.for(await loadState(this.store, project), userId);
+    if (project) await this.rankings.for(await this.loadState(project), userId);
   }
 
   // ---------------------------------------------------------------- screening
 
   async listRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus; limit?: number; offset?: number; sort?: 'id' | 'score' } = {}): Promise<{ total: number; items: RecordView[] }> {
     const { user, project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const stage = options.stage ?? 'title-abstract';
     const searches = await this.searchesById(projectId);
     let records = state.records.filter((r) => isEligible(state, r, stage));
@@ -245,7 +263,7 @@ export class ReviewService {
         return v.status === options.status;
       });
     }
-    const ranking = options.sort === 'score' || stage === 'title-abstract' ? this.rankings.for(state, user.id) : undefined;
+    const ranking = options.sort === 'score' || stage === 'title-abstract' ? await this.rankings.for(state, user.id) : undefined;
     if (options.sort === 'score' && ranking) records = [...records].sort((a, b) => this.rankings.scoreOf(state, ranking, b.id) - this.rankings.scoreOf(state, ranking, a.id) || a.id - b.id);
     const offset = options.offset ?? 0;
     const page = records.slice(offset, offset + (options.limit ?? 50));
@@ -254,9 +272,9 @@ export class ReviewService {
 
   async getRecord(actor: User | undefined, projectId: string, recordId: number): Promise<RecordView> {
     const { user, project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const record = findRecord(state, recordId);
-    const ranking = this.rankings.for(state, user.id);
+    const ranking = await this.rankings.for(state, user.id);
     return recordView(state, record, user.id, await this.searchesById(projectId), this.rankings.scoreOf(state, ranking, record.id));
   }
 
@@ -267,21 +285,21 @@ export class ReviewService {
    */
   async exportRecords(actor: User | undefined, projectId: string, options: { stage?: Stage; status?: RecordStatus } = {}): Promise<{ view: RecordView; citation: CitationRecord }[]> {
     const { user, project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const stage = options.stage ?? 'title-abstract';
     const searches = await this.searchesById(projectId);
     const records = options.status ? state.records.filter((r) => isEligible(state, r, stage) && state.outcomes[stage].get(r.id)!.status === options.status) : state.records;
     // the project's record id (what --record and the API take), not the parser's id ("import-0#1", repeated across searches)
-    return records.map((r) => ({ view: recordView(state, r, user.id, searches), citation: { ...r.citation, id: String(r.id) } }));
+    return mapYielding(records, (r) => ({ view: recordView(state, r, user.id, searches), citation: { ...r.citation, id: String(r.id) } }));
   }
 
   /**
    * The next record for this user at a stage: at title/abstract the highest-ranked one not yet decided by them (and
    * still needing a reviewer), with its score, the eligibility criteria, progress and stopping guidance.
    */
-  async next(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): Promise<{ record: RecordView | null; criteria: Criteria; question: string; exclusionReasons: string[]; progress: StageProgress; ranking: { basis: Ranking['basis']; millis: number; description: string } | null; stopping: StoppingGuidance | null }> {
+  async next(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): Promise<{ record: RecordView | null; criteria: Criteria; question: string; exclusionReasons: string[]; progress: StageProgress; ranking: { basis: Ranking['basis']; millis: number; description: string; warning?: Ranking['warning'] } | null; stopping: StoppingGuidance | null }> {
     const { user, project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const queue = screeningQueue(state, user.id, stage);
     const progress = stageProgress(state, user.id)[stage];
     const searches = await this.searchesById(projectId);
@@ -290,7 +308,7 @@ export class ReviewService {
       const first = queue[0];
       return { ...base, record: first ? recordView(state, first, user.id, searches) : null, ranking: null, stopping: null };
     }
-    const ranking = this.rankings.for(state, user.id);
+    const ranking = await this.rankings.for(state, user.id);
     let best: ReviewRecord | undefined;
     let bestScore = -Infinity;
     for (const r of queue) {
@@ -304,7 +322,7 @@ export class ReviewService {
     return {
       ...base,
       record: best ? recordView(state, best, user.id, searches, bestScore) : null,
-      ranking: { basis: ranking.basis, millis: ranking.millis, description: ranking.description },
+      ranking: { basis: ranking.basis, millis: ranking.millis, description: ranking.description, ...(ranking.warning ? { warning: ranking.warning } : {}) },
       stopping: stoppingGuidance(sequence, queue.length),
     };
   }
@@ -316,7 +334,7 @@ export class ReviewService {
    */
   async decide(actor: User | undefined, projectId: string, recordId: number, input: Record<string, unknown>): Promise<{ decision: Decision; record: RecordView }> {
     const { user, project } = await this.access(actor, projectId, 'screen');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const record = findRecord(state, recordId);
     const valid = validateDecision(project, input);
     if (!isEligible(state, record, valid.stage)) {
@@ -324,20 +342,20 @@ export class ReviewService {
     }
     const decision = await this.store.appendDecision({ projectId, recordId, reviewerId: user.id, ...valid });
     this.refreshLater(projectId, user.id);
-    const after = await loadState(this.store, project);
+    const after = await this.loadState(project);
     return { decision, record: recordView(after, findRecord(after, recordId), user.id, await this.searchesById(projectId)) };
   }
 
   /** Marks a full text as not retrievable (or retrievable again): PRISMA's "reports not retrieved". */
   async setNotRetrieved(actor: User | undefined, projectId: string, recordId: number, isNotRetrieved: boolean): Promise<RecordView> {
     const { user, project } = await this.access(actor, projectId, 'screen');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const record = findRecord(state, recordId);
     if (state.outcomes['title-abstract'].get(record.id)!.status !== 'included') {
       throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `record ${recordId} was not included on title and abstract: its full text is not sought`, { id: String(recordId) });
     }
     await this.store.setNotRetrieved(projectId, recordId, isNotRetrieved, user.id);
-    const after = await loadState(this.store, project);
+    const after = await this.loadState(project);
     return recordView(after, findRecord(after, recordId), user.id, await this.searchesById(projectId));
   }
 
@@ -349,7 +367,7 @@ export class ReviewService {
   async stopScreening(actor: User | undefined, projectId: string, input: { note?: unknown } = {}): Promise<{ excluded: number; stopping: StoppingGuidance }> {
     const { user, project } = await this.access(actor, projectId, 'manage');
     const note = text(input.note, 'note', { max: 2000 });
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const unscreened = state.records.filter((r) => state.outcomes['title-abstract'].get(r.id)!.status === 'unscreened');
     if (unscreened.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `every record of '${projectId}' has been screened on title and abstract: there is nothing to stop`, { id: projectId });
     // The audit keeps the whole team's guidance (shown to each reader once nothing is blinded to them); the owner's answer is what they may see.
@@ -366,7 +384,7 @@ export class ReviewService {
    */
   async discovery(actor: User | undefined, projectId: string): Promise<{ sequence: (0 | 1)[]; total: number; pending: number }> {
     const { user, project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const outcomes = state.outcomes['title-abstract'];
     const isIncluded = (recordId: number): boolean => outcomes.get(recordId)?.status === 'included';
     const reader = screeningReader(state, user.id);
@@ -380,7 +398,7 @@ export class ReviewService {
   /** Resumes title/abstract screening (owners): the records excluded by automation go back to the screening queue. */
   async resumeScreening(actor: User | undefined, projectId: string): Promise<{ restored: number }> {
     const { user, project } = await this.access(actor, projectId, 'manage');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const flagged = state.records.filter((r) => r.isExcludedByAutomation);
     if (flagged.length === 0) throw new ExoError('EXO_ERR_REVIEW_NOT_ELIGIBLE', `title/abstract screening of '${projectId}' was not stopped`, { id: projectId });
     // A flagged record someone screened after all is already out of the queue; only the others return to it.
@@ -391,7 +409,7 @@ export class ReviewService {
 
   async conflicts(actor: User | undefined, projectId: string, stage: Stage = 'title-abstract'): Promise<{ stage: Stage; items: (Conflict & { record: RecordView })[] }> {
     const { user, project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const searches = await this.searchesById(projectId);
     const found = findConflicts(state.decisions[stage], state.resolutions[stage], project.mode, stage);
     return { stage, items: found.map((c) => ({ ...c, record: recordView(state, findRecord(state, c.recordId), user.id, searches) })) };
@@ -403,7 +421,7 @@ export class ReviewService {
    */
   async resolve(actor: User | undefined, projectId: string, recordId: number, input: { stage?: unknown; decision?: unknown; reason?: unknown; method?: unknown; note?: unknown }): Promise<Resolution> {
     const { user, project } = await this.access(actor, projectId, 'resolve');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     const record = findRecord(state, recordId);
     const stage = (input.stage ?? 'title-abstract') as Stage;
     if (!(STAGES as readonly string[]).includes(stage)) invalid(`stage must be one of ${STAGES.join(', ')}`, 'stage');
@@ -430,13 +448,13 @@ export class ReviewService {
 
   async agreement(actor: User | undefined, projectId: string, stage?: Stage): Promise<AgreementStats[]> {
     const { project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     return (stage ? [stage] : [...STAGES]).map((s) => agreementStats(state.decisions[s], s));
   }
 
   async prisma(actor: User | undefined, projectId: string): Promise<PrismaCounts> {
     const { project } = await this.access(actor, projectId, 'read');
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     return prismaCounts(
       await this.store.searches(projectId),
       state.records.map((r) => {
@@ -450,7 +468,7 @@ export class ReviewService {
   async audit(actor: User | undefined, projectId: string, options: AuditOptions = {}): Promise<{ total: number; items: AuditEntry[] }> {
     const { user, project } = await this.access(actor, projectId, 'read');
     const result = await this.store.audit(projectId, options);
-    const state = await loadState(this.store, project);
+    const state = await this.loadState(project);
     return { total: result.total, items: visibleAudit(result.items, screeningReader(state, user.id), state.decisions) };
   }
 
@@ -463,7 +481,7 @@ export class ReviewService {
     const role = member ? await this.store.memberRole(projectId, member.id) : undefined;
     if (!member || !role) throw new ExoError('EXO_ERR_REVIEW_NOT_FOUND_USER', `'${String(username)}' is not a member of '${projectId}'`, { field: 'username' });
     await this.store.removeMember(projectId, member.id, user.id);
-    this.rankings.forget(projectId);
+    this.forget(projectId);
     return this.store.members(projectId);
   }
 }

@@ -82,6 +82,12 @@ export interface ReviewStore {
   importSearches(projectId: string, searches: NewSearch[], plan: ImportPlan, userId: number): Promise<Search[]>;
   searches(projectId: string): Promise<Search[]>;
   records(projectId: string): Promise<ReviewRecord[]>;
+  /**
+   * A short key read from the database that changes whenever `records` would answer differently: records are only
+   * appended (count, last id), their sources change only by an import (the count of searches), and two flags change
+   * in place (a hashed sum of the flagged ids per flag). Cheap (one aggregate), so callers may cache the records by it.
+   */
+  recordsVersion(projectId: string): Promise<string>;
   getRecord(projectId: string, recordId: number): Promise<ReviewRecord | undefined>;
   setNotRetrieved(projectId: string, recordId: number, isNotRetrieved: boolean, userId: number): Promise<void>;
   /** Flags (or unflags) records as excluded by automation tools, with one audit entry holding `details`; all or nothing. */

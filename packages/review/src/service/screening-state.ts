@@ -25,10 +25,23 @@ export interface ScreeningState {
   version: string;
 }
 
-/** Reads a project's records, decisions and resolutions and settles each record's outcome per stage (a record left unscreened by a stop is excluded by automation tools). */
-export async function loadState(store: ReviewStore, project: Project): Promise<ScreeningState> {
-  // Started together: over SQLite the three reads run back to back, one consistent snapshot.
-  const [records, allDecisions, allResolutions] = await Promise.all([store.records(project.id), store.decisions(project.id), store.resolutions(project.id)]);
+/**
+ * Reads a project's records, decisions and resolutions and settles each record's outcome per stage (a record left
+ * unscreened by a stop is excluded by automation tools). `records` reads the records (ReviewService passes its
+ * RecordsCache: the records are by far the costliest read); by default straight from the store.
+ */
+export async function loadState(store: ReviewStore, project: Project, records: (projectId: string) => Promise<ReviewRecord[]> = (id) => store.records(id)): Promise<ScreeningState> {
+  // Started together: over SQLite the reads run back to back. A decision on a record newer than the cached records
+  // (imported meanwhile by another process) settles nothing here; the next request reads the new records.
+  const [list, allDecisions, allResolutions] = await Promise.all([records(project.id), store.decisions(project.id), store.resolutions(project.id)]);
+  return settle(store, project, list, allDecisions, allResolutions);
+}
+
+/** The outcome of a record nobody has decided or resolved (shared, so frozen). */
+const UNSCREENED: StageOutcome = Object.freeze({ status: 'unscreened', decidedBy: 0, isResolved: false });
+
+/** Groups the decisions and resolutions by stage and record, and settles each record's outcome. */
+async function settle(store: ReviewStore, project: Project, records: ReviewRecord[], allDecisions: Decision[], allResolutions: Resolution[]): Promise<ScreeningState> {
   const decisions = { 'title-abstract': new Map<number, Decision[]>(), 'full-text': new Map<number, Decision[]>() };
   const resolutions = { 'title-abstract': new Map<number, Resolution[]>(), 'full-text': new Map<number, Resolution[]>() };
   let maxDecision = 0;
@@ -48,9 +61,12 @@ export async function loadState(store: ReviewStore, project: Project): Promise<S
   const outcomes = { 'title-abstract': new Map<number, StageOutcome>(), 'full-text': new Map<number, StageOutcome>() };
   for (const stage of STAGES) {
     for (const record of records) {
-      const own = decisions[stage].get(record.id) ?? [];
-      const isAutomated = stage === 'title-abstract' && record.isExcludedByAutomation && own.length === 0;
-      outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own, resolutions[stage].get(record.id) ?? [], project.mode));
+      const own = decisions[stage].get(record.id);
+      const settled = resolutions[stage].get(record.id);
+      const isAutomated = stage === 'title-abstract' && record.isExcludedByAutomation && !own;
+      // Most records of a large project are unscreened: one shared outcome for them keeps this loop to a few ms.
+      if (!own && !settled && !isAutomated) outcomes[stage].set(record.id, UNSCREENED);
+      else outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own ?? [], settled ?? [], project.mode));
     }
   }
   const owners = (await store.members(project.id)).filter((m) => m.role === 'owner');

@@ -128,7 +128,9 @@ describe('back into the atlas', () => {
     const recs = projectAtlasStudies(fx.project, studies.map((x) => ({ studyId: x.studyId, label: x.label, year: x.year, form: x.form })), [s]);
     expect(recs).toHaveLength(6);
     const li = recs.find((r) => r.study.id === 'project-imsc-wound-healing-li-2019')!;
-    expect(li.study.origin).toEqual({ kind: 'project', projectId: 'imsc-wound-healing', projectName: 'iMSC exosomes in skin wound healing' });
+    expect(li.study.origin).toMatchObject({ kind: 'project', projectId: 'imsc-wound-healing', projectName: 'iMSC exosomes in skin wound healing', note: expect.stringMatching(/^Isolation /) });
+    // issue 18 item 2: what the project recorded is in the origin, never a curator's note shown as the review's words
+    expect(li.study.curationNote).toBeUndefined();
     expect(li.study).toMatchObject({ diseaseArea: 'wound-healing', cellSource: 'BM-MSC', species: ['mouse'], setting: ['in-vivo'], inTable1: false });
     expect(li.pooled).toEqual([expect.objectContaining({ outcome: 'wound-closure', measure: 'SMD', k: 7, comparisons: 2 })]);
   });

@@ -76,7 +76,7 @@ export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
       tags: ['reviews'],
       ...secured,
       parameters: [projectParam, stageParam],
-      responses: { 200: json(obj({ record: { oneOf: [ref('ReviewRecord'), { type: 'null' }] }, question: str, criteria: ref('ReviewCriteria'), exclusionReasons: { type: 'array', items: str }, progress: { type: 'object' }, ranking: { oneOf: [obj({ basis: { type: 'string', enum: ['model', 'query'] }, millis: { type: 'number' }, description: str }), { type: 'null' }] }, stopping: { oneOf: [ref('ReviewStoppingGuidance'), { type: 'null' }] } })), ...common },
+      responses: { 200: json(obj({ record: { oneOf: [ref('ReviewRecord'), { type: 'null' }] }, question: str, criteria: ref('ReviewCriteria'), exclusionReasons: { type: 'array', items: str }, progress: { type: 'object' }, ranking: { oneOf: [obj({ basis: { type: 'string', enum: ['model', 'query', 'unavailable'] }, millis: { type: 'number' }, description: str, warning: obj({ code: str, message: str }) }), { type: 'null' }] }, stopping: { oneOf: [ref('ReviewStoppingGuidance'), { type: 'null' }] } })), ...common },
     },
   },
   '/api/reviews/{project}/records/{record}/decisions': {

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
-import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS, writeCitations } from '@exoatlas/literature';
-import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, screeningLogCsv, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
+import { OUTPUT_FILE_TYPES, OUTPUT_FORMATS } from '@exoatlas/literature';
+import { discoveryCurveSvg, prismaCsv, prismaSvg, RECORD_STATUSES, STAGES, type ReviewService, type SearchFile, type User } from '@exoatlas/review';
 import { boolParam, intParam, parseQuery } from '../query.js';
 import { sessionCookie, sessionToken } from '../security/session-token.js';
 import { accountRoutes } from './account-routes.js';
+import { screeningLogCsvYielding, writeCitationsYielding } from './write-yielding.js';
 
 
 const Stage = z.enum(STAGES);
@@ -182,12 +183,12 @@ export function reviewRoutes(app: FastifyInstance, deps: { reviews: ReviewServic
     const items = await service.exportRecords(await actor(request), request.params.project, { stage, status });
     const { mediaType, extension } = OUTPUT_FILE_TYPES[format];
     const name = `${request.params.project}-${stage}-${status}.${extension}`;
-    return reply.type(`${mediaType}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(writeCitations(items.map((i) => i.citation), format));
+    return reply.type(`${mediaType}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(await writeCitationsYielding(items.map((i) => i.citation), format));
   });
 
   app.get<{ Params: { project: string } }>('/api/reviews/:project/screening-log.csv', async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const csv = screeningLogCsv((await service.exportRecords(await actor(request), request.params.project)).map((i) => i.view));
+    const csv = await screeningLogCsvYielding((await service.exportRecords(await actor(request), request.params.project)).map((i) => i.view));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.project}-screening-log.csv"`).send(csv);
   });
 

@@ -11,6 +11,8 @@ export interface JobBudgets {
   importMaxBytes: number;
   metaTimeoutMs: number;
   importTimeoutMs: number;
+  /** One ranking job: building a project's features (about 1 s for 10,000 records on a quiet core) or a refit. */
+  rankTimeoutMs: number;
 }
 
 export const DEFAULT_BUDGETS: JobBudgets = {
@@ -19,6 +21,7 @@ export const DEFAULT_BUDGETS: JobBudgets = {
   importMaxBytes: 50 * 1024 * 1024,
   metaTimeoutMs: 120_000,
   importTimeoutMs: 180_000,
+  rankTimeoutMs: 60_000,
 };
 
 /** The pool and budgets of one app: `buildApp({jobs})`, `exoatlas serve --workers N`, or EXOATLAS_* variables. */
@@ -35,7 +38,7 @@ export function createJobs(settings: JobSettings = {}): Jobs {
   return { pool: new JobPool(settings), budgets: { ...DEFAULT_BUDGETS, ...settings.budgets } };
 }
 
-/** Settings from the environment: EXOATLAS_WORKERS (0 = no pool), EXOATLAS_JOB_QUEUE, EXOATLAS_JOB_TIMEOUT_MS, EXOATLAS_META_MAX_ROWS, EXOATLAS_META_MAX_PERMUTATION_WORK, EXOATLAS_IMPORT_MAX_BYTES. */
+/** Settings from the environment: EXOATLAS_WORKERS (0 = no pool), EXOATLAS_JOB_QUEUE, EXOATLAS_JOB_TIMEOUT_MS, EXOATLAS_META_MAX_ROWS, EXOATLAS_META_MAX_PERMUTATION_WORK, EXOATLAS_IMPORT_MAX_BYTES, EXOATLAS_RANK_TIMEOUT_MS. */
 export function jobSettingsFromEnv(env: Record<string, string | undefined>): JobSettings {
   const num = (name: string): number | undefined => {
     const raw = env[name];
@@ -54,6 +57,7 @@ export function jobSettingsFromEnv(env: Record<string, string | undefined>): Job
   set('importMaxBytes', num('EXOATLAS_IMPORT_MAX_BYTES'));
   set('metaTimeoutMs', timeout);
   set('importTimeoutMs', timeout);
+  set('rankTimeoutMs', num('EXOATLAS_RANK_TIMEOUT_MS') ?? timeout);
   const settings: JobSettings = { budgets };
   const threads = num('EXOATLAS_WORKERS');
   const queue = num('EXOATLAS_JOB_QUEUE');

@@ -1,5 +1,5 @@
 import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
-import { planInThread, type SearchFile } from '@exoatlas/review';
+import { planInThread, RankerCache, type RankJob, type RankReply, type SearchFile } from '@exoatlas/review';
 import { KyselyLiteratureStore, openKysely, searchIndexFor, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
 import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
 
@@ -70,8 +70,19 @@ export function runReviewImport(job: ReviewImportJob): ReturnType<typeof planInT
   return planInThread(job.existing, job.files);
 }
 
+/**
+ * This thread's ranking features and classifiers. The ranking pool has one thread (pooled-ranking.ts), so every job of
+ * a project finds them here; the request thread only sends labels and receives scores.
+ */
+const rankers = new RankerCache();
+
+/** One reviewer's refit and scores; `needsTexts` when this thread lacks the project's features (first job, or a fresh thread). */
+export function runRank(job: RankJob): RankReply {
+  return rankers.rank(job);
+}
+
 /** Every job the pool runs, by name: the worker and the in-thread fallback share this table. */
-export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport } as const;
+export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport, rank: runRank } as const;
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
 export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;

@@ -264,6 +264,23 @@ export class KyselyReviewStore implements ReviewStore {
     return (await this.db.selectFrom('review_searches').selectAll().where('project_id', '=', projectId).orderBy('id').execute()).map(searchFromRow);
   }
 
+  async recordsVersion(projectId: string): Promise<string> {
+    // The flags as sums of hashed ids (two odd multipliers modulo a prime below 2^32): unlike plain counts or sums of
+    // ids, two different flagged sets practically never give the same pair. bigint so PostgreSQL does not overflow.
+    const row = await this.db
+      .selectFrom('review_records')
+      .select([
+        countAll.as('n'),
+        sql<number | null>`max(id)`.as('last'),
+        sql<string | number | null>`sum(not_retrieved * ((cast(id as bigint) * 2654435761) % 4294967291))`.as('retrieval'),
+        sql<string | number | null>`sum(excluded_by_automation * ((cast(id as bigint) * 2246822519) % 4294967291))`.as('automation'),
+        (eb) => eb.selectFrom('review_searches').select(countAll.as('s')).where('project_id', '=', projectId).as('searches'),
+      ])
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    return `${row.n}:${row.last ?? 0}:${row.searches ?? 0}:${row.retrieval ?? 0}:${row.automation ?? 0}`;
+  }
+
   private async recordsOf(projectId: string, recordId?: number): Promise<ReviewRecord[]> {
     let query = this.db.selectFrom('review_records').select(['id', 'project_id', 'search_id', 'not_retrieved', 'excluded_by_automation']).where('project_id', '=', projectId);
     if (recordId !== undefined) query = query.where('id', '=', recordId);
