@@ -207,4 +207,21 @@ describe('agreementStats', () => {
     expect(bc.table).toEqual({ include: { include: 1, exclude: 0, maybe: 0 }, exclude: { include: 1, exclude: 2, maybe: 0 }, maybe: { include: 0, exclude: 0, maybe: 0 } });
     expect(stats.pairs).toHaveLength(2);
   });
+
+  it('does not depend on who decided first: the pooled κ of one pair is the pair’s κ (two decisions at one moment commit in either order)', () => {
+    // record 1: alice first; record 2: bob first; record 3: alice first. alice: include, include, exclude; bob: include, exclude, exclude.
+    const byRecord = new Map<number, Decision[]>([
+      [1, [d(1, 1, 1, 'include'), d(2, 1, 2, 'include')]],
+      [2, [d(3, 2, 2, 'exclude'), d(4, 2, 1, 'include')]],
+      [3, [d(5, 3, 1, 'exclude'), d(6, 3, 2, 'exclude')]],
+    ]);
+    const swapped = new Map<number, Decision[]>([...byRecord].map(([id, ds]) => [id, [...ds].reverse().map((x, i) => ({ ...x, id: 10 * id + i }))]));
+    const a = agreementStats(byRecord, 'title-abstract');
+    const b = agreementStats(swapped, 'title-abstract');
+    // p_o = 2/3; alice: include 2/3, bob: include 1/3; p_e = (2·1 + 1·2)/9 = 4/9; κ = (2/3 − 4/9)/(1 − 4/9) = 0.4
+    expect(a.kappa).toBeCloseTo(0.4, 12);
+    expect(b.kappa).toBeCloseTo(0.4, 12);
+    expect(a.pairs[0]!.kappa).toBeCloseTo(a.kappa!, 12);
+    expect(a.table).toEqual(b.table);
+  });
 });

@@ -17,7 +17,7 @@ export interface AgreementStats {
   kappaIncludeExclude?: number;
   /** Its 95% confidence interval. */
   kappaIncludeExcludeCi?: [number, number];
-  /** Cross-table: first reviewer's decision → second's → count. */
+  /** Cross-table: on each record, the decision of the reviewer whose name sorts first → the other's → count. */
   table: Record<DecisionValue, Record<DecisionValue, number>>;
   /** The same statistics for each pair of reviewers. */
   pairs: PairAgreement[];
@@ -55,7 +55,9 @@ const includeExclude = (pairs: readonly [DecisionValue, DecisionValue][]) => pai
 
 /**
  * Agreement between the two reviewers who first decided each record at a stage (their latest decisions), pooled over
- * records, and per reviewer pair. κ is unchanged when the two raters swap, so which is "first" does not matter.
+ * records, and per reviewer pair. Cohen's κ is unchanged when the raters swap on every record, but not when they swap
+ * on some: so on each record the reviewer whose name sorts first is rater 1, in the pooled table as in each pair's,
+ * and κ does not depend on who happened to decide first (two decisions at the same moment commit in either order).
  */
 export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly Decision[]>, stage: Stage): AgreementStats {
   const pooled: [DecisionValue, DecisionValue][] = [];
@@ -65,9 +67,9 @@ export function agreementStats(decisionsByRecord: ReadonlyMap<number, readonly D
     const latest = latestByReviewer(decisions.filter((d) => d.stage === stage));
     if (latest.length < 2) continue;
     let [first, second] = [latest[0]!, latest[1]!];
+    if (first.reviewer > second.reviewer) [first, second] = [second, first];
     pooled.push([first.decision, second.decision]);
     table[first.decision][second.decision]++;
-    if (first.reviewer > second.reviewer) [first, second] = [second, first];
     const key = `${first.reviewerId}:${second.reviewerId}`;
     const entry = byPair.get(key) ?? { reviewers: [first.reviewer, second.reviewer] as [string, string], pairs: [], table: emptyTable() };
     entry.pairs.push([first.decision, second.decision]);
