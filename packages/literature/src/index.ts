@@ -33,5 +33,6 @@ export type { DuplicateGroup } from './dedup/groups.js';
 export type { DuplicateLink, LinkReason } from './dedup/score.js';
 export { isPreprint } from './dedup/preprint.js';
 export { parseDate } from './fields/date.js';
-export { findDoi } from './fields/identifiers.js';
+export { findDoi, findPmid, findPmcid, findIssns } from './fields/identifiers.js';
+export { cleanText } from './fields/text.js';
 export { parseName } from './fields/names.js';

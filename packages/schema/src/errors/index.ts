@@ -7,11 +7,12 @@ import { EXTRACTION_ERRORS } from './extraction.js';
 import { HTTP_ERRORS } from './http.js';
 import { storageErrorCode } from './storage-error.js';
 import { JOB_ERRORS } from './jobs.js';
+import { SEARCH_ERRORS } from './search.js';
 
 export { EXIT, type CatalogueEntry } from './catalogue-entry.js';
 
 /** The one catalogue of error codes; docs/errors.md is generated from it and a test keeps them in step. */
-export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS, ...HTTP_ERRORS, ...JOB_ERRORS } as const satisfies Record<string, CatalogueEntry>;
+export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS, ...HTTP_ERRORS, ...JOB_ERRORS, ...SEARCH_ERRORS } as const satisfies Record<string, CatalogueEntry>;
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
 /** Where in the input an error is: what a user needs to find and fix it. */
