@@ -33,7 +33,7 @@ export function plainText(value: unknown): string | undefined {
   const text = str(value);
   if (text === undefined) return undefined;
   const stripped = text
-    .replace(/<jats:title>[^<]*<\/jats:title>/g, ' ')
+    .replace(/^\s*<jats:title>\s*Abstract\s*<\/jats:title>/i, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));

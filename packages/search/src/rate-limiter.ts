@@ -2,6 +2,9 @@
  * A sliding-window limiter: at most `perSecond` request starts in any one-second window. One limiter per service and
  * host is shared by every search in the process, so that two searches at once do not double the rate.
  */
+/** The window is a little over a second: the service counts arrivals, and network jitter can bunch our starts up. */
+const WINDOW_MS = 1050;
+
 export class RateLimiter {
   private readonly starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -18,13 +21,13 @@ export class RateLimiter {
   private async waitForSlot(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      while (this.starts.length > 0 && now - this.starts[0]! >= 1000) this.starts.shift();
+      while (this.starts.length > 0 && now - this.starts[0]! >= WINDOW_MS) this.starts.shift();
       if (this.starts.length < this.perSecond) {
         this.starts.push(now);
         return;
       }
-      // A few ms of margin: timers may fire early relative to Date.now on some platforms.
-      await sleep(this.starts[0]! + 1000 - now + 2);
+      // Plus a few ms: timers may fire early relative to Date.now.
+      await sleep(this.starts[0]! + WINDOW_MS - now + 2);
     }
   }
 }

@@ -63,13 +63,13 @@ export function toRecord(item: Json): CitationRecord {
   const date = dateOf(item.issued) ?? dateOf(item.published) ?? dateOf(item['published-print']) ?? dateOf(item['published-online']);
   record.year = date?.year;
   record.date = date?.date;
-  record.journal = strings(item['container-title'])[0];
-  record.journalAbbrev = strings(item['short-container-title'])[0];
+  record.journal = plainText(strings(item['container-title'])[0]);
+  record.journalAbbrev = plainText(strings(item['short-container-title'])[0]);
   record.volume = str(item.volume);
   record.issue = str(item.issue);
   record.pages = str(item.page);
   record.doi = findDoi(str(item.DOI));
-  record.issn = strings(item.ISSN);
+  record.issn = [...new Set(strings(item.ISSN))];
   record.isbn = strings(item.ISBN)[0];
   record.url = str(item.URL);
   record.publisher = str(item.publisher);

@@ -69,7 +69,7 @@ export function toRecord(r: Json): CitationRecord {
   record.doi = findDoi(str(r.doi));
   record.pmid = findPmid(str(r.pmid));
   record.pmcid = findPmcid(str(r.pmcid));
-  record.issn = [str(journal.issn), str(journal.essn)].filter((s): s is string => s !== undefined);
+  record.issn = [...new Set([str(journal.issn), str(journal.essn)].filter((s): s is string => s !== undefined))];
   record.keywords = strings(obj(r.keywordList)?.keyword);
   record.meshTerms = arr(obj(r.meshHeadingList)?.meshHeading).map((h) => meshTerms(obj(h) ?? {}));
   record.publicationTypes = strings(obj(r.pubTypeList)?.pubType);

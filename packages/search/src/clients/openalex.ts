@@ -65,7 +65,7 @@ export function toRecord(w: Json): CitationRecord {
   record.date = date?.date ?? (record.year !== undefined ? String(record.year) : undefined);
   record.journal = str(source.display_name);
   record.publisher = str(source.host_organization_name);
-  record.issn = strings(source.issn);
+  record.issn = [...new Set(strings(source.issn))];
   record.volume = str(biblio.volume);
   record.issue = str(biblio.issue);
   const first = str(biblio.first_page);
