@@ -20,6 +20,8 @@ Atlas
   show <study-id> [--json]          one study with its provenance and references
   search <words…> [--kind K] [--limit N] [--json]
                                     full-text search over every record kind
+  search test-connection <pubmed|europepmc|openalex|crossref> [--email E] [--api-key K] [--base-url U]
+                                    one tiny real query: the count the service reports and the latency
   export --json                     the whole knowledge base as one JSON document
   entities [words…] [--kind K] [--json]
                                     entities with their claim and study counts

@@ -7,6 +7,7 @@ const KINDS = ['study', 'reference', 'entity', 'claim', 'isolationMethod', 'fact
 
 /** `exoatlas search <words…>`: ranked full-text search over every record kind. */
 export async function searchCommand(args: string[], io: CommandIO): Promise<number> {
+  if (args[0] === 'test-connection') return (await import('./search-connection.js')).testConnectionCommand(args.slice(1), io);
   const { values, positionals } = parseCommandArgs('search', args, { ...ATLAS_OPTIONS, kind: { type: 'string', multiple: true }, limit: { type: 'string' } });
   const kinds = values.kind ?? [];
   for (const k of kinds) if (!(KINDS as readonly string[]).includes(k)) throw new ExoError('EXO_ERR_QUERY_UNKNOWN_FILTER', `unknown kind '${k}'; known kinds: ${KINDS.join(', ')}`, { field: 'kind' });
