@@ -51,3 +51,5 @@ export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOp
 export * from './extraction/index.js';
 export * from './appraisal/index.js';
 export * from './synthesis/index.js';
+// —— issue 21: saved searches that run themselves (living searches) ——
+export * from './living/index.js';

@@ -1,5 +1,5 @@
 import { ExoError } from '@exoatlas/schema';
-import type { ExtractionStore, ReviewStore } from '@exoatlas/review';
+import type { ExtractionStore, ReviewStore, SavedSearchStore } from '@exoatlas/review';
 import type { AtlasStore } from './atlas-store.js';
 import type { LiteratureStore } from './literature/literature-store.js';
 import { createKyselyStores } from './kysely/create-stores.js';
@@ -12,6 +12,8 @@ export interface Stores {
   literature: LiteratureStore;
   review: ReviewStore;
   extraction: ExtractionStore;
+  /** Saved searches of review projects and their runs (issue 21). */
+  savedSearches: SavedSearchStore;
   /**
    * Where another thread or process can open this same database (the SQLite file or the PostgreSQL URL, password
    * included: never show it); undefined for an in-memory SQLite database, which only this connection sees.

@@ -6,6 +6,7 @@ import { KyselyExtractionStore } from './extraction-store.js';
 import { KyselyLiteratureStore } from './literature-store.js';
 import { migrateToLatest } from './migrations/migrate.js';
 import { KyselyReviewStore } from './review-store.js';
+import { KyselySavedSearchStore } from './saved-search-store.js';
 import { searchIndexFor } from './search/index.js';
 
 /** The stores of one database, as `createStores` promises them (`Stores`), with the opened database besides. */
@@ -17,6 +18,7 @@ export interface KyselyStores extends Stores {
   literature: KyselyLiteratureStore;
   review: KyselyReviewStore;
   extraction: KyselyExtractionStore;
+  savedSearches: KyselySavedSearchStore;
   close: () => Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function createKyselyStores(config: KyselyConfig): Promise<KyselySt
     literature: new KyselyLiteratureStore(database, index),
     review: new KyselyReviewStore(database),
     extraction: new KyselyExtractionStore(database, index),
+    savedSearches: new KyselySavedSearchStore(database),
     url: config.url === ':memory:' ? undefined : config.url,
     setBusyTimeout: (ms) => database.setBusyTimeout(ms),
     close: async () => {

@@ -1,0 +1,2 @@
+export * from './types.js';
+export { SavedSearchService, type SavedSearchServiceOptions, type SavedSearchView, type SearchConnection } from './saved-search-service.js';
