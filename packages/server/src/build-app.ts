@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import type { Stores } from '@exoatlas/store';
-import { ExtractionService, ReviewService, type AccountServiceOptions, type ImportPlanner } from '@exoatlas/review';
+import { ExtractionService, ReviewService, SavedSearchService, type AccountServiceOptions, type ImportPlanner, type SearchConnection } from '@exoatlas/review';
 import { storeAtlas } from './store-atlas.js';
 import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
 import { installSecurity, type RateLimitOptions } from './security/index.js';
@@ -16,10 +16,11 @@ import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
+import { savedSearchRoutes } from './routes/saved-search-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
 import { pooledRanking } from './workers/pooled-ranking.js';
-import { InProcessQueue, type JobQueue } from './jobs/index.js';
+import { InProcessQueue, SearchScheduler, type JobQueue, type SearchSchedulerOptions } from './jobs/index.js';
 
 export interface AppDeps {
   /** The atlas as built at start; routes read the store's current atlas (published project studies included). */
@@ -50,6 +51,11 @@ export interface AppDeps {
    * process shares it; by default this process's own. The app closes it.
    */
   queue?: JobQueue;
+  /**
+   * Saved searches (issue 21): how runs reach the bibliographic services (base URLs, contact, keys, budget) and how
+   * often the scheduler looks for due searches (`tickMs`, default a minute; 0: never, runs only when asked).
+   */
+  searches?: { connection?: SearchConnection } & SearchSchedulerOptions;
 }
 
 /** The body limit of every route but the uploads (imports, the meta-analysis data), which set their own. */
@@ -62,8 +68,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = deps.jobs && 'pool' in deps.jobs ? deps.jobs : createJobs(deps.jobs);
   if (jobs !== deps.jobs) app.addHook('onClose', () => jobs.pool.close());
   const queue = deps.queue ?? new InProcessQueue();
-  // Registered before the pool's hook: onClose hooks run in order, and queued jobs still need the pool.
-  app.addHook('preClose', () => queue.close());
+  let scheduler: SearchScheduler | undefined;
+  // Registered before the pool's hook: onClose hooks run in order, and queued jobs still need the pool. The search
+  // scheduler stops queueing first.
+  app.addHook('preClose', async () => {
+    await scheduler?.close();
+    await queue.close();
+  });
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
   const { stores } = deps;
   installBusyRetry(app, stores, deps.busyRetry);
@@ -73,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => ranking.close());
   const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport, ranking: ranking.engine });
   const extraction = new ExtractionService(reviews, stores.extraction);
+  const savedSearches = new SavedSearchService(reviews, stores.savedSearches, { connection: deps.searches?.connection });
   // One atlas (issue 18): every route reads the store's, published project studies included, cached by its version.
   const currentAtlas = storeAtlas(stores.atlas, deps.atlas);
   await installSecurity(app, {
@@ -88,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });
+  savedSearchRoutes(app, { reviews, savedSearches });
+  scheduler = await SearchScheduler.start(savedSearches, queue, deps.searches);
   const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MetaRequest } from './routes/meta-routes.js';
 import { REVIEW_OPENAPI_COMPONENTS, REVIEW_OPENAPI_PATHS } from './routes/review-openapi.js';
 import { EXTRACTION_OPENAPI_PATHS } from './routes/extraction-routes.js';
+import { SAVED_SEARCH_OPENAPI_PATHS } from './routes/saved-search-routes.js';
 import { CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
@@ -123,6 +124,7 @@ export function buildOpenApi(): Record<string, unknown> {
       '/api/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: ok({ type: 'object' }) } } },
       ...REVIEW_OPENAPI_PATHS,
       ...EXTRACTION_OPENAPI_PATHS,
+      ...SAVED_SEARCH_OPENAPI_PATHS,
     },
     components: {
       securitySchemes: REVIEW_OPENAPI_COMPONENTS.securitySchemes,

@@ -131,10 +131,10 @@ export class SavedSearchService {
   async run(actor: User | undefined, projectId: string, id: unknown): Promise<SearchRun> {
     const user = await this.access(actor, projectId, 'import');
     const search = await this.find(projectId, id);
-    const run = await this.execute(search, user, 'manual');
-    if (!run) throw new ExoError('EXO_ERR_SEARCH_RUN_IN_PROGRESS', `saved search ${search.id} is already running`, { id: String(search.id) });
-    if (run.status === 'failed') throw new ExoError('EXO_ERR_SEARCH_UNAVAILABLE', `the run of saved search ${search.id} failed: ${run.error ?? 'unknown error'}`, { id: String(search.id), run: run.id });
-    return run;
+    const outcome = await this.execute(search, user, 'manual');
+    if (!outcome) throw new ExoError('EXO_ERR_SEARCH_RUN_IN_PROGRESS', `saved search ${search.id} is already running`, { id: String(search.id) });
+    if (outcome.error) throw new ExoError(outcome.error.code, `run ${outcome.run.id} of saved search ${search.id} failed and imported nothing: ${outcome.error.message}`, { ...outcome.error.context, run: outcome.run.id });
+    return outcome.run;
   }
 
   /** The saved searches due now, across projects (the scheduler's tick). */
@@ -151,11 +151,11 @@ export class SavedSearchService {
     const search = await this.store.getSavedSearch(projectId, id);
     if (!search || search.schedule === 'none' || search.nextRunAt === null || search.nextRunAt > this.now().toISOString()) return undefined;
     const creator = await this.review.store.getUser(search.createdBy);
-    return this.execute(search, creator, 'schedule');
+    return (await this.execute(search, creator, 'schedule'))?.run;
   }
 
   /** Claims the search, runs it, imports its records in one transaction and records the outcome. */
-  private async execute(search: SavedSearch, user: User | undefined, trigger: SearchRun['trigger']): Promise<SearchRun | undefined> {
+  private async execute(search: SavedSearch, user: User | undefined, trigger: SearchRun['trigger']): Promise<{ run: SearchRun; error?: ExoError } | undefined> {
     const started = this.now();
     const run = await this.store.startRun({ projectId: search.projectId, savedSearchId: search.id, trigger, runBy: user?.id ?? null, startedAt: started.toISOString(), staleBefore: new Date(started.getTime() - this.staleAfterMs).toISOString() });
     if (!run) return undefined;
@@ -182,7 +182,7 @@ export class SavedSearchService {
         imported = { added: out.added, duplicates: out.duplicates, searchId: out.searches[0]?.id };
       }
       const finishedAt = this.now();
-      return await this.store.finishRun(run.id, {
+      const finished = await this.store.finishRun(run.id, {
         finishedAt: finishedAt.toISOString(),
         status: 'succeeded',
         total: result.total,
@@ -193,9 +193,11 @@ export class SavedSearchService {
         ...(imported.searchId !== undefined ? { searchId: imported.searchId } : {}),
         nextRunAt: this.nextRun(search.schedule, finishedAt),
       });
-    } catch (error) {
+      return { run: finished };
+    } catch (thrown) {
       // Nothing of the run was imported (the import is one transaction); the schedule is left due, so the next tick retries.
-      return this.store.finishRun(run.id, { finishedAt: this.now().toISOString(), status: 'failed', error: toExoError(error).message });
+      const error = toExoError(thrown);
+      return { run: await this.store.finishRun(run.id, { finishedAt: this.now().toISOString(), status: 'failed', error: error.message }), error };
     }
   }
 }

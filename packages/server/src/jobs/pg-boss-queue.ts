@@ -26,12 +26,15 @@ export class PgBossQueue implements JobQueue {
 
   private async ensureQueue(name: string): Promise<void> {
     if (this.queues.has(name)) return;
-    if (!(await this.boss.getQueue(name))) {
+    for (let attempt = 1; !(await this.boss.getQueue(name)); attempt++) {
       try {
         await this.boss.createQueue(name, { name, retryLimit: 0 });
       } catch (error) {
-        // Another process created it meanwhile.
-        if (!(await this.boss.getQueue(name))) throw error;
+        // Another process created it meanwhile (then the loop ends), or creating its partition deadlocked with another
+        // process's polling of the job table (PostgreSQL chose us as the victim: 40P01): try again.
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) {
+          if (!(await this.boss.getQueue(name))) throw error;
+        }
       }
     }
     this.queues.add(name);
