@@ -68,11 +68,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = deps.jobs && 'pool' in deps.jobs ? deps.jobs : createJobs(deps.jobs);
   if (jobs !== deps.jobs) app.addHook('onClose', () => jobs.pool.close());
   const queue = deps.queue ?? new InProcessQueue();
-  let scheduler: SearchScheduler | undefined;
+  const searches: { scheduler?: SearchScheduler } = {};
   // Registered before the pool's hook: onClose hooks run in order, and queued jobs still need the pool. The search
   // scheduler stops queueing first.
   app.addHook('preClose', async () => {
-    await scheduler?.close();
+    await searches.scheduler?.close();
     await queue.close();
   });
   // One review service and one extraction service over the app's stores, shared by their routes and the atlas view.
@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });
   savedSearchRoutes(app, { reviews, savedSearches });
-  scheduler = await SearchScheduler.start(savedSearches, queue, deps.searches);
+  searches.scheduler = await SearchScheduler.start(savedSearches, queue, deps.searches);
   const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
 
