@@ -4,6 +4,7 @@ import type { CommandIO } from '../command-io.js';
 import { ACCOUNTS_SUBCOMMANDS } from './review/accounts.js';
 import { REPORTING_SUBCOMMANDS } from './review/reporting.js';
 import { SCREENING_SUBCOMMANDS } from './review/screening.js';
+import { SEARCH_SUBCOMMANDS } from './review/searches.js';
 import type { ReviewSubcommand } from './review/shared.js';
 
 export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
@@ -26,6 +27,16 @@ export const REVIEW_HELP = `Usage: exoatlas review <subcommand> [options]
   import <project> <files…> --database D --date YYYY-MM-DD [--query Q]
                                     import search exports (RIS, PubMed XML, nbib, BibTeX, CSV, CSL-JSON),
                                     de-duplicated; all files or none
+  search add <project> --database pubmed|europepmc|openalex|crossref --query Q [--filter NAME=VALUE]…
+         [--schedule none|daily|weekly]
+                                    save a search of a bibliographic database (owners)
+  search list <project>             saved searches with their last run (found, new)
+  search run <project> <id> | search run --due
+                                    run a saved search now (its new records are imported, de-duplicated);
+                                    --due runs every due scheduled search (for cron on a server-less install)
+  search schedule <project> <id> none|daily|weekly
+                                    set how often the server runs it (EXOATLAS_SEARCH_EMAIL, EXOATLAS_NCBI_API_KEY,
+                                    EXOATLAS_SEARCH_BASE_URL_<DATABASE> configure how runs reach the services)
   screen <project> [--stage S]      show your next record (highest ranked) with its score and the criteria
   screen <project> --record ID --decision include|exclude|maybe [--reason R] [--note T]
          [--stage S] [--expected-version V]
@@ -55,7 +66,7 @@ trusted, as with any local file). --json prints JSON; --db FILE (or --database-u
 database.
 `;
 
-const SUBCOMMANDS: Record<string, ReviewSubcommand> = { ...ACCOUNTS_SUBCOMMANDS, ...SCREENING_SUBCOMMANDS, ...REPORTING_SUBCOMMANDS };
+const SUBCOMMANDS: Record<string, ReviewSubcommand> = { ...ACCOUNTS_SUBCOMMANDS, ...SCREENING_SUBCOMMANDS, ...REPORTING_SUBCOMMANDS, ...SEARCH_SUBCOMMANDS };
 
 /** `exoatlas review …`: review projects from the command line (see REVIEW_HELP). */
 export async function reviewCommand(args: string[], io: CommandIO): Promise<number> {

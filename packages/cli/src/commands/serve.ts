@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { searchConnectionFromEnv } from '@exoatlas/review';
 import { ATLAS_OPTIONS, intOption, parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { openAtlas, projectRoot, resolvePaths } from '../context.js';
@@ -37,7 +38,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const workers = intOption('workers', values.workers, 0);
   if (workers !== undefined) jobs.threads = workers;
   const webRoot = resolve(projectRoot(), 'packages/web/dist');
-  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env), jobs, queue });
+  const app = await buildApp({ atlas, stores, webRoot, logger: values.log, ...security, accounts: accountOptionsFromEnv(io.env), jobs, queue, searches: { connection: searchConnectionFromEnv(io.env) } });
   // The benchmarks' view of the event loop (bench/server/heavy-load.mjs): stalls and the routes in flight, written at exit.
   if (io.env.EXOATLAS_STALL_REPORT) reportStallsTo(app, io.env.EXOATLAS_STALL_REPORT);
   try {

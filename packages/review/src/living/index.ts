@@ -1,2 +1,3 @@
 export * from './types.js';
 export { SavedSearchService, type SavedSearchServiceOptions, type SavedSearchView, type SearchConnection } from './saved-search-service.js';
+export { searchConnectionFromEnv } from './connection-env.js';

@@ -59,11 +59,18 @@ export function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 }
 
+/** An EFetch page (retstart, retmax) of the three PubMed records in the fixtures, in the documented PubMed XML. */
+export function efetchPage(start: number, size: number): string {
+  const articles = ['pubmed-efetch-1.xml', 'pubmed-efetch-2.xml'].flatMap((name) => fixture(name).match(/<PubmedArticle>[\s\S]*?<\/PubmedArticle>/g) ?? []);
+  const head = fixture('pubmed-efetch-1.xml').split('<PubmedArticle>')[0]!;
+  return `${head}${articles.slice(start, start + size).join('\n')}\n</PubmedArticleSet>\n`;
+}
+
 /** The documented responses of each service, paged two records at a time over three records. */
 export const FIXTURE_RESPONDERS: Record<SearchService, Responder> = {
   pubmed: ({ path, params }) => {
     if (path === '/esearch.fcgi') return { body: fixture('pubmed-esearch.json') };
-    if (path === '/efetch.fcgi') return { body: fixture(params.get('retstart') === '0' ? 'pubmed-efetch-1.xml' : 'pubmed-efetch-2.xml') };
+    if (path === '/efetch.fcgi') return { body: efetchPage(Number(params.get('retstart') ?? 0), Number(params.get('retmax') ?? 20)) };
     return { status: 404, body: '{"error":"not found"}' };
   },
   europepmc: ({ params }) => {
