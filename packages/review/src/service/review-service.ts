@@ -21,8 +21,9 @@ import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
 import { inThreadRanking, type RankingEngine } from './ranking-engine.js';
 import { RecordsCache } from './records-cache.js';
+import { ScreeningStateCache } from './screening-cache.js';
 import { mapYielding } from './yielding.js';
-import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView, type ScreeningState } from './screening-state.js';
+import { findRecord, isEligible, recordView, screeningQueue, screeningReader, stageProgress, stageView, type ScreeningState } from './screening-state.js';
 
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
@@ -61,6 +62,7 @@ export class ReviewService {
   private readonly schedule?: (task: () => void) => void;
   private readonly rankings: ProjectRankings;
   private readonly records: RecordsCache;
+  private readonly states: ScreeningStateCache;
   /** Accounts and sessions (issue 17). */
   readonly accounts: AccountService;
   private readonly planImport: ImportPlanner;
@@ -76,6 +78,7 @@ export class ReviewService {
     this.schedule = options.schedule;
     this.rankings = new ProjectRankings(options.ranking ?? inThreadRanking(), options.model);
     this.records = new RecordsCache(store);
+    this.states = new ScreeningStateCache(store, (id) => this.records.records(id));
     this.accounts = new AccountService(store, { ...options, now: this.now });
     this.planImport = options.planImport ?? planInThread;
     this.importer = options.importer;
@@ -115,15 +118,16 @@ export class ReviewService {
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
-  /** The project's screening state, its records from the cache while the database's records version stays the same. */
+  /** The project's screening state: kept per project and brought up to date from the database (screening-cache.ts). */
   private loadState(project: Project): Promise<ScreeningState> {
-    return loadState(this.store, project, (id) => this.records.records(id));
+    return this.states.load(project);
   }
 
   /** Drops what this service keeps of a project after it changed the project's records or criteria here. */
   private forget(projectId: string): void {
     this.rankings.forget(projectId);
     this.records.forget(projectId);
+    this.states.forget(projectId);
   }
 
   /** The project's searches by id, to name each record's sources. */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
 import { ImportBasisChanged, yieldToLoop } from '@exoatlas/review';
-import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
+import type { AccountAuditEntry, AuditEntry, AuditOptions, Decision, ImportPlan, Member, NewDecision, NewProject, NewResolution, NewSearch, Project, Resolution, ReviewRecord, ReviewStore, Role, ScreeningLogDelta, Search, Stage, User, LoginAttempt } from '@exoatlas/review';
 import { LruCache } from '../lru-cache.js';
 import { decisionFromRow, projectFromRow, resolutionFromRow, searchFromRow, userFromRow, type DecisionRow } from './rows.js';
 import type { Database, OpenedDatabase } from './database.js';
@@ -382,6 +382,20 @@ export class KyselyReviewStore implements ReviewStore {
     let query = this.decisionQuery(this.db).where('d.project_id', '=', projectId);
     if (stage) query = query.where('d.stage', '=', stage);
     return (await query.orderBy('d.id').execute()).map(decisionFromRow);
+  }
+
+  async screeningLogSince(projectId: string, after: { decision: number; resolution: number }): Promise<ScreeningLogDelta> {
+    // The rows first, then the counts: a count read later can only be larger, so equal counts prove nothing is missing
+    // (on PostgreSQL an id can commit after a larger one; the caller then reads everything again).
+    const decisions = (await this.decisionQuery(this.db).where('d.project_id', '=', projectId).where('d.id', '>', after.decision).orderBy('d.id').execute()).map(decisionFromRow);
+    const resolutions = (await this.resolutionQuery(this.db).where('r.project_id', '=', projectId).where('r.id', '>', after.resolution).orderBy('r.id').execute()).map(resolutionFromRow);
+    const counts = await this.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('review_decisions').select(countAll.as('n')).where('project_id', '=', projectId).as('decisions'),
+        eb.selectFrom('review_resolutions').select(countAll.as('n')).where('project_id', '=', projectId).as('resolutions'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { decisions, resolutions, decisionCount: Number(counts.decisions ?? 0), resolutionCount: Number(counts.resolutions ?? 0) };
   }
 
   async recordDecisions(projectId: string, recordId: number): Promise<Decision[]> {
