@@ -9,6 +9,7 @@ import { auditNoDelete } from './0006-audit-no-delete.js';
 import { accounts } from './0007-accounts.js';
 import { publishedAtlas } from './0008-published-atlas.js';
 import { savedSearches } from './0009-saved-searches.js';
+import { recordsVersionIndex } from './0010-records-version-index.js';
 
 /** The one list of migrations, in order (Kysely's Migrator sorts by name). */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0007-accounts': accounts(dialect),
     '0008-published-atlas': publishedAtlas(),
     '0009-saved-searches': savedSearches(dialect),
+    '0010-records-version-index': recordsVersionIndex(),
   };
 }
 
