@@ -17,6 +17,7 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { savedSearchRoutes } from './routes/saved-search-routes.js';
+import { livingPrismaRoutes } from './routes/living-prisma-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createJobs, WORKER_BUSY_TIMEOUT_MS, type JobSettings, type Jobs } from './workers/budgets.js';
 import { pooledRanking } from './workers/pooled-ranking.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   reviewRoutes(app, { reviews });
   extractionRoutes(app, { extraction });
   savedSearchRoutes(app, { reviews, savedSearches });
+  livingPrismaRoutes(app, { reviews });
   searches.scheduler = await SearchScheduler.start(savedSearches, queue, deps.searches);
   const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);

@@ -3,6 +3,7 @@ import { MetaRequest } from './routes/meta-routes.js';
 import { REVIEW_OPENAPI_COMPONENTS, REVIEW_OPENAPI_PATHS } from './routes/review-openapi.js';
 import { EXTRACTION_OPENAPI_PATHS } from './routes/extraction-routes.js';
 import { SAVED_SEARCH_OPENAPI_PATHS } from './routes/saved-search-routes.js';
+import { LIVING_PRISMA_OPENAPI_PATHS } from './routes/living-prisma-routes.js';
 import { CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
@@ -125,6 +126,7 @@ export function buildOpenApi(): Record<string, unknown> {
       ...REVIEW_OPENAPI_PATHS,
       ...EXTRACTION_OPENAPI_PATHS,
       ...SAVED_SEARCH_OPENAPI_PATHS,
+      ...LIVING_PRISMA_OPENAPI_PATHS,
     },
     components: {
       securitySchemes: REVIEW_OPENAPI_COMPONENTS.securitySchemes,

@@ -80,11 +80,29 @@ describe.each(await testBackends())('issue 21: saved-search API on $name', (back
     }
   });
 
+  it('issue 21 item 4: living PRISMA per update (JSON and SVG) for members', async () => {
+    const flow = await call(reviewer, 'GET', '/api/reviews/living/prisma/updates');
+    expect(flow.status).toBe(200);
+    // Both runs of the first test ran on one day: one update, the second run's records all duplicates.
+    expect(flow.body.updates).toHaveLength(1);
+    expect(flow.body.updates[0]).toMatchObject({ update: 1, previous: { studies: 0 }, new: { identified: 6, duplicatesRemoved: 3, screened: 3 }, total: { studies: 0 } });
+    expect(flow.body.overall).toMatchObject({ identified: 6, screened: 3 });
+    const svg = await ctx.app.inject({ url: '/api/reviews/living/prisma/updates/1/diagram.svg', headers: { authorization: `Bearer ${reviewer}` } });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(svg.body).toContain('Previous studies');
+    expect((await call(reviewer, 'GET', '/api/reviews/living/prisma/updates/2/diagram.svg')).status).toBe(404);
+    const stranger = await signIn(ctx.app, 'sven', owner);
+    expect((await call(stranger, 'GET', '/api/reviews/living/prisma/updates')).status).toBe(404);
+  });
+
   it('every saved-search route is documented in the OpenAPI document', async () => {
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths['/api/reviews/{project}/searches/saved']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/reviews/{project}/searches/saved/{search}/runs']!)).toEqual(['get']);
     expect(Object.keys(doc.paths['/api/reviews/{project}/searches/saved/{search}/run']!)).toEqual(['post']);
     expect(Object.keys(doc.paths['/api/reviews/{project}/searches/saved/{search}/schedule']!)).toEqual(['put']);
+    expect(Object.keys(doc.paths['/api/reviews/{project}/prisma/updates']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/reviews/{project}/prisma/updates/{update}/diagram.svg']!)).toEqual(['get']);
   });
 });

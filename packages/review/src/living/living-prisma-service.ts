@@ -1,0 +1,42 @@
+import { requireRole } from '../auth/roles.js';
+import { automatedOutcome } from '../screening/automation.js';
+import { stageOutcome, type StageOutcome } from '../screening/decisions.js';
+import type { ReviewService } from '../service/review-service.js';
+import type { Decision, Resolution, ReviewRecord, Stage, User } from '../types.js';
+import { livingPrismaCounts, type LivingPrisma } from './living-prisma.js';
+
+const UNSCREENED: StageOutcome = { status: 'unscreened', decidedBy: 0, isResolved: false };
+
+function byRecord<T extends { recordId: number; stage: Stage }>(items: readonly T[], stage: Stage): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) if (item.stage === stage) out.set(item.recordId, [...(out.get(item.recordId) ?? []), item]);
+  return out;
+}
+
+/**
+ * The living PRISMA counts of a project (members): per update and overall. Outcomes are settled from the decisions and
+ * resolutions as the screening state settles them (a record left unscreened by a stop counts as excluded by automation).
+ */
+export async function livingPrisma(review: ReviewService, actor: User | undefined, projectId: string): Promise<LivingPrisma> {
+  const user = review.requireUser(actor);
+  const project = await review.store.getProject(projectId);
+  requireRole(project ? await review.store.memberRole(projectId, user.id) : undefined, 'read', projectId);
+  const [searches, records, decisions, resolutions] = await Promise.all([review.store.searches(projectId), review.store.records(projectId), review.store.decisions(projectId), review.store.resolutions(projectId)]);
+  const settle = (record: ReviewRecord, stage: Stage, d: Map<number, Decision[]>, r: Map<number, Resolution[]>): StageOutcome => {
+    const own = d.get(record.id);
+    const settled = r.get(record.id);
+    if (stage === 'title-abstract' && record.isExcludedByAutomation && !own) return automatedOutcome();
+    if (!own && !settled) return UNSCREENED;
+    return stageOutcome(own ?? [], settled ?? [], project!.mode);
+  };
+  const ta = [byRecord(decisions, 'title-abstract'), byRecord(resolutions, 'title-abstract')] as const;
+  const ft = [byRecord(decisions, 'full-text'), byRecord(resolutions, 'full-text')] as const;
+  return livingPrismaCounts(
+    searches,
+    records.map((record) => {
+      const t = settle(record, 'title-abstract', ...ta);
+      const f = settle(record, 'full-text', ...ft);
+      return { searchId: record.searchId, titleAbstract: { status: t.status, reason: t.reason }, fullText: { status: f.status, reason: f.reason }, isNotRetrieved: record.isNotRetrieved, isExcludedByAutomation: t.isAutomated === true };
+    }),
+  );
+}
