@@ -94,6 +94,10 @@ describe.each(await testBackends())('issue 21: saved-search API on $name', (back
     expect((await call(reviewer, 'GET', '/api/reviews/living/prisma/updates/2/diagram.svg')).status).toBe(404);
     const stranger = await signIn(ctx.app, 'sven', owner);
     expect((await call(stranger, 'GET', '/api/reviews/living/prisma/updates')).status).toBe(404);
+    // Item 5: the evidence over time (nothing screened yet: no included studies).
+    const years = await call(reviewer, 'GET', '/api/reviews/living/evidence/years');
+    expect(years.body.items).toEqual([{ year: 2017, records: 1, included: 0 }, { year: 2019, records: 1, included: 0 }, { year: 2022, records: 1, included: 0 }]);
+    expect((await call(stranger, 'GET', '/api/reviews/living/evidence/years')).status).toBe(404);
   });
 
   it('every saved-search route is documented in the OpenAPI document', async () => {
@@ -103,6 +107,7 @@ describe.each(await testBackends())('issue 21: saved-search API on $name', (back
     expect(Object.keys(doc.paths['/api/reviews/{project}/searches/saved/{search}/run']!)).toEqual(['post']);
     expect(Object.keys(doc.paths['/api/reviews/{project}/searches/saved/{search}/schedule']!)).toEqual(['put']);
     expect(Object.keys(doc.paths['/api/reviews/{project}/prisma/updates']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/reviews/{project}/evidence/years']!)).toEqual(['get']);
     expect(Object.keys(doc.paths['/api/reviews/{project}/prisma/updates/{update}/diagram.svg']!)).toEqual(['get']);
   });
 });

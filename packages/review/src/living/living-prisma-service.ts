@@ -2,7 +2,8 @@ import { requireRole } from '../auth/roles.js';
 import { automatedOutcome } from '../screening/automation.js';
 import { stageOutcome, type StageOutcome } from '../screening/decisions.js';
 import type { ReviewService } from '../service/review-service.js';
-import type { Decision, Resolution, ReviewRecord, Stage, User } from '../types.js';
+import type { PrismaRecord } from '../prisma/counts.js';
+import type { Decision, Resolution, ReviewRecord, Search, Stage, User } from '../types.js';
 import { livingPrismaCounts, type LivingPrisma } from './living-prisma.js';
 
 const UNSCREENED: StageOutcome = { status: 'unscreened', decidedBy: 0, isResolved: false };
@@ -13,11 +14,17 @@ function byRecord<T extends { recordId: number; stage: Stage }>(items: readonly 
   return out;
 }
 
+/** A project's records with their settled outcomes at both stages, as the screening state settles them. */
+export interface SettledRecord extends PrismaRecord {
+  record: ReviewRecord;
+  searchId: number;
+}
+
 /**
- * The living PRISMA counts of a project (members): per update and overall. Outcomes are settled from the decisions and
- * resolutions as the screening state settles them (a record left unscreened by a stop counts as excluded by automation).
+ * A member's read of the project's records with their outcomes settled from the decisions and resolutions (a record
+ * left unscreened by a stop counts as excluded by automation tools), as the screening state settles them.
  */
-export async function livingPrisma(review: ReviewService, actor: User | undefined, projectId: string): Promise<LivingPrisma> {
+export async function settledRecords(review: ReviewService, actor: User | undefined, projectId: string): Promise<{ searches: Search[]; records: SettledRecord[] }> {
   const user = review.requireUser(actor);
   const project = await review.store.getProject(projectId);
   requireRole(project ? await review.store.memberRole(projectId, user.id) : undefined, 'read', projectId);
@@ -31,12 +38,18 @@ export async function livingPrisma(review: ReviewService, actor: User | undefine
   };
   const ta = [byRecord(decisions, 'title-abstract'), byRecord(resolutions, 'title-abstract')] as const;
   const ft = [byRecord(decisions, 'full-text'), byRecord(resolutions, 'full-text')] as const;
-  return livingPrismaCounts(
+  return {
     searches,
-    records.map((record) => {
+    records: records.map((record) => {
       const t = settle(record, 'title-abstract', ...ta);
       const f = settle(record, 'full-text', ...ft);
-      return { searchId: record.searchId, titleAbstract: { status: t.status, reason: t.reason }, fullText: { status: f.status, reason: f.reason }, isNotRetrieved: record.isNotRetrieved, isExcludedByAutomation: t.isAutomated === true };
+      return { record, searchId: record.searchId, titleAbstract: { status: t.status, reason: t.reason }, fullText: { status: f.status, reason: f.reason }, isNotRetrieved: record.isNotRetrieved, isExcludedByAutomation: t.isAutomated === true };
     }),
-  );
+  };
+}
+
+/** The living PRISMA counts of a project (members): per update and overall. */
+export async function livingPrisma(review: ReviewService, actor: User | undefined, projectId: string): Promise<LivingPrisma> {
+  const { searches, records } = await settledRecords(review, actor, projectId);
+  return livingPrismaCounts(searches, records);
 }

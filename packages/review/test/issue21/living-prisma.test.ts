@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStores, type Stores } from '@exoatlas/store';
-import { livingPrisma, livingPrismaCounts, prismaUpdateSvg, ReviewService, SavedSearchService, type User } from '../../src/index.js';
+import { evidenceOverTime, livingPrisma, livingPrismaCounts, prismaUpdateSvg, ReviewService, SavedSearchService, type User } from '../../src/index.js';
 import { newPostgresDatabase, skipped, testBackends } from '../../../../test/helpers/backends.js';
 import { FIXTURE_RESPONDERS, startFakeService, type FakeService } from '../../../search/test/helpers/fake-service.js';
 
@@ -88,5 +88,12 @@ describe.each(backends)('issue 21 item 4: a living review across two updates ($n
     expect(text).toContain('Total studies included in review (n = 2)');
     expect(text).toContain('Duplicate records removed (n = 5)');
     expect(text).toContain('New studies included in review (n = 1)');
+    // Item 5: the evidence over time — records and included studies per publication year.
+    expect((await evidenceOverTime(review, owner, 'living')).items).toEqual([
+      { year: 2017, records: 1, included: 1 },
+      { year: 2019, records: 1, included: 0 },
+      { year: 2022, records: 1, included: 0 },
+      { year: 2023, records: 1, included: 1 },
+    ]);
   });
 });

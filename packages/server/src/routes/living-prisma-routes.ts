@@ -1,14 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ExoError } from '@exoatlas/schema';
-import { livingPrisma, prismaUpdateSvg, type ReviewService, type User } from '@exoatlas/review';
+import { evidenceOverTime, livingPrisma, prismaUpdateSvg, type ReviewService, type User } from '@exoatlas/review';
 import { parseQuery } from '../query.js';
 import { sessionToken } from '../security/session-token.js';
 import { err, json, obj, ref, secured, str, int } from './openapi-builders.js';
 
 const NoQuery = z.object({}).strict();
 
-/** Living PRISMA (issue 21): the flow diagram per update (PRISMA 2020 for updated reviews) and for the whole project. */
+/**
+ * Living PRISMA (issue 21): the flow diagram per update (PRISMA 2020 for updated reviews) and for the whole project;
+ * and the evidence over time (records and included studies per publication year).
+ */
 export function livingPrismaRoutes(app: FastifyInstance, deps: { reviews: ReviewService }): void {
   const actor = (request: FastifyRequest): Promise<User | undefined> => deps.reviews.authenticate(sessionToken(request));
   app.get<{ Params: { project: string } }>('/api/reviews/:project/prisma/updates', async (request) => {
@@ -21,6 +24,10 @@ export function livingPrismaRoutes(app: FastifyInstance, deps: { reviews: Review
     const update = /^\d+$/.test(request.params.update) ? updates[Number(request.params.update) - 1] : undefined;
     if (!update) throw new ExoError('EXO_ERR_SEARCH_NOT_FOUND', `no update ${request.params.update} in '${request.params.project}' (it has ${updates.length})`, { id: request.params.update });
     return reply.type('image/svg+xml; charset=utf-8').send(prismaUpdateSvg(update));
+  });
+  app.get<{ Params: { project: string } }>('/api/reviews/:project/evidence/years', async (request) => {
+    parseQuery(NoQuery, request.query);
+    return evidenceOverTime(deps.reviews, await actor(request), request.params.project);
   });
 }
 
@@ -47,6 +54,16 @@ export const LIVING_PRISMA_OPENAPI_PATHS: Record<string, unknown> = {
       ...secured,
       parameters: [projectParam, { name: 'update', in: 'path', required: true, schema: int, description: 'The update, 1 for the first version' }],
       responses: { 200: { description: 'SVG', content: { 'image/svg+xml': { schema: str } } }, ...common },
+    },
+  },
+  '/api/reviews/{project}/evidence/years': {
+    get: {
+      summary: 'The evidence over time: records the project holds and studies it included, per publication year (records without a year last, year null)',
+      operationId: 'reviewEvidenceYears',
+      tags: ['reviews'],
+      ...secured,
+      parameters: [projectParam],
+      responses: { 200: json(obj({ items: { type: 'array', items: obj({ year: { type: ['integer', 'null'] }, records: int, included: int }) } })), ...common },
     },
   },
 };
