@@ -262,7 +262,8 @@ export class ExtractionService {
       const mv = of('misev');
       studies.push({
         studyId: String(r.id),
-        label,
+        // forest plots, the analysis table and warnings name the record (what --record takes) beside the label
+        label: withRecord({ label, recordId: r.id }),
         ...(r.year !== undefined ? { year: r.year } : {}),
         form: ex.value as ExtractionForm,
         ...(rob.value ? { rob: robJudgements(rob.value as RobAssessment) } : {}),
@@ -270,10 +271,6 @@ export class ExtractionService {
         record: r,
       });
     }
-    // labels must be unique to read the forest plot
-    const seen = new Map<string, number>();
-    for (const s of studies) seen.set(s.label, (seen.get(s.label) ?? 0) + 1);
-    for (const s of studies) if (seen.get(s.label)! > 1) s.label = `${s.label} [#${s.studyId}]`;
     return { studies, warnings };
   }
 
