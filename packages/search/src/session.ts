@@ -62,14 +62,17 @@ export class SearchSession {
     let lastProblem = '';
     for (let attempt = 0; attempt <= this.retry.maxRetries; attempt++) {
       this.checkBudget();
-      await this.limiter.acquire();
-      this.checkBudget();
-      this.requests++;
+      const release = await this.limiter.acquire();
       let response: Response;
       try {
+        this.checkBudget();
+        this.requests++;
         const signals = [AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000), ...(this.options.signal ? [this.options.signal] : [])];
         response = await fetch(url, { headers: { accept, 'user-agent': userAgent(this.options.email) }, signal: AbortSignal.any(signals) });
+        release();
       } catch (error) {
+        release();
+        if (error instanceof BudgetStop) throw error;
         if (this.options.signal?.aborted) throw error;
         lastProblem = `network error (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message})`;
         await this.wait(this.backoff(attempt));

@@ -55,7 +55,7 @@ describe('issue 21: PubMed client (E-utilities)', () => {
     expect(new Set(result.records.map((r) => r.pmid)).size).toBe(count);
     expect(fake.requests).toHaveLength(count + 1);
     // 9 requests at 3/s need at least two full seconds; no one-second window on the server saw more than 3.
-    expect(busiestWindow(fake.requests, 950)).toBeLessThanOrEqual(3);
+    expect(busiestWindow(fake.requests, 1000)).toBeLessThanOrEqual(3);
     expect(performance.now() - started).toBeGreaterThanOrEqual(1990);
   });
 
@@ -101,7 +101,7 @@ describe('issue 21: Europe PMC client (REST search, cursorMark)', () => {
     const result = await runSearch('europepmc', { query: 'q', baseUrl: fake.url, pageSize: 1 });
     expect(result.records).toHaveLength(pages);
     expect(fake.requests).toHaveLength(pages);
-    expect(busiestWindow(fake.requests, 950)).toBeLessThanOrEqual(10);
+    expect(busiestWindow(fake.requests, 1000)).toBeLessThanOrEqual(10);
     expect(fake.requests.at(-1)!.at - fake.requests[0]!.at).toBeGreaterThanOrEqual(1990);
   });
 });

@@ -26,7 +26,7 @@ async function call(app: FastifyInstance, token: string, method: 'GET' | 'POST',
   return res.json();
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -35,7 +35,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
 }
 
 describe('issue 21 item 3: scheduled searches run through the job queue', () => {
-  it('SQLite: the in-process scheduler runs a due search once and schedules the next run', async () => {
+  it('SQLite: the in-process scheduler runs a due search once and schedules the next run', { timeout: 120_000 }, async () => {
     const pubmed = await fake();
     const ctx = await testApp({ backend: 'sqlite', deps: { searches: { tickMs: 100, connection: { baseUrls: { pubmed: pubmed.url }, pageSize: 2 } } } });
     try {
