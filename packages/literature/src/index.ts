@@ -23,7 +23,6 @@ export { readCitations, streamCitations, CitationStream, type ReadOptions, type 
 export type { CitationInput } from './text/input.js';
 export type { TextEncoding } from './text/decode.js';
 export { writeCitations, createWriter } from './writers/index.js';
-export { csvCell } from './writers/csv.js';
 export type { CitationWriter } from './writers/writer.js';
 export { toCslItem } from './writers/csl-json.js';
 export { deduplicate, type DedupResult } from './dedup/deduplicate.js';

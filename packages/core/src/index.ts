@@ -1,0 +1,2 @@
+/** @exoatlas/core: what every package shares and no package should write again. No dependencies. */
+export * from './csv/index.js';
