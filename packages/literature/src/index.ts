@@ -17,7 +17,7 @@ export {
   type RawRecord,
   type RecordFlag,
 } from './citation-record.js';
-export { LiteratureError, type LiteratureErrorCode, type LiteratureErrorContext, type LiteratureWarning, type WarningCode } from './errors.js';
+export { LITERATURE_ERRORS, LiteratureError, type LiteratureErrorCode, type LiteratureErrorContext, type LiteratureWarning, type WarningCode } from './errors.js';
 export { detectFormat } from './detect-format.js';
 export { readCitations, streamCitations, CitationStream, type ReadOptions, type ReadResult } from './read.js';
 export type { CitationInput } from './text/input.js';

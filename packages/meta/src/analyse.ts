@@ -30,7 +30,7 @@ function badOption(field: string, message: string): MetaError {
 function checkOptions(o: AnalysisOptions): { method: (typeof METHODS)[number]; test: 'z' | 'knha'; level: number } {
   // the types first: a JavaScript caller's {method: 1} is a coded error, not a TypeError from toUpperCase
   checkRequestOptions(o);
-  if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (--measure)', { field: 'measure' });
+  if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (option "measure")', { field: 'measure' });
   const method = (o.method ?? 'REML').toUpperCase();
   if (!isMethod(method)) throw new MetaError('EXO_ERR_META_UNKNOWN_METHOD', `unknown method "${o.method}"; use one of ${METHODS.join(', ')}`, { field: 'method' });
   const test = o.test ?? 'z';
@@ -38,9 +38,9 @@ function checkOptions(o: AnalysisOptions): { method: (typeof METHODS)[number]; t
   const level = o.level ?? 95;
   if (!(typeof level === 'number' && level > 0 && level < 100)) throw badOption('level', `the confidence level must be a percentage between 0 and 100 (got ${String(level)})`);
   if (o.permutations !== undefined && !(Number.isInteger(o.permutations) && o.permutations >= 2)) {
-    throw badOption('permutations', `--permutations must be a whole number of at least 2 (got ${String(o.permutations)})`);
+    throw badOption('permutations', `the option "permutations" must be a whole number of at least 2 (got ${String(o.permutations)})`);
   }
-  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw badOption('seed', `--seed must be a whole number (got ${String(o.seed)})`);
+  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw badOption('seed', `the option "seed" must be a whole number (got ${String(o.seed)})`);
   return { method, test, level };
 }
 
@@ -168,7 +168,7 @@ function biasAnalyses(yiAll: Float64Array, viAll: Float64Array, yi: Float64Array
   out.rank = attempt('The rank correlation test', () => {
     const r = rankTest(yi, vi);
     // NaN would reach JSON as a bare null (one study, or all effects tied); say so instead
-    if (!Number.isFinite(r.tau) || !Number.isFinite(r.pvalNormal)) throw new Error(`Kendall's tau is undefined for ${yi.length === 1 ? 'a single study' : `these ${yi.length} studies`}`);
+    if (!Number.isFinite(r.tau) || !Number.isFinite(r.pvalNormal)) throw new MetaError('EXO_ERR_META_NO_STUDIES', `Kendall's tau is undefined for ${yi.length === 1 ? 'a single study' : `these ${yi.length} studies`}`);
     return r;
   });
   if (out.rank && out.rank.pval === null) {

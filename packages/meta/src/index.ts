@@ -12,7 +12,7 @@ export { funnelPlot, type FunnelOptions } from './plots/funnel.js';
 export { esc as escapeSvgText, c as svgCoordinate, idSafe as svgIdSafe, svgOpen } from './plots/svg.js';
 export { linearScale, niceTicks } from './plots/scale.js';
 export { parseCsv } from './csv.js';
-export { MetaError, type MetaErrorCode, type MetaErrorContext } from './errors.js';
+export { META_ERRORS, MetaError, type MetaErrorCode, type MetaErrorContext } from './errors.js';
 export type { Table, TableInput, Cell } from './table.js';
 export { escalc, MEASURE_DEFINITIONS } from './effect-sizes/escalc.js';
 export { MEASURES, type Measure } from './effect-sizes/types.js';
