@@ -1,5 +1,5 @@
 /**
- * Issue 17 (fuzzing): the meta-analysis entry points — parseCsv (`exoatlas meta`), analyseTable and runMetaRequest
+ * Issue 17 (fuzzing): the meta-analysis entry points — parseCsv (`exoatlas meta`), analyseTable and a JSON body as POST /api/meta brings it
  * (POST /api/meta) — on arbitrary CSV text, tables and option objects: a result or a coded MetaError, never another
  * exception or a hang; and no NaN or Infinity in the result, which JSON would turn into a silent null (docs/meta.md
  * promises null only where a value "cannot be computed", and then warnings say why).
