@@ -15,6 +15,7 @@ import { type RmaOptions, rmaUni } from './model/rma-uni.js';
 import { type ModeratorMatrix, buildModeratorMatrix, designForRows, levelCollator } from './moderators/design-matrix.js';
 import { permutationTest } from './moderators/permutation.js';
 import { subgroupAnalysis } from './moderators/subgroups.js';
+import { analyseMultilevel } from './multilevel/analyse-multilevel.js';
 import { type AnalysisOptions, checkRequestOptions } from './options.js';
 import type { BiasResults, DroppedRow, MetaResult } from './results.js';
 import { cumulative } from './sensitivity/cumulative.js';
@@ -46,6 +47,8 @@ function checkOptions(o: AnalysisOptions): { method: (typeof METHODS)[number]; t
 
 /** Runs the analysis the options ask for on a table (columns + rows, or records). */
 export function analyseTable(input: TableInput, options: AnalysisOptions): MetaResult {
+  // nested random effects (issue 19 item 2): metafor's rma.mv rather than rma.uni
+  if (options !== null && typeof options === 'object' && options.random !== undefined && options.random !== null) return analyseMultilevel(input, options);
   const { method, test, level } = checkOptions(options);
   const table = toTable(input);
   const warnings: string[] = [];

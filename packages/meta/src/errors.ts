@@ -17,7 +17,8 @@ export type MetaErrorCode =
   | 'EXO_ERR_META_CONSTANT_MODERATOR'
   | 'EXO_ERR_META_SINGULAR'
   | 'EXO_ERR_META_NO_CONVERGENCE'
-  | 'EXO_ERR_META_CSV';
+  | 'EXO_ERR_META_CSV'
+  | 'EXO_ERR_META_CLUSTERS';
 
 /** An error a scientist can act on: a catalogue code, a plain message and where in the data it happened. */
 export class MetaError extends Error {
