@@ -7,11 +7,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareExpected, maxRelDiff, runCase } from './run-case.js';
+import { compareExpected, maxAbsDiff, maxRelDiff, runCase } from './run-case.js';
 
 const CASES = join(import.meta.dirname, '..', 'fixtures', 'metafor-mv', 'cases');
 const cases = readdirSync(CASES).filter((d) => existsSync(join(CASES, d, 'case.json'))).sort();
 const worst: Record<string, number> = {};
+const worstAbs: Record<string, number> = {};
 
 describe('issue 19 item 2: metafor rma.mv / robust conformance', () => {
   it('has the four shared cases', () => {
@@ -22,9 +23,10 @@ describe('issue 19 item 2: metafor rma.mv / robust conformance', () => {
       const { expected, got } = runCase(join(CASES, c));
       expect(compareExpected(expected, got)).toEqual([]);
       for (const [k, v] of Object.entries(maxRelDiff(expected, got))) worst[k] = Math.max(worst[k] ?? 0, v);
+      for (const [k, v] of Object.entries(maxAbsDiff(expected, got))) worstAbs[k] = Math.max(worstAbs[k] ?? 0, v);
     });
   }
   it('reports the largest relative differences', () => {
-    console.log(`metafor-mv: ${cases.length} cases, max relative difference per quantity: ${JSON.stringify(worst)}`);
+    console.log(`metafor-mv: ${cases.length} cases, max relative difference per quantity: ${JSON.stringify(worst)}; max absolute: ${JSON.stringify(worstAbs)}`);
   });
 });

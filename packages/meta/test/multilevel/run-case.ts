@@ -17,14 +17,19 @@ export function compareExpected(expected: unknown, got: unknown, path = '', rel 
   return Object.entries(expected as Record<string, unknown>).flatMap(([k, v]) => (k === 'name' ? [] : compareExpected(v, (got as Record<string, unknown>)[k], `${path}.${k}`, rel)));
 }
 
+/** Largest |got − expected| per leaf key name (for the report). */
+export function maxAbsDiff(expected: unknown, got: unknown): Record<string, number> {
+  return maxRelDiff(expected, got, '', {}, true);
+}
+
 /** Largest |got − expected| / max(|expected|, 1e-300) per leaf key name (for the report). */
-export function maxRelDiff(expected: unknown, got: unknown, key = '', out: Record<string, number> = {}): Record<string, number> {
+export function maxRelDiff(expected: unknown, got: unknown, key = '', out: Record<string, number> = {}, abs = false): Record<string, number> {
   if (typeof expected === 'number' && typeof got === 'number') {
-    const d = Math.abs(got - expected) / Math.max(Math.abs(expected), 1e-300);
+    const d = Math.abs(got - expected) / (abs ? 1 : Math.max(Math.abs(expected), 1e-300));
     out[key] = Math.max(out[key] ?? 0, d);
-  } else if (Array.isArray(expected) && Array.isArray(got)) expected.forEach((e, i) => maxRelDiff(e, got[i], key, out));
+  } else if (Array.isArray(expected) && Array.isArray(got)) expected.forEach((e, i) => maxRelDiff(e, got[i], key, out, abs));
   else if (expected && typeof expected === 'object' && got && typeof got === 'object') {
-    for (const [k, v] of Object.entries(expected)) if (k !== 'name') maxRelDiff(v, (got as Record<string, unknown>)[k], /^\d+$/.test(k) ? key : k, out);
+    for (const [k, v] of Object.entries(expected)) if (k !== 'name') maxRelDiff(v, (got as Record<string, unknown>)[k], /^\d+$/.test(k) ? key : k, out, abs);
   }
   return out;
 }
