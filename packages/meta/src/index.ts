@@ -4,7 +4,11 @@
  */
 export { analyseTable } from './analyse.js';
 export type { AnalysisOptions } from './options.js';
-export type { MetaResult, Coefficient, BiasResults, TrimfillSummary, DroppedRow } from './results.js';
+export type { MetaResult, Coefficient, BiasResults, TrimfillSummary, DroppedRow, RobustSummary } from './results.js';
+export { rmaMv, type RmaMvFit, type RmaMvOptions } from './multilevel/rma-mv.js';
+export { robustCr1 } from './multilevel/robust-cr1.js';
+export { robustCr2 } from './multilevel/robust-cr2.js';
+export type { RobustResult } from './multilevel/robust-blocks.js';
 export { formatSummary } from './summary.js';
 export { forestPlot, type ForestOptions } from './plots/forest.js';
 export { isRatioMeasure } from './plots/scale.js';
