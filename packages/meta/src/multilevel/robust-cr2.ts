@@ -13,6 +13,7 @@ import { pt, qt } from '../math/beta.js';
 import { cholLower, inverseFromLower, matmul, symPower, transpose } from './dense.js';
 import { type RobustResult, clusterRows, denseV, designRows, residuals, unscale } from './robust-blocks.js';
 import type { RmaMvFit } from './rma-mv.js';
+import { htzTest } from './robust-htz.js';
 
 export function robustCr2(fit: RmaMvFit, yi: Float64Array, vi: Float64Array, clusterLabels: string[], level: number): RobustResult {
   const { p } = fit;
@@ -26,6 +27,7 @@ export function robustCr2(fit: RmaMvFit, yi: Float64Array, vi: Float64Array, clu
   const meat = new Float64Array(p * p);
   const d: Float64Array[] = []; // ‖G_j[i,·]‖² per cluster
   const h: Float64Array[] = []; // H_j (p × p) per cluster
+  const gAll: Float64Array[] = []; // G_j (p × n_j) per cluster, for the HTZ test
   for (const rows of clusters) {
     const n = rows.length;
     const v = denseV(fit, vi, rows);
@@ -52,6 +54,7 @@ export function robustCr2(fit: RmaMvFit, yi: Float64Array, vi: Float64Array, clu
     // Satterthwaite pieces in the original coefficients: K = T M E
     const kk = matmul(matmul(t, m, p, p, p), e, p, p, n);
     const gs = matmul(kk, l, p, n, n);
+    gAll.push(gs);
     d.push(Float64Array.from({ length: p }, (_, i) => {
       let s = 0;
       for (let c = 0; c < n; c++) s += gs[i * n + c]! ** 2;
@@ -70,10 +73,11 @@ export function robustCr2(fit: RmaMvFit, yi: Float64Array, vi: Float64Array, clu
     const crit = ok ? qt(alpha / 2, df, false) : NaN;
     return { name, estimate: b, se: se > 0 ? se : null, statistic: se > 0 ? stat : null, df: ok ? df : null, pval: ok ? 2 * pt(Math.abs(stat), df, false) : null, ciLower: ok ? b - crit * se : null, ciUpper: ok ? b + crit * se : null };
   });
-  // metafor: QM of an intercept-only model is t², its p-value the t test's; the HTZ Wald test of moderators is not implemented here
+  // metafor: QM of an intercept-only model is t² with the t test's p-value; with moderators, clubSandwich's HTZ test
   const c0 = coefficients[0]!;
-  const intOnly = fit.intOnly && c0.statistic !== null;
-  return { type: 'CR2', clusters: J, vb, coefficients, qm: intOnly ? c0.statistic! ** 2 : null, qmDf: intOnly && c0.df !== null ? [1, c0.df] : null, qmPval: intOnly ? c0.pval : null };
+  if (fit.intOnly) return { type: 'CR2', clusters: J, vb, coefficients, qm: c0.statistic === null ? null : c0.statistic ** 2, qmDf: c0.df === null ? null : [1, c0.df], qmPval: c0.pval };
+  const htz = htzTest(fit.beta, vb, gAll, h, clusters.map((r) => r.length), p, fit.btt);
+  return { type: 'CR2', clusters: J, vb, coefficients, qm: Number.isFinite(htz.F) ? htz.F : null, qmDf: [htz.df1, htz.df2], qmPval: htz.pval };
 }
 
 function satterthwaite(d: Float64Array[], h: Float64Array[], i: number, p: number, J: number): number {
