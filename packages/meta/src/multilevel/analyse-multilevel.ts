@@ -90,6 +90,9 @@ export function analyseMultilevel(input: TableInput, options: AnalysisOptions): 
   const design: Design = mm ? designForRows(mm, used, warnings) : interceptDesign(used.length);
   const groups = groupCols.map((col) => used.map((i) => col[i]!));
   const fit = rmaMv(yi, vi, design, groups, { method, test, level });
+  fit.nlevels.forEach((n, l) => {
+    if (n === 1) warnings.push(`The level "${levels[l]}" has a single group, so its variance component cannot be told apart from the others (or the intercept); do not interpret sigma2[${l}].`);
+  });
   if (!fit.converged) warnings.push('The optimiser of the variance components stopped before converging; the estimates may be inaccurate.');
   let robust: RobustSummary | undefined;
   if (clusterCol) {

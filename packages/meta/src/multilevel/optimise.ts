@@ -2,8 +2,7 @@
  * Maximises the multilevel (restricted) likelihood over σ² ≥ 0: Newton steps on log σ² (as metafor optimises
  * rma.mv's variance components in log space) with the exact gradient of likelihood.ts and a Hessian from central
  * differences of that gradient, Levenberg damping when it is not negative definite, and step halving. A component
- * whose log runs off towards −∞ with a non-positive slope at σ² = 0 is set to 0 and held there, as metafor
- * reports components below 10·ε as 0.
+ * whose log runs off towards −∞ is set to 0 and held there (as metafor reports components below 10·ε as 0).
  */
 import { MetaError } from '../errors.js';
 import { cholesky } from '../math/small-matrix.js';
@@ -84,14 +83,15 @@ export function optimiseSigma2(inp: LikelihoodInput, start: Float64Array, maxIte
       }
       t /= 2;
     }
-    // components at the floor whose slope at σ² = 0 does not point inwards are boundary estimates
+    // a component driven below 10⁻⁹ of the mean sampling variance is a boundary estimate: set to 0 when that does
+    // not lower the likelihood (its optimum lies within that distance of 0)
     let changed = false;
     for (const l of free) {
-      if (theta[l]! <= floor + 1e-9) {
+      if (theta[l]! <= floor + 1e-9 || Math.exp(theta[l]!) < 1e-9 * vMean) {
         const at0 = s2of(theta);
         at0[l] = 0;
         const f0 = evalAt(at0);
-        if (f0 && f0.grad[l]! <= 0) {
+        if (f0 && (f0.grad[l]! <= 0 || f0.ll >= cur!.ll - 1e-12 * Math.abs(cur!.ll))) {
           fixed[l] = true;
           cur = f0;
           changed = true;
@@ -100,7 +100,8 @@ export function optimiseSigma2(inp: LikelihoodInput, start: Float64Array, maxIte
     }
     if (changed) continue;
     if (!accepted || (t === 1 && big * t < 1e-10)) {
-      converged = accepted || big < 1e-6;
+      // no step improves the likelihood: converged when the gradient in log σ² vanishes to rounding
+      converged = accepted || big < 1e-6 || gTheta.every((g) => Math.abs(g) < 1e-8 * (1 + Math.abs(cur!.ll)));
       break;
     }
   }

@@ -118,3 +118,21 @@ describe('issue 19 item 2: the multilevel likelihood and its optimum', () => {
     expect(fit.I2).toBeCloseTo((100 * total) / (total + typical), 10);
   });
 });
+
+describe('issue 19 item 2: boundaries and unidentifiable levels', () => {
+  it('homogeneous effects give σ² = 0 at every level and the equal-effects estimate', async () => {
+    const { analyseTable } = await import('../../src/index.js');
+    const rows = Array.from({ length: 10 }, (_, i) => ({ yi: 0.5, vi: 0.1, paper: `p${i % 3}`, es: i }));
+    const r = analyseTable(rows, { measure: 'GEN', random: 'paper/es' });
+    expect(r.sigma2).toEqual([0, 0]);
+    expect(r.estimate).toBeCloseTo(0.5, 12);
+    expect(r.se).toBeCloseTo(Math.sqrt(0.1 / 10), 12);
+    expect(r.warnings).toEqual([]);
+  });
+  it('warns when a level has a single group (its σ² is confounded with the intercept)', async () => {
+    const { analyseTable } = await import('../../src/index.js');
+    const rows = [0.1, 0.9, 0.4].map((yi, i) => ({ yi, vi: 0.05, paper: 'one', es: i }));
+    const r = analyseTable(rows, { measure: 'GEN', random: ['paper', 'es'] });
+    expect(r.warnings.join(' ')).toMatch(/"paper" has a single group/);
+  });
+});
