@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ranking = pooledRanking(jobs.pool.isPooled, jobs.budgets);
   app.addHook('onClose', () => ranking.close());
   const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport, importer, ranking: ranking.engine });
-  const extraction = new ExtractionService(reviews, stores.extraction);
+  const extraction = new ExtractionService(reviews, stores.extraction, { synthesise: (studies, options) => jobs.pool.run('synthesise', { studies, options }, jobs.budgets.metaTimeoutMs) });
   // One atlas (issue 18): every route reads the store's, published project studies included, cached by its version.
   const currentAtlas = storeAtlas(stores.atlas, deps.atlas);
   await installSecurity(app, {

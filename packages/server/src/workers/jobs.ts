@@ -1,5 +1,5 @@
 import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
-import { importIntoProject, planInThread, RankerCache, requireRole, type ProjectImportJob, type RankJob, type RankReply, type Search, type SearchFile } from '@exoatlas/review';
+import { importIntoProject, planInThread, RankerCache, requireRole, synthesise, type SynthesisOptions, type SynthesisResult, type SynthesisStudy, type ProjectImportJob, type RankJob, type RankReply, type Search, type SearchFile } from '@exoatlas/review';
 import { KyselyLiteratureStore, KyselyReviewStore, openKysely, searchIndexFor, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
 import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
 
@@ -91,6 +91,16 @@ export async function runProjectImport(job: ProjectImportWorkerJob): Promise<Sea
   }
 }
 
+export interface SynthesisJob {
+  studies: SynthesisStudy[];
+  options: SynthesisOptions;
+}
+
+/** A review project's synthesis: the analysis table, the model with its sensitivity analyses, and the plots (CPU only). */
+export function runSynthesis(job: SynthesisJob): SynthesisResult {
+  return synthesise(job.studies, job.options);
+}
+
 /**
  * This thread's ranking features and classifiers. The ranking pool has one thread (pooled-ranking.ts), so every job of
  * a project finds them here; the request thread only sends labels and receives scores.
@@ -103,7 +113,7 @@ export function runRank(job: RankJob): RankReply {
 }
 
 /** Every job the pool runs, by name: the worker and the in-thread fallback share this table. */
-export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport, projectImport: runProjectImport, rank: runRank } as const;
+export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport, projectImport: runProjectImport, synthesise: runSynthesis, rank: runRank } as const;
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
 export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;
