@@ -1,6 +1,7 @@
 /** A small typed client of the ExoAtlas HTTP API: the web app talks to the server only through it. */
 import type {
   Advice,
+  BiologyStatement,
   Claim,
   EntityDetail,
   EntitySummary,
@@ -130,6 +131,7 @@ export const paths = {
   graphPaths: (from: string, to: string) => apiPath('/api/graph/paths', { from, to }),
   map: () => apiPath('/api/map', { rows: 'diseaseArea', cols: 'cellSource' }),
   methods: () => '/api/methods',
+  biology: () => '/api/biology',
   advise: (needs: Params) => apiPath('/api/methods/advise', needs),
   exportKb: () => '/api/export',
   meta: () => '/api/meta',
@@ -151,6 +153,7 @@ export interface ApiResponses {
   paths: { from: string; to: string; paths: { nodes: string[]; edges: GraphEdge[] }[] };
   map: EvidenceMap;
   methods: { items: IsolationMethod[] };
+  biology: { items: BiologyStatement[] };
   advise: Advice;
   exportKb: KnowledgeBase;
 }
