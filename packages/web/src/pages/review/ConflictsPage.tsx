@@ -1,94 +1,60 @@
-import { useId, useMemo, useState, type FormEvent } from "react";
-import {
-  reviewApi,
-  reviewPaths,
-  STAGE_LABELS,
-  type Conflict,
-  type NextRecord,
-  type Stage,
-} from "../../api/review";
-import { DecisionLine, RecordCard } from "../../components/review/ReviewParts";
-import { Async } from "../../components/StatusMessage";
-import { useDocumentTitle } from "../../hooks/useDocumentTitle";
-import { Link } from "../../router/Link";
-import { withQuery, type Route } from "../../router/router";
-import { ProjectNav } from "./ProjectPage";
-import { stageOf } from "./ScreeningPage";
-import {
-  FormMessage,
-  type FormMessageValue,
-} from "../../components/review/FormMessage";
-import { explain, useFresh, useMe } from "../../hooks/review-session";
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { reviewApi, reviewPaths, STAGE_LABELS, type Conflict, type NextRecord, type Stage } from '../../api/review';
+import { DecisionLine, RecordCard } from '../../components/review/ReviewParts';
+import { Async } from '../../components/StatusMessage';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { Link } from '../../router/Link';
+import { withQuery, type Route } from '../../router/router';
+import { ProjectNav } from './ProjectPage';
+import { stageOf } from './ScreeningPage';
+import { FormMessage, type FormMessageValue } from '../../components/review/FormMessage';
+import { explain, useFresh, useMe } from '../../hooks/review-session';
 
 /**
  * Conflicts at a stage as a compact list (issue 20: 10 records ran to 13,000 px): one row per record with the
  * decisions and a one-line resolution form, the abstract folded away; filters by kind and reviewer; several records
  * resolved at once from the bar above the list.
  */
-export function ConflictsPage({
-  project,
-  route,
-}: {
-  project: string;
-  route: Route;
-}) {
+export function ConflictsPage({ project, route }: { project: string; route: Route }) {
   const stage = stageOf(route);
   useDocumentTitle(`Conflicts (${STAGE_LABELS[stage].toLowerCase()})`);
-  const state = useFresh<{ stage: Stage; items: Conflict[] }>(
-    reviewPaths.conflicts(project, stage),
-  );
+  const state = useFresh<{ stage: Stage; items: Conflict[] }>(reviewPaths.conflicts(project, stage));
   const reasons = useFresh<NextRecord>(reviewPaths.next(project, stage));
   const [done, setDone] = useState<string | null>(null);
-  const [kind, setKind] = useState<Conflict["kind"] | "">("");
-  const [reviewer, setReviewer] = useState("");
+  const [kind, setKind] = useState<Conflict['kind'] | ''>('');
+  const [reviewer, setReviewer] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const me = useMe();
   const all = state.data?.items ?? [];
-  const reviewers = useMemo(
-    () =>
-      [
-        ...new Set(all.flatMap((c) => c.decisions.map((d) => d.reviewer))),
-      ].sort(),
-    [all],
-  );
-  const shown = all.filter(
-    (c) =>
-      (!kind || c.kind === kind) &&
-      (!reviewer || c.decisions.some((d) => d.reviewer === reviewer)),
-  );
+  const reviewers = useMemo(() => [...new Set(all.flatMap((c) => c.decisions.map((d) => d.reviewer)))].sort(), [all]);
+  const shown = all.filter((c) => (!kind || c.kind === kind) && (!reviewer || c.decisions.some((d) => d.reviewer === reviewer)));
   const ids = { kind: useId(), reviewer: useId() };
-  const toggle = (id: number, on: boolean): void =>
-    setSelected((s) =>
-      on ? new Set([...s, id]) : new Set([...s].filter((x) => x !== id)),
-    );
+  const toggle = (id: number, on: boolean): void => setSelected((s) => (on ? new Set([...s, id]) : new Set([...s].filter((x) => x !== id))));
   return (
     <>
       <h1>Conflicts: {STAGE_LABELS[stage].toLowerCase()}</h1>
       <ProjectNav project={project} current="/conflicts" />
       <p className="stage-switch">
-        Stage:{" "}
-        {(["title-abstract", "full-text"] as const).map((s) => (
+        Stage:{' '}
+        {(['title-abstract', 'full-text'] as const).map((s) => (
           <Link
             key={s}
             className="stage-link"
             to={withQuery(`/reviews/${encodeURIComponent(project)}/conflicts`, {
               stage: s,
             })}
-            aria-current={s === stage ? "page" : undefined}
+            aria-current={s === stage ? 'page' : undefined}
           >
             {STAGE_LABELS[s]}
           </Link>
         ))}
       </p>
       <p className="lead">
-        A conflict is a record on which the reviewers disagree, agree on nothing
-        firmer than “maybe”, or exclude for different reasons. Settle it as a
-        third reviewer (someone who did not screen it) or after a discussion;
-        the resolution is recorded beside the decisions, which stay as they
-        were.
+        A conflict is a record on which the reviewers disagree, agree on nothing firmer than “maybe”, or exclude for different reasons. Settle it as a third reviewer (someone who did not screen it) or after a
+        discussion; the resolution is recorded beside the decisions, which stay as they were.
       </p>
       <p className="form-message" role="status">
-        {done ?? ""}
+        {done ?? ''}
       </p>
       <Async state={state} what="The conflicts">
         {(d) =>
@@ -99,15 +65,9 @@ export function ConflictsPage({
               <div className="conflict-filters">
                 <div className="field">
                   <label htmlFor={ids.kind}>Kind of conflict</label>
-                  <select
-                    id={ids.kind}
-                    value={kind}
-                    onChange={(e) =>
-                      setKind(e.target.value as Conflict["kind"] | "")
-                    }
-                  >
+                  <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Conflict['kind'] | '')}>
                     <option value="">All kinds</option>
-                    {(Object.keys(KIND_TEXT) as Conflict["kind"][]).map((k) => (
+                    {(Object.keys(KIND_TEXT) as Conflict['kind'][]).map((k) => (
                       <option key={k} value={k}>
                         {KIND_TEXT[k]}
                       </option>
@@ -116,11 +76,7 @@ export function ConflictsPage({
                 </div>
                 <div className="field">
                   <label htmlFor={ids.reviewer}>Decided by</label>
-                  <select
-                    id={ids.reviewer}
-                    value={reviewer}
-                    onChange={(e) => setReviewer(e.target.value)}
-                  >
+                  <select id={ids.reviewer} value={reviewer} onChange={(e) => setReviewer(e.target.value)}>
                     <option value="">Any reviewer</option>
                     {reviewers.map((r) => (
                       <option key={r} value={r}>
@@ -140,11 +96,7 @@ export function ConflictsPage({
                 selected={shown.filter((c) => selected.has(c.recordId))}
                 me={me ?? null}
                 reasons={reasons.data?.exclusionReasons ?? []}
-                onSelectAll={(on) =>
-                  setSelected(
-                    on ? new Set(shown.map((c) => c.recordId)) : new Set(),
-                  )
-                }
+                onSelectAll={(on) => setSelected(on ? new Set(shown.map((c) => c.recordId)) : new Set())}
                 onDone={(text) => {
                   setDone(text);
                   setSelected(new Set());
@@ -155,30 +107,15 @@ export function ConflictsPage({
                 {shown.map((c) => (
                   <li key={c.recordId}>
                     <div className="conflict-row">
-                      <input
-                        type="checkbox"
-                        checked={selected.has(c.recordId)}
-                        onChange={(e) => toggle(c.recordId, e.target.checked)}
-                        aria-label={`Select record ${c.recordId}: ${c.record.title}`}
-                      />
+                      <input type="checkbox" checked={selected.has(c.recordId)} onChange={(e) => toggle(c.recordId, e.target.checked)} aria-label={`Select record ${c.recordId}: ${c.record.title}`} />
                       <div className="conflict-summary">
-                        <h2 className="conflict-title">
-                          {c.record.title || "(no title)"}
-                        </h2>
+                        <h2 className="conflict-title">{c.record.title || '(no title)'}</h2>
                         <p className="muted conflict-meta">
                           Record {c.recordId}
-                          {c.record.year !== undefined
-                            ? ` · ${c.record.year}`
-                            : ""}
-                          {c.record.authors[0]
-                            ? ` · ${c.record.authors[0]}${c.record.authors.length > 1 ? " et al." : ""}`
-                            : ""}{" "}
-                          · <span className="badge">{KIND_TEXT[c.kind]}</span>
+                          {c.record.year !== undefined ? ` · ${c.record.year}` : ''}
+                          {c.record.authors[0] ? ` · ${c.record.authors[0]}${c.record.authors.length > 1 ? ' et al.' : ''}` : ''} · <span className="badge">{KIND_TEXT[c.kind]}</span>
                         </p>
-                        <ul
-                          className="decision-list decision-list-inline"
-                          aria-label="The decisions"
-                        >
+                        <ul className="decision-list decision-list-inline" aria-label="The decisions">
                           {c.decisions.map((d) => (
                             <DecisionLine key={d.id} d={d} />
                           ))}
@@ -187,11 +124,7 @@ export function ConflictsPage({
                     </div>
                     <details className="conflict-details">
                       <summary>Abstract and record details</summary>
-                      <RecordCard
-                        record={c.record}
-                        stage={stage}
-                        headingLevel={3}
-                      />
+                      <RecordCard record={c.record} stage={stage} headingLevel={3} />
                     </details>
                     <ResolutionForm
                       project={project}
@@ -230,23 +163,19 @@ function BulkResolution(props: {
   onDone: (text: string) => void;
 }) {
   const { project, stage, selected, me } = props;
-  const [decision, setDecision] = useState<"include" | "exclude">("include");
-  const [reason, setReason] = useState("");
+  const [decision, setDecision] = useState<'include' | 'exclude'>('include');
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const id = useId();
-  const canBeThird =
-    me !== null &&
-    selected.length > 0 &&
-    selected.every((c) => !c.decisions.some((d) => d.reviewerId === me.id));
-  const method = canBeThird ? "third-reviewer" : "discussion";
-  const needsReason =
-    decision === "exclude" && selected.some((c) => c.kind === "reason");
+  const canBeThird = me !== null && selected.length > 0 && selected.every((c) => !c.decisions.some((d) => d.reviewerId === me.id));
+  const method = canBeThird ? 'third-reviewer' : 'discussion';
+  const needsReason = decision === 'exclude' && selected.some((c) => c.kind === 'reason');
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (selected.length === 0)
       return setMessage({
-        text: "Select the records to resolve first (the boxes beside them).",
+        text: 'Select the records to resolve first (the boxes beside them).',
         isError: true,
       });
     setBusy(true);
@@ -258,7 +187,7 @@ function BulkResolution(props: {
           stage,
           decision,
           method,
-          ...(decision === "exclude" && reason ? { reason } : {}),
+          ...(decision === 'exclude' && reason ? { reason } : {}),
         });
       } catch (error) {
         failed.push(`record ${c.recordId}: ${explain(error)}`);
@@ -266,63 +195,31 @@ function BulkResolution(props: {
     }
     setBusy(false);
     const resolved = selected.length - failed.length;
-    if (failed.length > 0)
-      setMessage({ text: `Not resolved: ${failed.join("; ")}`, isError: true });
+    if (failed.length > 0) setMessage({ text: `Not resolved: ${failed.join('; ')}`, isError: true });
     props.onDone(
-      `${resolved} of ${selected.length} selected records resolved: ${decision}${decision === "exclude" && reason ? ` (${reason})` : ""} (${method === "third-reviewer" ? "third reviewer" : "discussion"}).`,
+      `${resolved} of ${selected.length} selected records resolved: ${decision}${decision === 'exclude' && reason ? ` (${reason})` : ''} (${method === 'third-reviewer' ? 'third reviewer' : 'discussion'}).`,
     );
   };
-  const allSelected =
-    props.conflicts.length > 0 && selected.length === props.conflicts.length;
+  const allSelected = props.conflicts.length > 0 && selected.length === props.conflicts.length;
   return (
-    <form
-      className="review-form conflict-bulk"
-      aria-label="Resolve the selected conflicts"
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="review-form conflict-bulk" aria-label="Resolve the selected conflicts" onSubmit={(e) => void submit(e)}>
       <label className="choice">
-        <input
-          type="checkbox"
-          checked={allSelected}
-          onChange={(e) => props.onSelectAll(e.target.checked)}
-        />{" "}
-        Select all shown ({props.conflicts.length})
+        <input type="checkbox" checked={allSelected} onChange={(e) => props.onSelectAll(e.target.checked)} /> Select all shown ({props.conflicts.length})
       </label>
       <fieldset className="choice-group compact">
         <legend>Resolve the {selected.length} selected as</legend>
         <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-decision`}
-            checked={decision === "include"}
-            onChange={() => setDecision("include")}
-          />{" "}
-          Include
+          <input type="radio" name={`${id}-decision`} checked={decision === 'include'} onChange={() => setDecision('include')} /> Include
         </label>
         <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-decision`}
-            checked={decision === "exclude"}
-            onChange={() => setDecision("exclude")}
-          />{" "}
-          Exclude
+          <input type="radio" name={`${id}-decision`} checked={decision === 'exclude'} onChange={() => setDecision('exclude')} /> Exclude
         </label>
       </fieldset>
-      {decision === "exclude" && (
+      {decision === 'exclude' && (
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason</label>
-          <select
-            id={`${id}-reason`}
-            value={reason}
-            required={needsReason}
-            onChange={(e) => setReason(e.target.value)}
-          >
-            <option value="">
-              {needsReason
-                ? "Choose the reason that counts"
-                : "No reason given"}
-            </option>
+          <select id={`${id}-reason`} value={reason} required={needsReason} onChange={(e) => setReason(e.target.value)}>
+            <option value="">{needsReason ? 'Choose the reason that counts' : 'No reason given'}</option>
             {props.reasons.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -331,18 +228,8 @@ function BulkResolution(props: {
           </select>
         </div>
       )}
-      <p className="hint">
-        {selected.length === 0
-          ? "Select records below."
-          : canBeThird
-            ? "As third reviewer (you screened none of them)."
-            : "By discussion (you screened some of them)."}
-      </p>
-      <button
-        type="submit"
-        className="button"
-        disabled={busy || selected.length === 0}
-      >
+      <p className="hint">{selected.length === 0 ? 'Select records below.' : canBeThird ? 'As third reviewer (you screened none of them).' : 'By discussion (you screened some of them).'}</p>
+      <button type="submit" className="button" disabled={busy || selected.length === 0}>
         Resolve {selected.length} selected
       </button>
       <FormMessage message={message} />
@@ -350,10 +237,10 @@ function BulkResolution(props: {
   );
 }
 
-const KIND_TEXT: Record<Conflict["kind"], string> = {
-  maybe: "both said maybe",
-  disagreement: "they disagree",
-  reason: "both excluded, for different reasons",
+const KIND_TEXT: Record<Conflict['kind'], string> = {
+  maybe: 'both said maybe',
+  disagreement: 'they disagree',
+  reason: 'both excluded, for different reasons',
 };
 
 /**
@@ -376,22 +263,14 @@ export function ResolutionForm({
   reasons: string[];
   onDone: (text: string) => void;
 }) {
-  const canBeThird =
-    me !== null && !conflict.decisions.some((d) => d.reviewerId === me.id);
-  const [decision, setDecision] = useState<"include" | "exclude">(
-    conflict.kind === "reason" ? "exclude" : "include",
-  );
-  const [reason, setReason] = useState("");
-  const [chosen, setMethod] = useState<"third-reviewer" | "discussion" | null>(
-    null,
-  );
-  const method =
-    chosen === "third-reviewer" && !canBeThird
-      ? "discussion"
-      : (chosen ?? (canBeThird ? "third-reviewer" : "discussion"));
+  const canBeThird = me !== null && !conflict.decisions.some((d) => d.reviewerId === me.id);
+  const [decision, setDecision] = useState<'include' | 'exclude'>(conflict.kind === 'reason' ? 'exclude' : 'include');
+  const [reason, setReason] = useState('');
+  const [chosen, setMethod] = useState<'third-reviewer' | 'discussion' | null>(null);
+  const method = chosen === 'third-reviewer' && !canBeThird ? 'discussion' : (chosen ?? (canBeThird ? 'third-reviewer' : 'discussion'));
   // a conflict over the reason is settled by naming one
-  const needsReason = conflict.kind === "reason";
-  const [note, setNote] = useState("");
+  const needsReason = conflict.kind === 'reason';
+  const [note, setNote] = useState('');
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const id = useId();
   const name = `resolution-${conflict.recordId}`;
@@ -402,57 +281,30 @@ export function ResolutionForm({
         stage,
         decision,
         method,
-        ...(decision === "exclude" && reason ? { reason } : {}),
+        ...(decision === 'exclude' && reason ? { reason } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      onDone(
-        `Record ${conflict.recordId} resolved: ${decision} (${method === "third-reviewer" ? "third reviewer" : "discussion"}).`,
-      );
+      onDone(`Record ${conflict.recordId} resolved: ${decision} (${method === 'third-reviewer' ? 'third reviewer' : 'discussion'}).`);
     } catch (error) {
       setMessage({ text: `Not resolved: ${explain(error)}`, isError: true });
     }
   };
   return (
-    <form
-      className="review-form resolution-form"
-      aria-label={`Resolve the conflict on record ${conflict.recordId}`}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="review-form resolution-form" aria-label={`Resolve the conflict on record ${conflict.recordId}`} onSubmit={(e) => void submit(e)}>
       <fieldset className="choice-group">
         <legend>Resolution</legend>
         <label className="choice">
-          <input
-            type="radio"
-            name={`${name}-decision`}
-            checked={decision === "include"}
-            onChange={() => setDecision("include")}
-          />{" "}
-          Include
+          <input type="radio" name={`${name}-decision`} checked={decision === 'include'} onChange={() => setDecision('include')} /> Include
         </label>
         <label className="choice">
-          <input
-            type="radio"
-            name={`${name}-decision`}
-            checked={decision === "exclude"}
-            onChange={() => setDecision("exclude")}
-          />{" "}
-          Exclude
+          <input type="radio" name={`${name}-decision`} checked={decision === 'exclude'} onChange={() => setDecision('exclude')} /> Exclude
         </label>
       </fieldset>
-      {decision === "exclude" && (
+      {decision === 'exclude' && (
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason for exclusion</label>
-          <select
-            id={`${id}-reason`}
-            value={reason}
-            required={needsReason}
-            onChange={(e) => setReason(e.target.value)}
-          >
-            <option value="">
-              {needsReason
-                ? "Choose the reason that counts"
-                : "No reason given"}
-            </option>
+          <select id={`${id}-reason`} value={reason} required={needsReason} onChange={(e) => setReason(e.target.value)}>
+            <option value="">{needsReason ? 'Choose the reason that counts' : 'No reason given'}</option>
             {reasons.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -464,36 +316,16 @@ export function ResolutionForm({
       <fieldset className="choice-group">
         <legend>How it was settled</legend>
         <label className="choice">
-          <input
-            type="radio"
-            name={`${name}-method`}
-            checked={method === "third-reviewer"}
-            disabled={!canBeThird}
-            onChange={() => setMethod("third-reviewer")}
-          />{" "}
-          By a third reviewer (me; I did not screen it)
-          {!canBeThird && me !== null && (
-            <span className="hint"> — not you: you screened this record</span>
-          )}
+          <input type="radio" name={`${name}-method`} checked={method === 'third-reviewer'} disabled={!canBeThird} onChange={() => setMethod('third-reviewer')} /> By a third reviewer (me; I did not screen it)
+          {!canBeThird && me !== null && <span className="hint"> — not you: you screened this record</span>}
         </label>
         <label className="choice">
-          <input
-            type="radio"
-            name={`${name}-method`}
-            checked={method === "discussion"}
-            onChange={() => setMethod("discussion")}
-          />{" "}
-          By discussion between the reviewers
+          <input type="radio" name={`${name}-method`} checked={method === 'discussion'} onChange={() => setMethod('discussion')} /> By discussion between the reviewers
         </label>
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-note`}>Note on the resolution</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
+        <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <button type="submit" className="button">
         Record the resolution
