@@ -244,9 +244,10 @@ function knowledgePaths(): Record<string, unknown> {
           { name: 'from', in: 'query', required: true, schema: str, description: 'Entity id, name or synonym' },
           { name: 'to', in: 'query', required: true, schema: str, description: 'Entity id, name or synonym' },
           q('maxLength', 'Most edges in a path (1–8, default 4)', { type: 'integer', minimum: 1, maximum: 8 }),
+          q('none', 'When no path joins them: 404 (default, EXO_ERR_GRAPH_NO_PATH) or empty (200, no paths and the reason)', { type: 'string', enum: ['404', 'empty'] }),
         ],
         responses: {
-          200: ok(obj({ from: str, to: str, paths: arr(obj({ nodes: arr(str), edges: arr(ref('GraphEdge')) })) })),
+          200: ok(obj({ from: str, to: str, paths: arr(obj({ nodes: arr(str), edges: arr(ref('GraphEdge')) })), reason: { type: 'string', description: 'Why no path joins them (none=empty only)' } })),
           400: errors[400],
           404: ok(ref('Error'), 'Unknown entity (EXO_ERR_NOT_FOUND_ENTITY) or no path (EXO_ERR_GRAPH_NO_PATH)'),
         },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { ExoError } from '@exoatlas/schema';
 import { CITATION_CONTENT_TYPES, CITATION_FORMATS, toCytoscape, toDot, type Atlas } from '@exoatlas/atlas';
 import type { ResponseCache } from '../delivery/response-cache.js';
 import { intParam, parseQuery } from '../query.js';
@@ -11,7 +12,7 @@ const claimFilters = { entity: text.optional(), figure: intParam(1, 5).optional(
 const EntitiesQuery = z.object({ kind: text.optional(), q: z.string().max(200).optional(), ...page }).strict();
 const ClaimsQuery = z.object(claimFilters).strict();
 const GraphQuery = z.object({ ...claimFilters, focus: text.optional(), depth: intParam(1, 6).optional(), format: z.enum(['json', 'dot', 'cytoscape']).optional() }).strict();
-const PathsQuery = z.object({ from: text, to: text, maxLength: intParam(1, 8).optional() }).strict();
+const PathsQuery = z.object({ from: text, to: text, maxLength: intParam(1, 8).optional(), none: z.enum(['404', 'empty']).optional() }).strict();
 const MapQuery = z.object({ rows: text.optional(), cols: text.optional(), vesicle: text.optional() }).strict();
 const FormatQuery = z.object({ format: z.enum(CITATION_FORMATS).optional() }).strict();
 const NoQuery = z.object({}).strict();
@@ -66,8 +67,17 @@ export function knowledgeRoutes(app: FastifyInstance, deps: { currentAtlas: () =
   });
 
   app.get('/api/graph/paths', cached, async (request, reply) => {
-    const { from, to, maxLength } = parseQuery(PathsQuery, request.query);
-    return responses.send(request, reply, 'paths', { from, to, maxLength }, async () => json((await withProjects()).graphPaths(from, to, { maxLength })));
+    const { from, to, maxLength, none } = parseQuery(PathsQuery, request.query);
+    return responses.send(request, reply, 'paths', { from, to, maxLength, none }, async () => {
+      const atlas = await withProjects();
+      try {
+        return json(atlas.graphPaths(from, to, { maxLength }));
+      } catch (error) {
+        // none=empty (the web app): "no chain" is an answer to show, not a missing page (issue 20: it logged a 404).
+        if (none !== 'empty' || !(error instanceof ExoError) || error.code !== 'EXO_ERR_GRAPH_NO_PATH') throw error;
+        return json({ from: atlas.getEntity(from).id, to: atlas.getEntity(to).id, paths: [], reason: error.message });
+      }
+    });
   });
 
   app.get('/api/map', cached, async (request, reply) => {

@@ -128,7 +128,7 @@ export const paths = {
   entity: (idOrName: string) => `/api/entities/${encodeURIComponent(idOrName)}`,
   claims: (params: { entity?: string; figure?: string | number; area?: string; cellSource?: string } = {}) => apiPath('/api/claims', params),
   graph: (params: { focus?: string; depth?: string | number; area?: string; figure?: string | number; entity?: string; cellSource?: string } = {}) => apiPath('/api/graph', params),
-  graphPaths: (from: string, to: string) => apiPath('/api/graph/paths', { from, to }),
+  graphPaths: (from: string, to: string) => apiPath('/api/graph/paths', { from, to, none: 'empty' }),
   map: () => apiPath('/api/map', { rows: 'diseaseArea', cols: 'cellSource' }),
   methods: () => '/api/methods',
   biology: () => '/api/biology',
@@ -150,7 +150,7 @@ export interface ApiResponses {
   entity: EntityDetail;
   claims: { total: number; items: Claim[] };
   graph: Graph;
-  paths: { from: string; to: string; paths: { nodes: string[]; edges: GraphEdge[] }[] };
+  paths: { from: string; to: string; paths: { nodes: string[]; edges: GraphEdge[] }[]; reason?: string };
   map: EvidenceMap;
   methods: { items: IsolationMethod[] };
   biology: { items: BiologyStatement[] };
