@@ -15,6 +15,7 @@ import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { accountSetupRoute } from './routes/account-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   literatureRoutes(app, { literature: stores.literature, databaseUrl: stores.url }, jobs, queue);
   metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });
+  accountSetupRoute(app, () => stores.review.countUsers());
   extractionRoutes(app, { extraction });
   const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
