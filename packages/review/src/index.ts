@@ -44,7 +44,8 @@ export { accountKey, addressKey, countAttempt, lockedUntil, retryAfterSeconds, D
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
 export { planImport, planInThread, ImportBasisChanged, importBasis, readSearchFiles, slimCitation, type ImportPlanner, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
-export type { ReviewStore, AccountAuditEntry, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
+export { importIntoProject, type ProjectImporter, type ProjectImportJob, type SearchProvenanceInput } from './import/import-into-project.js';
+export type { ReviewStore, AccountAuditEntry, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution, ScreeningLogDelta } from './service/review-store.js';
 export { AccountService, type AccountServiceOptions } from './service/account-service.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';
 // —— part 2 (issue 8): data extraction, appraisal (SYRCLE, MISEV), one-step synthesis, back into the atlas ——
