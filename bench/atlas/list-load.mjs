@@ -91,6 +91,8 @@ try {
   for (const path of ROUTES) {
     for (const [coding, headers] of CODINGS) {
       const recorded = await record(server.port, path, headers);
+      // Warm-up (JIT, the cache entry, the sockets) so that a fresh process is not what is measured.
+      await autocannon({ url: `http://127.0.0.1:${server.port}${path}`, connections: CONNECTIONS, duration: 2, headers });
       const ours = await load(server.port, path, headers);
       const bare = await startBare(recorded);
       let ceiling;
