@@ -12,6 +12,7 @@ import { Atlas } from '@exoatlas/atlas';
 import { ReviewService } from '@exoatlas/review';
 import { createStores } from '@exoatlas/store';
 import { buildApp } from '@exoatlas/server';
+import { ResponseCache } from '../src/delivery/response-cache.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/app.js';
@@ -121,6 +122,33 @@ describe('issue 20 / issue 23: compression, ETags and immutable assets (SQLite)'
     expect(items).toEqual(JSON.parse(decoded(exported)).biology);
     expect(items.length).toBeGreaterThan(10);
     expect(biology.raw.length * 20).toBeLessThan(exported.raw.length);
+  });
+});
+
+describe('issue 23 lists from cache: the version read', () => {
+  it('one read shared by the requests waiting for it, never a read that started before a request arrived', async () => {
+    let current = 'v1';
+    const started: { version: string; resolve: () => void }[] = [];
+    const cache = new ResponseCache({
+      version: () =>
+        new Promise<string>((resolve) => {
+          const version = current;
+          started.push({ version, resolve: () => resolve(version) });
+        }),
+    });
+    const read = () => (cache as unknown as { readVersion(): Promise<string> }).readVersion();
+    const a = read();
+    current = 'v2'; // published while A's read is in flight
+    const b = read();
+    const c = read();
+    expect(started).toHaveLength(1);
+    started[0]!.resolve();
+    expect(await a).toBe('v1');
+    await new Promise((r) => setImmediate(r));
+    expect(started).toHaveLength(2);
+    started[1]!.resolve();
+    expect([await b, await c]).toEqual(['v2', 'v2']);
+    expect(started).toHaveLength(2);
   });
 });
 

@@ -40,6 +40,9 @@ export class ResponseCache {
   private readonly entries = new Map<string, { version: string; entry: Promise<Entry>; bytes: number }>();
   private bytes = 0;
   private readonly maxBytes: number;
+  /** The version read in flight, and the one queued to start when it ends (see readVersion). */
+  private reading: Promise<string> | undefined;
+  private queued: Promise<string> | undefined;
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.maxBytes = options.maxBytes ?? 64 * 2 ** 20;
@@ -50,7 +53,7 @@ export class ResponseCache {
    * it with `build` on a miss. Register the route with `compress: false`: the bytes sent are already encoded.
    */
   async send(request: FastifyRequest, reply: FastifyReply, route: string, query: unknown, build: () => Promise<Built>): Promise<FastifyReply> {
-    const version = await this.options.version();
+    const version = await this.readVersion();
     const key = `${route}\u0000${canonicalJson(query)}`;
     let slot = this.entries.get(key);
     // Most recently used last (a Map keeps insertion order); one build per key and version however many requests
@@ -69,6 +72,34 @@ export class ResponseCache {
     if (noneMatch(request.headers['if-none-match'], Object.values(entry.tags))) return reply.code(304).send();
     if (coding !== 'identity') reply.header('content-encoding', coding);
     return reply.type(entry.type).send(entry.bodies[coding]);
+  }
+
+  /**
+   * The database's version, one read at a time shared by the requests that wait for it (PostgreSQL: one round trip for
+   * many requests). A request never takes a read that started before it arrived — that read may predate a publication
+   * the client has just seen succeed — so it waits for the next one.
+   */
+  private readVersion(): Promise<string> {
+    if (!this.reading) {
+      const read = this.options.version();
+      this.reading = read;
+      const clear = (): void => {
+        if (this.reading === read) this.reading = undefined;
+      };
+      read.then(clear, clear);
+      return read;
+    }
+    this.queued ??= this.reading.then(
+      () => this.startQueued(),
+      () => this.startQueued(),
+    );
+    return this.queued;
+  }
+
+  private startQueued(): Promise<string> {
+    this.queued = undefined;
+    this.reading = undefined;
+    return this.readVersion();
   }
 
   /** The number of entries and their bytes (for tests and diagnostics). */
