@@ -39,7 +39,7 @@ export { findConflicts, type Conflict } from './screening/conflicts.js';
 export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
 export { fitHyperbolicRate } from './screening/hyperbolic-rate.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
-export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES } from './auth/password-policy.js';
+export { checkPasswordPolicy, preloadCommonPasswords, MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES } from './auth/password-policy.js';
 export { accountKey, addressKey, countAttempt, lockedUntil, retryAfterSeconds, DEFAULT_THROTTLE_LIMITS, type LoginAttempt, type ThrottleLimits, type ThrottleState } from './auth/login-throttle.js';
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,25 @@ describe('issue 16.5: heavy work runs in a worker pool', { timeout: 90_000 }, ()
       expect(JSON.stringify(pooled)).toBe(JSON.stringify(runSynthesis(job)));
       expect(pooled.svg.forest).toContain('<svg');
       await expect(pool.run('synthesise', { ...job, options: { outcome: 'angiogenesis' } }, 60_000)).rejects.toMatchObject({ code: 'EXO_ERR_EXTRACT_NO_DATA' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('worker threads run at a lower priority than the request thread (Linux: per-thread nice 10)', async () => {
+    const niceOf = () =>
+      execFileSync('ps', ['-L', '-o', 'ni=', '-p', String(process.pid)], { encoding: 'utf8' })
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+    const before = niceOf();
+    const pool = new JobPool({ threads: 1 });
+    try {
+      await pool.run('meta', { csv: bcg, plots: false, options: { measure: 'RR' } }, 60_000);
+      const after = niceOf();
+      expect(after.filter((n) => n === 10).length).toBe(before.filter((n) => n === 10).length + 1);
+      // this thread (the request thread) keeps its priority
+      expect((await import('node:os')).getPriority()).toBe(0);
     } finally {
       await pool.close();
     }
