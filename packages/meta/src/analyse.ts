@@ -129,7 +129,7 @@ export function analyseTable(input: TableInput, options: AnalysisOptions): MetaR
   if (options.leaveOneOut) {
     if (!fit.intOnly) warnings.push('Leave-one-out analysis is only available for models without moderators; skipped.');
     else if (fit.k < 2) warnings.push('Leave-one-out analysis needs at least 2 studies; skipped.');
-    else result.leaveOneOut = leaveOneOut(yi, vi, rmaOpts);
+    else result.leaveOneOut = leaveOneOut(yi, vi, { ...rmaOpts, tau2Start: fit.tau2 });
   }
   if (options.cumulative !== undefined) {
     if (!fit.intOnly) warnings.push('Cumulative meta-analysis is only available for models without moderators; skipped.');

@@ -21,7 +21,7 @@ export { sdFromSem } from './effect-sizes/sd-from-sem.js';
 export { hedgesCorrection } from './effect-sizes/smd.js';
 export { METHODS, type Method } from './tau2/index.js';
 export { rmaUni, type RmaFit, type RmaOptions } from './model/rma-uni.js';
-export { DEFAULT_CONTROL, METAFOR_DEFAULT_CONTROL, type Control } from './model/control.js';
+export { DEFAULT_CONTROL, FIXTURE_CONTROL, METAFOR_DEFAULT_CONTROL, type Control } from './model/control.js';
 export type { Design } from './model/design.js';
 export { qProfileInterval } from './model/q-profile.js';
 export { eggerTest } from './bias/egger.js';
