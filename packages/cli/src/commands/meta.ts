@@ -1,4 +1,4 @@
-import { META_CLI_OPTIONS, META_USAGE, type ParsedMetaFlags, analyseTable, forestPlot, formatSummary, funnelPlot, optionsFromFlags, parseCsv } from '@exoatlas/meta';
+import { META_CLI_OPTIONS, META_USAGE, type ParsedMetaFlags, analyseTable, forestPlot, formatSummary, funnelPlot, jsonChunks, optionsFromFlags, parseCsvColumns } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
@@ -20,9 +20,20 @@ export async function metaCommand(args: string[], io: CommandIO): Promise<number
   const file = positionals[0]!;
   const options = optionsFromFlags(values as ParsedMetaFlags);
   const text = await io.readFile(file);
-  const result = analyseTable(parseCsv(text), options);
+  const result = analyseTable(parseCsvColumns(text), options);
   if (typeof values.forest === 'string') await io.writeFile(values.forest, forestPlot(result));
   if (typeof values.funnel === 'string') await io.writeFile(values.funnel, funnelPlot(result));
-  io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSummary(result)}\n`);
+  if (values.json) {
+    // in pieces: a million-study result is never held as one string (issue 23)
+    let buffered = '';
+    for (const chunk of jsonChunks(result as unknown as Record<string, unknown>)) {
+      buffered += chunk;
+      if (buffered.length >= 1 << 20) {
+        io.stdout(buffered);
+        buffered = '';
+      }
+    }
+    io.stdout(`${buffered}\n`);
+  } else io.stdout(`${formatSummary(result)}\n`);
   return 0;
 }
