@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -6,6 +7,8 @@ import { ExoError } from '@exoatlas/schema';
 /** What a command may do to the outside world; tests pass their own. */
 export interface CommandIO {
   stdout(s: string): void;
+  /** stdout for long output: resolves once the chunk is handed on, so a pipe's queue stays bounded (else as stdout) */
+  stdoutDrained?(s: string): Promise<void>;
   stderr(s: string): void;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -24,6 +27,7 @@ export function processIO(): CommandIO {
   const cwd = process.cwd();
   return {
     stdout: (s) => process.stdout.write(s),
+    stdoutDrained: (s) => (process.stdout.write(s) ? Promise.resolve() : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (s) => process.stderr.write(s),
     cwd,
     env: process.env,

@@ -54,7 +54,7 @@ export function analyseTable(input: TableInput, options: AnalysisOptions): MetaR
   const k0 = rowCount(table);
   const studyCol = options.studyColumn ?? 'study';
   if (options.studyColumn && columnIndex(table, studyCol) < 0) throw new MetaError('EXO_ERR_META_MISSING_COLUMN', `the data have no column "${studyCol}" for study labels`, { column: studyCol });
-  const labels = columnIndex(table, studyCol) >= 0 ? textColumn(table, studyCol).map((l, i) => l ?? `Study ${i + 1}`) : Array.from({ length: k0 }, (_, i) => `Study ${i + 1}`);
+  const labels = studyLabels(table, studyCol, k0);
   const mods = (options.mods ?? []).map((m) => m.trim()).filter((m) => m !== '');
   const mm: ModeratorMatrix | null = mods.length > 0 ? buildModeratorMatrix(table, mods) : null;
   const modMissing = new Set(mm?.missingRows ?? []);
@@ -70,8 +70,8 @@ export function analyseTable(input: TableInput, options: AnalysisOptions): MetaR
     warnings.push(`${dropped.length} row${dropped.length === 1 ? '' : 's'} dropped: ${dropped.map((d) => `row ${d.row} (${d.reason})`).join('; ')}.`);
   }
   if (used.length === 0) throw new MetaError('EXO_ERR_META_NO_STUDIES', k0 === 0 ? 'the data have no rows (k = 0)' : 'no study has a computable effect size and variance (k = 0)');
-  const yi = Float64Array.from(used, (i) => es.yi[i]!);
-  const vi = Float64Array.from(used, (i) => es.vi[i]!);
+  const yi = pick(es.yi, used);
+  const vi = pick(es.vi, used);
   const design = mm ? designForRows(mm, used, warnings) : null;
   const rmaOpts: RmaOptions = { method, test, level, control: { ...DEFAULT_CONTROL, ...options.control }, computeR2: true };
   const fit = rmaUni(yi, vi, design, rmaOpts);
@@ -120,7 +120,7 @@ export function analyseTable(input: TableInput, options: AnalysisOptions): MetaR
     i2Ci: ci ? ci.i2 : null,
     h2Ci: ci ? ci.h2 : null,
     labels,
-    rowsUsed: used.map((i) => i + 1),
+    rowsUsed: oneBased(used),
     dropped,
     moderators: mm?.moderators ?? [],
     warnings,
@@ -189,7 +189,25 @@ function biasAnalyses(yiAll: Float64Array, viAll: Float64Array, yi: Float64Array
   return out;
 }
 
-// plain loops: Array.from(iterable, fn) costs several times more on a million studies (issue 23)
+// plain loops: Array.from(iterable, fn) and map() cost several times more on a million studies (issue 23)
+function studyLabels(table: ReturnType<typeof toTable>, column: string, k: number): string[] {
+  const out = columnIndex(table, column) >= 0 ? (textColumn(table, column) as string[]) : new Array<string>(k).fill('');
+  for (let i = 0; i < k; i++) if (out[i] === null || out[i] === '') out[i] = `Study ${i + 1}`;
+  return out;
+}
+
+function pick(x: Float64Array, rows: number[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let n = 0; n < rows.length; n++) out[n] = x[rows[n]!]!;
+  return out;
+}
+
+function oneBased(rows: number[]): number[] {
+  const out = new Array<number>(rows.length);
+  for (let n = 0; n < rows.length; n++) out[n] = rows[n]! + 1;
+  return out;
+}
+
 function perStudy(k: number, yi: Float64Array, vi: Float64Array): { yi: number | null; vi: number | null }[] {
   const out = new Array<{ yi: number | null; vi: number | null }>(k);
   for (let i = 0; i < k; i++) out[i] = { yi: num(yi[i]!), vi: num(vi[i]!) };

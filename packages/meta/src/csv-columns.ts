@@ -57,13 +57,14 @@ export function parseCsvColumns(text: string): ColumnarTable {
   let badWidth: MetaError | null = null;
   let i = 0;
   let line = 1;
-  // the cells of the row being read (offsets), checked against the header's width at its end
-  const rowStart: number[] = [];
-  const rowEnd: number[] = [];
+  let width = 0;
+  // the header's cells until it is read; after that cells go straight into the column arrays
+  const headStart: number[] = [];
+  const headEnd: number[] = [];
   while (i < n) {
-    rowStart.length = 0;
-    rowEnd.length = 0;
     const rowLine = line;
+    let col = 0;
+    let firstEmpty = false;
     for (;;) {
       let start: number;
       let end: number;
@@ -106,8 +107,24 @@ export function parseCsvColumns(text: string): ColumnarTable {
         }
         end = i;
       }
-      rowStart.push(start);
-      rowEnd.push(end);
+      if (col === 0) firstEmpty = start >= 0 && start === end;
+      if (header === null) {
+        headStart.push(start);
+        headEnd.push(end);
+      } else if (col < width) {
+        starts[col]![rows] = start;
+        ends[col]![rows] = end;
+        if (start < 0) {
+          if (!filled[col] && quoted[-1 - start] !== '') filled[col] = true;
+        } else if (end > start) {
+          filled[col] = true;
+          if (!bare[col] && s.slice(start, end).trim() !== '') {
+            bare[col] = true;
+            anyBare = true;
+          }
+        }
+      }
+      col++;
       if (i < n && s.charCodeAt(i) === COMMA) {
         i++;
         continue;
@@ -117,36 +134,24 @@ export function parseCsvColumns(text: string): ColumnarTable {
     if (s.charCodeAt(i) === CR) i++;
     if (s.charCodeAt(i) === LF) i++;
     line++;
-    if (rowStart.length === 1 && rowStart[0]! >= 0 && rowStart[0] === rowEnd[0]) continue; // blank line
+    if (col === 1 && firstEmpty) {
+      if (header === null) {
+        headStart.length = 0;
+        headEnd.length = 0;
+      }
+      continue; // blank line
+    }
     if (header === null) {
-      header = rowStart.map((st, j) => (st < 0 ? quoted[-1 - st]! : st === rowEnd[j] ? null : s.slice(st, rowEnd[j])));
+      header = headStart.map((st, j) => (st < 0 ? quoted[-1 - st]! : st === headEnd[j] ? null : s.slice(st, headEnd[j])));
       quoted.length = 0;
+      width = header.length;
       starts = header.map(() => new Int32Array(capacity));
       ends = header.map(() => new Int32Array(capacity));
-      bare = new Array<boolean>(header.length).fill(false);
-      filled = new Array<boolean>(header.length).fill(false);
+      bare = new Array<boolean>(width).fill(false);
+      filled = new Array<boolean>(width).fill(false);
       continue;
     }
-    if (rowStart.length !== header.length) {
-      badWidth ??= new MetaError('EXO_ERR_META_CSV', `line ${rowLine} (row ${rows + 1}): ${rowStart.length} fields, but the header has ${header.length}`, { row: rows + 1 });
-      rows++;
-      continue;
-    }
-    for (let j = 0; j < rowStart.length; j++) {
-      const st = rowStart[j]!;
-      const en = rowEnd[j]!;
-      starts[j]![rows] = st;
-      ends[j]![rows] = en;
-      if (st < 0) {
-        if (quoted[-1 - st] !== '') filled[j] = true;
-      } else if (en > st) {
-        filled[j] = true;
-        if (!bare[j] && s.slice(st, en).trim() !== '') {
-          bare[j] = true;
-          anyBare = true;
-        }
-      }
-    }
+    if (col !== width) badWidth ??= new MetaError('EXO_ERR_META_CSV', `line ${rowLine} (row ${rows + 1}): ${col} fields, but the header has ${width}`, { row: rows + 1 });
     rows++;
   }
   if (header === null) throw new MetaError('EXO_ERR_META_CSV', 'the CSV file is empty: it needs a header row of column names');

@@ -25,15 +25,16 @@ export async function metaCommand(args: string[], io: CommandIO): Promise<number
   if (typeof values.funnel === 'string') await io.writeFile(values.funnel, funnelPlot(result));
   if (values.json) {
     // in pieces: a million-study result is never held as one string (issue 23)
+    const write = io.stdoutDrained ?? ((s: string) => Promise.resolve(io.stdout(s)));
     let buffered = '';
     for (const chunk of jsonChunks(result as unknown as Record<string, unknown>)) {
       buffered += chunk;
       if (buffered.length >= 1 << 20) {
-        io.stdout(buffered);
+        await write(buffered);
         buffered = '';
       }
     }
-    io.stdout(`${buffered}\n`);
+    await write(`${buffered}\n`);
   } else io.stdout(`${formatSummary(result)}\n`);
   return 0;
 }
