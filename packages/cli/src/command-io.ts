@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError } from '@exoatlas/schema/errors';
 
 /** What a command may do to the outside world; tests pass their own. */
 export interface CommandIO {
