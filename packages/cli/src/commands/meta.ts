@@ -1,5 +1,5 @@
 import { META_CLI_OPTIONS, META_USAGE, type ParsedMetaFlags, analyseTable, forestPlot, formatSummary, funnelPlot, jsonChunks, optionsFromFlags, parseCsvColumns } from '@exoatlas/meta';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError } from '@exoatlas/schema/errors';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 
