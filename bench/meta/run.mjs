@@ -9,7 +9,7 @@
  * ratio — and at ExoAtlas's precision (threshold 1e-12, stepadj 1). Timings are whole-process (start-up, CSV
  * reading, effect sizes, model, JSON output), the median of 3 runs for ExoAtlas and one run for each metafor
  * setting. Results are compared at the precision each metafor setting gives.
- * Usage: node bench/meta/run.mjs [--skip-metafor] [--runner] [--only=loo,reml,perm,big,huge]
+ * Usage: node bench/meta/run.mjs [--skip-metafor] [--runner] [--only=loo,reml,perm,big,huge] [--cli=DIR]
  *   --runner: time bench/meta/runner.ts (bundled here) even when the CLI bundle exists
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -76,10 +76,12 @@ const tasks = [
 const TARGETS = { loo: { ratio: 100 }, reml: { ratio: 100 }, perm: { ratio: 100 }, huge: { seconds: 5, mb: 500 } };
 
 // —— the exoatlas command ———————————————————————————————————————————————
-const cliBundle = join(root, 'packages', 'cli', 'dist', 'exoatlas.js');
+// --cli=DIR times a copy of the bundle (e.g. a snapshot kept while the project is rebuilt during a long run)
+const cliDir = process.argv.find((x) => x.startsWith('--cli='))?.slice(6);
+const cliBundle = cliDir ? join(process.cwd(), cliDir, 'exoatlas.js') : join(root, 'packages', 'cli', 'dist', 'exoatlas.js');
 let exo;
 if (!argv.has('--runner') && existsSync(cliBundle) && spawnSync('node', [cliBundle, 'meta', '--help'], { encoding: 'utf8' }).status === 0) {
-  exo = { how: 'node packages/cli/dist/exoatlas.js meta', cmd: (file, args) => ['node', [cliBundle, 'meta', file, ...args, '--json']] };
+  exo = { how: `node ${cliDir ? join(cliDir, 'exoatlas.js') : 'packages/cli/dist/exoatlas.js'} meta`, cmd: (file, args) => ['node', [cliBundle, 'meta', file, ...args, '--json']] };
 } else {
   const { build } = await import('esbuild');
   const out = join(work, 'meta-runner.mjs');
