@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { META_CLI_OPTIONS, type ParsedMetaFlags, analyseTable, optionsFromFlags, parseCsvColumns } from '../../packages/meta/src/index.js';
+import { META_CLI_OPTIONS, type ParsedMetaFlags, optionsFromFlags } from '../../packages/cli/src/commands/meta-options.js';
+import { analyseTable, parseCsvColumns } from '../../packages/meta/src/index.js';
 
 const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: META_CLI_OPTIONS, strict: true, allowPositionals: true });
 const result = analyseTable(parseCsvColumns(readFileSync(positionals[0]!, 'utf8')), optionsFromFlags(values as ParsedMetaFlags));

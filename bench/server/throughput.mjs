@@ -14,8 +14,8 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { bin, call, risFile } from './served.mjs';
 
-const bin = new URL('../../packages/cli/bin/exoatlas.js', import.meta.url).pathname;
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const CLIENTS = Number(process.env.CLIENTS ?? 10);
@@ -24,19 +24,6 @@ const REVIEW_SECONDS = Number(process.env.REVIEW_SECONDS ?? 30);
 const PROJECT_RECORDS = Number(process.env.PROJECT_RECORDS ?? 10_000);
 const QUERY = 'exosome wound';
 
-function random(seed) {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
-const WORDS = 'exosome vesicle mesenchymal stromal induced pluripotent stem cell wound healing angiogenesis osteoarthritis cartilage fibroblast keratinocyte inflammation macrophage polarisation microRNA signalling pathway murine model rat infarct ischaemia renal hepatic fibrosis bone regeneration ultracentrifugation isolation proteomic therapy dose injection scaffold hydrogel'.split(' ');
-/** A RIS export of n distinct records (a fixed pseudo-random sequence, so every run sends the same data). */
-function risFile(n, seed) {
-  const rnd = random(seed);
-  const words = (m) => Array.from({ length: m }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(`TY  - JOUR\nTI  - ${words(8)} study ${seed}-${i}\nAU  - Author${i % 997}, A.\nPY  - ${2000 + (i % 25)}\nJO  - Journal of ${words(2)}\nDO  - 10.9999/bench.${seed}.${i}\nAB  - ${words(90)}\nER  - \n`);
-  return out.join('\n');
-}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -97,17 +84,6 @@ async function startServer(dbArgs) {
   // Stopping waits for the process to exit, so PostgreSQL is never stopped under a live server's pool.
   const exited = new Promise((resolve) => server.on('exit', resolve));
   return { base: `http://127.0.0.1:${port}`, stop: () => (server.kill('SIGTERM'), exited) };
-}
-
-async function call(base, method, path, { token, json } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json !== undefined) headers['content-type'] = 'application/json';
-  const init = { method, headers, body: json !== undefined ? JSON.stringify(json) : undefined, signal: globalThis.AbortSignal.timeout(120_000) };
-  // A kept-alive socket the server closed as the request left is reset: send it once more on a new one.
-  const res = await fetch(base + path, init).catch((error) => (error.cause?.code === 'ECONNRESET' ? fetch(base + path, init) : Promise.reject(error)));
-  const text = await res.text();
-  return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text };
 }
 
 /** The first account, one login (the login is throttled), a single-screening project and its PROJECT_RECORDS-record import. */

@@ -1,6 +1,6 @@
+import { sniffDelimiter } from '@exoatlas/core';
 import type { CitationFormat } from './citation-record.js';
 import { mapColumns } from './readers/csv/columns.js';
-import { sniffDelimiter } from './readers/csv/parse.js';
 
 /** File extensions, used only when the content does not decide. */
 const EXTENSIONS: Readonly<Record<string, CitationFormat>> = {

@@ -1,31 +1,14 @@
-/** The error codes this package raises; `packages/schema/src/errors/literature.ts` lists them in the catalogue. */
-export type LiteratureErrorCode =
-  | 'EXO_ERR_LIT_EMPTY_FILE'
-  | 'EXO_ERR_LIT_MALFORMED'
-  | 'EXO_ERR_LIT_TRUNCATED'
-  | 'EXO_ERR_LIT_UNKNOWN_FORMAT'
-  | 'EXO_ERR_LIT_ENCODING'
-  | 'EXO_ERR_LIT_BAD_OPTION';
+import { ExoError, type ErrorContext } from '@exoatlas/core';
+import type { LiteratureErrorCode } from './error-codes.js';
+
+export { LITERATURE_ERRORS, type LiteratureErrorCode } from './error-codes.js';
 
 /** Where in the input a problem is. */
-export interface LiteratureErrorContext {
-  file?: string;
-  line?: number;
-  record?: string;
-  field?: string;
-}
+export type LiteratureErrorContext = Pick<ErrorContext, 'file' | 'line' | 'record' | 'field'>;
 
-/** A problem the user can fix: the message says where and what was expected. */
-export class LiteratureError extends Error {
-  readonly code: LiteratureErrorCode;
-  readonly context: LiteratureErrorContext;
-  constructor(code: LiteratureErrorCode, message: string, context: LiteratureErrorContext = {}) {
-    super(message);
-    this.name = 'LiteratureError';
-    this.code = code;
-    this.context = context;
-  }
-}
+/** The project's one error class, its code limited to literature's own (so every code thrown is in the catalogue). */
+export const LiteratureError = ExoError as new (code: LiteratureErrorCode, message: string, context?: LiteratureErrorContext) => ExoError<LiteratureErrorCode>;
+export type LiteratureError = ExoError<LiteratureErrorCode>;
 
 /** "pubmed.xml line 2041: " — the prefix every located message starts with. */
 export function where(file: string | undefined, line?: number): string {

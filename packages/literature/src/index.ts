@@ -17,13 +17,12 @@ export {
   type RawRecord,
   type RecordFlag,
 } from './citation-record.js';
-export { LiteratureError, type LiteratureErrorCode, type LiteratureErrorContext, type LiteratureWarning, type WarningCode } from './errors.js';
+export { LITERATURE_ERRORS, LiteratureError, type LiteratureErrorCode, type LiteratureErrorContext, type LiteratureWarning, type WarningCode } from './errors.js';
 export { detectFormat } from './detect-format.js';
 export { readCitations, streamCitations, CitationStream, type ReadOptions, type ReadResult } from './read.js';
 export type { CitationInput } from './text/input.js';
 export type { TextEncoding } from './text/decode.js';
 export { writeCitations, createWriter } from './writers/index.js';
-export { csvCell } from './writers/csv.js';
 export type { CitationWriter } from './writers/writer.js';
 export { toCslItem } from './writers/csl-json.js';
 export { deduplicate, type DedupResult } from './dedup/deduplicate.js';

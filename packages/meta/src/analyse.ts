@@ -11,37 +11,22 @@ import { MetaError } from './errors.js';
 import { warnNonFinite } from './non-finite.js';
 import { DEFAULT_CONTROL } from './model/control.js';
 import { qProfileInterval } from './model/q-profile.js';
-import { type RmaOptions, rmaUni } from './model/rma-uni.js';
+import { type RmaOptions, type TestType, rmaUni } from './model/rma-uni.js';
 import { type ModeratorMatrix, buildModeratorMatrix, designForRows, levelCollator } from './moderators/design-matrix.js';
 import { permutationTest } from './moderators/permutation.js';
 import { subgroupAnalysis } from './moderators/subgroups.js';
-import { type AnalysisOptions, checkRequestOptions } from './options.js';
+import { type AnalysisOptions, checkAnalysisOptions } from './options.js';
 import type { BiasResults, DroppedRow, MetaResult } from './results.js';
 import { cumulative } from './sensitivity/cumulative.js';
 import { influence } from './sensitivity/influence.js';
 import { leaveOneOut, num } from './sensitivity/leave-one-out.js';
 import { type TableInput, cellAt, columnIndex, isMissing, parseNumber, rowCount, textColumn, toTable } from './table.js';
-import { METHODS, isMethod } from './tau2/index.js';
+import type { Method } from './tau2/index.js';
 
-function badOption(field: string, message: string): MetaError {
-  return new MetaError('EXO_ERR_META_BAD_OPTION', message, { field });
-}
-
-function checkOptions(o: AnalysisOptions): { method: (typeof METHODS)[number]; test: 'z' | 'knha'; level: number } {
+function checkOptions(options: AnalysisOptions): { method: Method; test: TestType; level: number } {
   // the types first: a JavaScript caller's {method: 1} is a coded error, not a TypeError from toUpperCase
-  checkRequestOptions(o);
-  if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (--measure)', { field: 'measure' });
-  const method = (o.method ?? 'REML').toUpperCase();
-  if (!isMethod(method)) throw new MetaError('EXO_ERR_META_UNKNOWN_METHOD', `unknown method "${o.method}"; use one of ${METHODS.join(', ')}`, { field: 'method' });
-  const test = o.test ?? 'z';
-  if (test !== 'z' && test !== 'knha') throw badOption('test', `unknown test "${test}"; use z or knha`);
-  const level = o.level ?? 95;
-  if (!(typeof level === 'number' && level > 0 && level < 100)) throw badOption('level', `the confidence level must be a percentage between 0 and 100 (got ${String(level)})`);
-  if (o.permutations !== undefined && !(Number.isInteger(o.permutations) && o.permutations >= 2)) {
-    throw badOption('permutations', `--permutations must be a whole number of at least 2 (got ${String(o.permutations)})`);
-  }
-  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw badOption('seed', `--seed must be a whole number (got ${String(o.seed)})`);
-  return { method, test, level };
+  const o = checkAnalysisOptions(options);
+  return { method: o.method ?? 'REML', test: o.test ?? 'z', level: o.level ?? 95 };
 }
 
 /** Runs the analysis the options ask for on a table (columns + rows, or records). */
@@ -168,7 +153,7 @@ function biasAnalyses(yiAll: Float64Array, viAll: Float64Array, yi: Float64Array
   out.rank = attempt('The rank correlation test', () => {
     const r = rankTest(yi, vi);
     // NaN would reach JSON as a bare null (one study, or all effects tied); say so instead
-    if (!Number.isFinite(r.tau) || !Number.isFinite(r.pvalNormal)) throw new Error(`Kendall's tau is undefined for ${yi.length === 1 ? 'a single study' : `these ${yi.length} studies`}`);
+    if (!Number.isFinite(r.tau) || !Number.isFinite(r.pvalNormal)) throw new MetaError('EXO_ERR_META_NO_STUDIES', `Kendall's tau is undefined for ${yi.length === 1 ? 'a single study' : `these ${yi.length} studies`}`);
     return r;
   });
   if (out.rank && out.rank.pval === null) {

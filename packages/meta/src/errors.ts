@@ -1,38 +1,14 @@
-/** Where in the input an error is: 1-based data row, column name, option name. */
-export interface MetaErrorContext {
-  row?: number;
-  column?: string;
-  field?: string;
-}
+import { ExoError, type ErrorContext } from '@exoatlas/core';
+import type { MetaErrorCode } from './error-codes.js';
 
-/** The codes packages/meta raises (all listed in the project's error catalogue, packages/schema/src/errors/meta.ts). */
-export type MetaErrorCode =
-  | 'EXO_ERR_META_MISSING_COLUMN'
-  | 'EXO_ERR_META_NOT_NUMERIC'
-  | 'EXO_ERR_META_OUT_OF_RANGE'
-  | 'EXO_ERR_META_NO_STUDIES'
-  | 'EXO_ERR_META_UNKNOWN_MEASURE'
-  | 'EXO_ERR_META_UNKNOWN_METHOD'
-  | 'EXO_ERR_META_BAD_OPTION'
-  | 'EXO_ERR_META_CONSTANT_MODERATOR'
-  | 'EXO_ERR_META_SINGULAR'
-  | 'EXO_ERR_META_NO_CONVERGENCE'
-  | 'EXO_ERR_META_CSV';
+export { META_ERRORS, type MetaErrorCode } from './error-codes.js';
 
-/** An error a scientist can act on: a catalogue code, a plain message and where in the data it happened. */
-export class MetaError extends Error {
-  readonly code: MetaErrorCode;
-  readonly context: MetaErrorContext;
-  constructor(code: MetaErrorCode, message: string, context: MetaErrorContext = {}) {
-    super(message);
-    this.name = 'MetaError';
-    this.code = code;
-    this.context = context;
-  }
-  toJSON(): { code: string; message: string; context: MetaErrorContext } {
-    return { code: this.code, message: this.message, context: this.context };
-  }
-}
+/** Where in the data an error is: 1-based data row, column name, option name. */
+export type MetaErrorContext = Pick<ErrorContext, 'row' | 'column' | 'field'>;
+
+/** The project's one error class, its code limited to meta's own (so every code meta throws is in the catalogue). */
+export const MetaError = ExoError as new (code: MetaErrorCode, message: string, context?: MetaErrorContext) => ExoError<MetaErrorCode>;
+export type MetaError = ExoError<MetaErrorCode>;
 
 /** Prefix for messages about one cell: `row 4, column "sd1i": `. */
 export function cellPrefix(row: number, column: string): string {

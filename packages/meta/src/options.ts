@@ -1,14 +1,20 @@
+import { MEASURES, isMeasure, type Measure } from './effect-sizes/types.js';
 import { MetaError } from './errors.js';
 import type { Control } from './model/control.js';
+import { TESTS, type TestType } from './model/rma-uni.js';
+import { METHODS, isMethod, type Method } from './tau2/index.js';
 
-/** Options of analyseTable(), mirroring `exoatlas meta` flags. */
+/**
+ * Options of analyseTable(). measure, method and test are literal unions (MEASURES, METHODS, TESTS); a JavaScript
+ * caller's other string is a coded error at run time (and method is read case-insensitively, as metafor does).
+ */
 export interface AnalysisOptions {
   /** effect-size measure: SMD, MD, ROM, OR, RR, RD, PLO, PR, COR, ZCOR, GEN, NMD */
-  measure: string;
+  measure: Measure;
   /** τ² estimator: REML (default), ML, DL, HE, HS, SJ, EB, PM, or FE/EE */
-  method?: string;
+  method?: Method;
   /** z (default) or knha (Knapp–Hartung) */
-  test?: string;
+  test?: TestType;
   /** moderator columns (meta-regression) */
   mods?: string[];
   /** column defining subgroups */
@@ -49,8 +55,12 @@ const OPTION_TYPES: Record<keyof AnalysisOptions, 'string' | 'boolean' | 'number
   control: 'object',
 };
 
-/** Checks the option types of a request (unknown options are rejected, so typos do not pass silently). */
-export function checkRequestOptions(options: unknown): AnalysisOptions {
+/**
+ * Checks options given by any caller (TypeScript, JavaScript, a JSON body): the types, no unknown option (so typos do
+ * not pass silently), a known measure, method and test, and the ranges of level, permutations, seed and control.
+ * Returns them typed, the method in upper case (read case-insensitively, as metafor does). Errors name the option.
+ */
+export function checkAnalysisOptions(options: unknown): AnalysisOptions {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) throw badOption('options', 'options must be an object with at least "measure"');
   for (const [key, value] of Object.entries(options)) {
     // own keys only: "constructor" or "toString" are unknown options, not Object's methods
@@ -60,9 +70,20 @@ export function checkRequestOptions(options: unknown): AnalysisOptions {
     const ok = type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : type === 'object' ? typeof value === 'object' && !Array.isArray(value) : typeof value === type;
     if (!ok) throw badOption(key, `option "${key}" must be ${type === 'string[]' ? 'an array of strings' : `a ${type}`}`);
   }
-  const control = (options as { control?: unknown }).control;
-  if (control !== undefined && control !== null) checkControl(control as Record<string, unknown>);
-  return options as AnalysisOptions;
+  const o = options as Record<keyof AnalysisOptions, unknown>;
+  if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (option "measure")', { field: 'measure' });
+  if (!isMeasure(o.measure)) throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', `unknown measure "${o.measure}"; use one of ${MEASURES.join(', ')}`, { field: 'measure' });
+  const method = typeof o.method === 'string' ? o.method.toUpperCase() : undefined;
+  if (method !== undefined && !isMethod(method)) throw new MetaError('EXO_ERR_META_UNKNOWN_METHOD', `unknown method "${String(o.method)}"; use one of ${METHODS.join(', ')}`, { field: 'method' });
+  if (o.test !== undefined && o.test !== null && !(TESTS as readonly unknown[]).includes(o.test)) throw badOption('test', `unknown test "${String(o.test)}"; use ${TESTS.join(' or ')}`);
+  const level = o.level ?? 95;
+  if (!(typeof level === 'number' && level > 0 && level < 100)) throw badOption('level', `the confidence level must be a percentage between 0 and 100 (got ${String(level)})`);
+  if (o.permutations !== undefined && o.permutations !== null && !(Number.isInteger(o.permutations) && (o.permutations as number) >= 2)) {
+    throw badOption('permutations', `the option "permutations" must be a whole number of at least 2 (got ${String(o.permutations)})`);
+  }
+  if (o.seed !== undefined && o.seed !== null && !Number.isInteger(o.seed)) throw badOption('seed', `the option "seed" must be a whole number (got ${String(o.seed)})`);
+  if (o.control !== undefined && o.control !== null) checkControl(o.control as Record<string, unknown>);
+  return (method === undefined ? options : { ...options, method }) as AnalysisOptions;
 }
 
 /** What each control setting may be: past these the estimators loop for ever (tau2Min = Infinity) or never start. */

@@ -9,7 +9,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { META_CLI_OPTIONS, type ParsedMetaFlags, analyseTable, optionsFromFlags, parseCsv } from '../src/index.js';
+// the cases are written as `exoatlas meta` commands: their flags are read as the command reads them
+import { META_CLI_OPTIONS, type ParsedMetaFlags, optionsFromFlags } from '../../cli/src/commands/meta-options.js';
+import { analyseTable, parseCsv } from '../src/index.js';
 
 const CASES = join(import.meta.dirname, 'fixtures', 'metafor', 'cases');
 

@@ -39,12 +39,13 @@ export { findConflicts, type Conflict } from './screening/conflicts.js';
 export { stoppingGuidance, type StoppingGuidance } from './screening/stopping.js';
 export { fitHyperbolicRate } from './screening/hyperbolic-rate.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
-export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES } from './auth/password-policy.js';
+export { checkPasswordPolicy, preloadCommonPasswords, MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES } from './auth/password-policy.js';
 export { accountKey, addressKey, countAttempt, lockedUntil, retryAfterSeconds, DEFAULT_THROTTLE_LIMITS, type LoginAttempt, type ThrottleLimits, type ThrottleState } from './auth/login-throttle.js';
 export { newSessionToken, hashToken, SESSION_COOKIE, SESSION_DAYS } from './auth/token.js';
 export { requireRole, PERMISSIONS, type Action } from './auth/roles.js';
 export { planImport, planInThread, ImportBasisChanged, importBasis, readSearchFiles, slimCitation, type ImportPlanner, type ImportPlan, type IncomingFate, type SearchFile, type ReadSearchFile } from './import/plan-import.js';
-export type { ReviewStore, AccountAuditEntry, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution } from './service/review-store.js';
+export { importIntoProject, type ProjectImporter, type ProjectImportJob, type SearchProvenanceInput } from './import/import-into-project.js';
+export type { ReviewStore, AccountAuditEntry, AuditOptions, NewProject, NewSearch, NewDecision, NewResolution, ScreeningLogDelta } from './service/review-store.js';
 export { AccountService, type AccountServiceOptions } from './service/account-service.js';
 export { ReviewService, DEFAULT_EXCLUSION_REASONS, slugify, type ReviewServiceOptions, type RecordView, type StageView, type StageProgress, type ProjectView } from './service/review-service.js';
 // —— part 2 (issue 8): data extraction, appraisal (SYRCLE, MISEV), one-step synthesis, back into the atlas ——

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import type { Stores } from '@exoatlas/store';
-import { ExtractionService, ReviewService, type AccountServiceOptions, type ImportPlanner } from '@exoatlas/review';
+import { ExtractionService, preloadCommonPasswords, ReviewService, type AccountServiceOptions, type ImportPlanner, type ProjectImporter } from '@exoatlas/review';
 import { storeAtlas } from './store-atlas.js';
 import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
 import { installSecurity, type RateLimitOptions } from './security/index.js';
@@ -17,7 +17,7 @@ import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
-import { createJobs, type JobSettings, type Jobs } from './workers/budgets.js';
+import { createJobs, WORKER_BUSY_TIMEOUT_MS, type JobSettings, type Jobs } from './workers/budgets.js';
 import { pooledRanking } from './workers/pooled-ranking.js';
 import { InProcessQueue, type JobQueue } from './jobs/index.js';
 
@@ -68,11 +68,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { stores } = deps;
   installBusyRetry(app, stores, deps.busyRetry);
   const planImport: ImportPlanner = (existing, files) => jobs.pool.run('reviewImport', { existing, files: [...files] }, jobs.budgets.importTimeoutMs);
+  // A database a worker can open (a file, PostgreSQL) gets the whole import written by the worker: 10,000 records'
+  // inserts held the request thread for about a second. An in-memory one is planned in the pool and written here.
+  const { url } = stores;
+  const importer: ProjectImporter | undefined =
+    url !== undefined && jobs.pool.isPooled ? (job) => jobs.pool.run('projectImport', { ...job, files: [...job.files], databaseUrl: url, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS }, jobs.budgets.importTimeoutMs) : undefined;
   // Ranking (features, refits, scores) in a worker thread of its own; the app closes it after the requests end.
   const ranking = pooledRanking(jobs.pool.isPooled, jobs.budgets);
   app.addHook('onClose', () => ranking.close());
-  const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport, ranking: ranking.engine });
-  const extraction = new ExtractionService(reviews, stores.extraction);
+  const reviews = new ReviewService(stores.review, { ...deps.accounts, schedule: (task) => setImmediate(task), planImport, importer, ranking: ranking.engine });
+  // The common-password list decompresses once (≈60 ms): at start-up, not in the first sign-up request.
+  app.addHook('onReady', () => preloadCommonPasswords());
+  const extraction = new ExtractionService(reviews, stores.extraction, { synthesise: (studies, options) => jobs.pool.run('synthesise', { studies, options }, jobs.budgets.metaTimeoutMs) });
   // One atlas (issue 18): every route reads the store's, published project studies included, cached by its version.
   const currentAtlas = storeAtlas(stores.atlas, deps.atlas);
   await installSecurity(app, {

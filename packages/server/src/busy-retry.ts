@@ -9,7 +9,9 @@ export interface BusyRetryOptions {
   delaysMs?: readonly number[];
 }
 
-export const DEFAULT_BUSY_RETRY = { busyTimeoutMs: 50, delaysMs: [25, 50, 100, 200, 400, 800] } as const;
+// SQLite's own wait blocks the thread, so it stays at 10 ms; the pauses between attempts (6.4 s in all) outlast a
+// 20,000-record import's write transaction in a worker (1–2 s on a loaded machine), after which a write gets 503.
+export const DEFAULT_BUSY_RETRY = { busyTimeoutMs: 10, delaysMs: [25, 50, 100, 200, 400, 800, 1600, 3200] } as const;
 
 /**
  * Writes under contention: another process (`exoatlas import`, a second server) may hold SQLite's write lock for

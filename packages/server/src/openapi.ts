@@ -320,7 +320,7 @@ function knowledgeSchemas(): Record<string, unknown> {
       vesicle: str,
       rows: arr(str),
       cols: arr(str),
-      cells: arr(obj({ row: str, col: str, count: int, studyIds: arr(str), gapIds: arr(str) })),
+      cells: arr(obj({ row: str, col: str, count: int, studyIds: arr(str), fromProjects: int, gapIds: arr(str) })),
       comparisons: arr(obj({ studyId: str, title: str, source: str, comparator: str, result: { type: 'string', enum: ['superior', 'inferior', 'similar', 'mixed'] }, summary: str, diseaseArea: str, condition: str, vesicle: str, referenceNumbers: arr(int), sourceCorrection: { type: 'object' } }, ['studyId', 'title', 'source', 'comparator', 'result', 'summary', 'diseaseArea'])),
       gaps: arr({ allOf: [ref('Gap'), { type: 'object', properties: { row: str, col: str } }] }),
     }),

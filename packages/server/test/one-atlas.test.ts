@@ -63,6 +63,7 @@ describe.each(await testBackends())('issue 18 one atlas on $name', (backend) => 
   it('issue 18 item 1: before publishing the atlas holds the review alone', async () => {
     expect((await call('GET', '/api/health')).body.counts).toMatchObject({ studies: reviewStudies, studiesFromProjects: 0 });
     expect((await call('GET', '/api/studies?origin=project')).body.total).toBe(0);
+    expect((await call('GET', '/api/studies/facets')).body.origin).toEqual([{ value: 'review', count: reviewStudies }]);
   });
 
   it('issue 18 item 1: a published study is in the store and every API route reads it', async () => {
@@ -90,6 +91,15 @@ describe.each(await testBackends())('issue 18 one atlas on $name', (backend) => 
     const map = (await call('GET', '/api/map?rows=diseaseArea&cols=cellSource')).body;
     const inMap = new Set(map.cells.flatMap((c: Json) => c.studyIds));
     for (const s of fromProjects.items) expect(inMap.has(s.id), s.id).toBe(true);
+    // the map says which of a cell's studies come from projects, and the facets count the origins
+    const projectIds = new Set(fromProjects.items.map((s: Json) => s.id));
+    for (const c of map.cells) expect(c.fromProjects, `${c.row} × ${c.col}`).toBe(c.studyIds.filter((id: string) => projectIds.has(id)).length);
+    expect(map.cells.reduce((n: number, c: Json) => n + c.fromProjects, 0)).toBeGreaterThan(0);
+    const facets = (await call('GET', '/api/studies/facets')).body;
+    expect(facets.origin).toEqual([
+      { value: 'review', count: reviewStudies },
+      { value: 'project', count: 6 },
+    ]);
 
     const exported = (await call('GET', '/api/export')).body;
     const published = exported.studies.filter((s: Json) => s.origin.kind === 'project');

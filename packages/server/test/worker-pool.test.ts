@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJobs, JobPool } from '@exoatlas/server';
-import { runMeta, type MetaJob } from '../src/workers/jobs.js';
+import { runMeta, runSynthesis, type MetaJob } from '../src/workers/jobs.js';
+import { woundHealingStudies } from '../../review/test/synthesis/load-fixture.js';
 import { testApp } from '../../../test/helpers/app.js';
 import { repoRoot } from '../../../test/helpers/paths.js';
 import { signIn } from '../../../test/helpers/session.js';
@@ -40,6 +42,38 @@ describe('issue 16.5: heavy work runs in a worker pool', { timeout: 90_000 }, ()
       const pooled = await pool.run('meta', job, 60_000);
       expect(JSON.stringify(pooled)).toBe(JSON.stringify(runMeta(job)));
       expect(pooled.result.permutation).toBeDefined();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a review project synthesis runs in the pool and comes back exactly as on this thread (plots, sensitivity, bias)', async () => {
+    const pool = new JobPool({ threads: 1 });
+    try {
+      const job = { studies: woundHealingStudies(), options: { outcome: 'wound-closure' } };
+      const pooled = await pool.run('synthesise', job, 60_000);
+      expect(JSON.stringify(pooled)).toBe(JSON.stringify(runSynthesis(job)));
+      expect(pooled.svg.forest).toContain('<svg');
+      await expect(pool.run('synthesise', { ...job, options: { outcome: 'angiogenesis' } }, 60_000)).rejects.toMatchObject({ code: 'EXO_ERR_EXTRACT_NO_DATA' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('worker threads run at a lower priority than the request thread (Linux: per-thread nice 10)', async () => {
+    const niceOf = () =>
+      execFileSync('ps', ['-L', '-o', 'ni=', '-p', String(process.pid)], { encoding: 'utf8' })
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+    const before = niceOf();
+    const pool = new JobPool({ threads: 1 });
+    try {
+      await pool.run('meta', { csv: bcg, plots: false, options: { measure: 'RR' } }, 60_000);
+      const after = niceOf();
+      expect(after.filter((n) => n === 10).length).toBe(before.filter((n) => n === 10).length + 1);
+      // this thread (the request thread) keeps its priority
+      expect((await import('node:os')).getPriority()).toBe(0);
     } finally {
       await pool.close();
     }

@@ -60,7 +60,10 @@ describe.runIf(backends.some((b) => b.isAvailable)).each(backends.filter((b) => 
     expect(r.ciLower!).toBeCloseTo(1.34729349207676, 8);
     expect(r.ciUpper!).toBeCloseTo(2.87233458909942, 8);
     expect(r.tau2!).toBeCloseTo(0.542069096388195, 8);
-    expect(r.labels[2]).toBe('Li et al. 2019 (low dose)');
+    // issue 18 item 8: every row names its record (what --record takes) beside the label, in the plot too
+    expect(r.labels[2]).toBe('Li et al. 2019 · record 3 (low dose)');
+    for (const label of r.labels) expect(label).toMatch(/ · record \d+/);
+    expect(synthesis.svg.forest).toContain('Li et al. 2019 · record 3 (low dose)');
     expect(synthesis.svg.forest).toContain('class="summary"');
     expect(synthesis.warnings.join(' ')).toMatch(/extracted by one reviewer only/);
     // stored and reproduced from the stored table

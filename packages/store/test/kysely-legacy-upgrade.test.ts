@@ -14,7 +14,7 @@ import { dataDir, repoRoot, tempDir } from '../../../test/helpers/paths.js';
 
 const tmp = tempDir('exoatlas-legacy-');
 afterAll(() => tmp.cleanup());
-const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag', '0006-audit-no-delete', '0007-accounts', '0008-published-atlas'];
+const ALL = ['0001-atlas', '0002-literature', '0003-review', '0004-extraction', '0005-automation-flag', '0006-audit-no-delete', '0007-accounts', '0008-published-atlas', '0010-records-version-index'];
 /** Takes a file back to before the hand-written store's 6th migration (accounts), as the previous release left it. */
 const ACCOUNTS_DOWN =
   'DROP TABLE review_first_user; DROP TABLE review_login_throttle; DROP TABLE review_account_audit; DROP INDEX review_sessions_by_user; DROP INDEX review_sessions_by_expiry; ALTER TABLE review_users DROP COLUMN is_disabled;';

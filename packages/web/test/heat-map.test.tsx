@@ -57,4 +57,25 @@ describe('HeatMap', () => {
     expect(html).toContain('the review names no study of Immune with iMSC');
     expect(html).toContain('no studies');
   });
+
+  it('issue 18 item 2: marks cells holding studies published from review projects, in words and in the legend', () => {
+    const plain = render();
+    expect(plain).not.toContain('heatmap-project-mark');
+    expect(plain).not.toContain('from review projects');
+    const html = renderToStaticMarkup(
+      <HeatMap
+        caption="c"
+        rowHeader="Disease area"
+        rows={rows}
+        cols={cols}
+        counts={new Map([[cellKey('musculoskeletal', 'iMSC'), 4], [cellKey('musculoskeletal', 'BM-MSC'), 1]])}
+        fromProjects={new Map([[cellKey('musculoskeletal', 'iMSC'), 2], [cellKey('musculoskeletal', 'BM-MSC'), 0]])}
+        hrefFor={(r, c) => `/studies?diseaseArea=${r}&cellSource=${c}`}
+      />,
+    );
+    expect(html).toContain('aria-label="4 studies: Musculoskeletal, iMSC, of which 2 published from review projects"');
+    expect(html).toContain('aria-label="1 study: Musculoskeletal, BM-MSC"');
+    expect(html.match(/heatmap-project-mark/g)).toHaveLength(1);
+    expect(html).toContain('includes studies published from review projects, not in the review');
+  });
 });

@@ -119,6 +119,17 @@ describe('CSV for the workbench', () => {
     expect(parseCsv('a\tb\n1\t2').rows).toEqual([['1', '2']]);
   });
 
+  it('issue 22: the download defuses spreadsheet formulas in text cells but keeps negative numbers', () => {
+    expect(toCsv(['study', 'yi'], [['=HYPERLINK("x")', -0.5], ['@A1', '-1e-3']])).toBe(`study,yi\n"'=HYPERLINK(""x"")",-0.5\n'@A1,-1e-3\n`);
+  });
+
+  it('issue 22: the shared reader keeps the workbench behaviour (trimmed unquoted cells, empty rows dropped, typing an open quote)', () => {
+    expect(parseCsv(' a , b \n 1 ,\n,,\n"x\n').rows).toEqual([
+      ['1', ''],
+      ['x\n', ''],
+    ]);
+  });
+
   it('writes CSV that reads back', () => {
     const text = toCsv(['study', 'yi'], [['A, "x"', 0.5], ['B', null]]);
     expect(parseCsv(text).rows).toEqual([

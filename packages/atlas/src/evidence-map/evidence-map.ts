@@ -17,6 +17,8 @@ export interface MapCell {
   col: string;
   count: number;
   studyIds: string[];
+  /** Of those, the studies published from living-review projects (not in the review itself): the map marks them. */
+  fromProjects: number;
   /** Gaps the review names for this cell. */
   gapIds: string[];
 }
@@ -68,13 +70,14 @@ export function evidenceMap(studies: readonly Study[], gaps: readonly Gap[], opt
   const cols = orderValues([...counted.flatMap((s) => studyValues(s, colDimension)), ...placed.flatMap((g) => (g.col ? [g.col] : []))], colDimension);
   const key = (row: string, col: string): string => `${row}\u0000${col}`;
   const cells = new Map<string, MapCell>();
-  for (const row of rows) for (const col of cols) cells.set(key(row, col), { row, col, count: 0, studyIds: [], gapIds: [] });
+  for (const row of rows) for (const col of cols) cells.set(key(row, col), { row, col, count: 0, studyIds: [], fromProjects: 0, gapIds: [] });
   for (const s of counted) {
     for (const row of new Set(studyValues(s, rowDimension))) {
       for (const col of new Set(studyValues(s, colDimension))) {
         const cell = cells.get(key(row, col))!;
         cell.count++;
         cell.studyIds.push(s.id);
+        if (s.origin.kind === 'project') cell.fromProjects++;
       }
     }
   }

@@ -174,6 +174,8 @@ export class Atlas {
       comparator: count(studies.flatMap((s) => comparatorSources(s))),
       setting: count(studies.flatMap((s) => s.setting)),
       vesicle: count(studies.map((s) => vesicleScope(s))),
+      // Issue 18: the review's own studies against those published from living-review projects (origin= filter).
+      origin: count(studies.map((s) => s.origin.kind)),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { METHODS, TESTS } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import {
   ExtractionService,
@@ -255,8 +256,8 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
           outcome: requireArg(values.outcome, 'synthesis run: --outcome O is required (see synthesis studies for the outcomes)'),
           ...(values['time-point'] ? { timePoint: values['time-point'] } : {}),
           ...(measure ? { measure } : {}),
-          ...(values.method ? { method: values.method } : {}),
-          ...(values.test ? { test: values.test } : {}),
+          ...(values.method ? { method: oneOf(METHODS, values.method.toUpperCase(), 'method') } : {}),
+          ...(values.test ? { test: oneOf(TESTS, values.test, 'test') } : {}),
           ...(values.subgroup ? { subgroup: values.subgroup } : {}),
           ...(values['exclude-rob'] ? { excludeRob: values['exclude-rob'].split(',').map((x) => x.trim()) as ('high' | 'unclear')[] } : {}),
           bias: !values['no-bias'],
@@ -301,4 +302,10 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
   } finally {
     await ctx.close();
   }
+}
+
+/** A flag's value checked against the library's list (a literal union type): `--method` REML, DL, … */
+function oneOf<T extends string>(allowed: readonly T[], value: string, flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `--${flag} must be one of ${allowed.join(', ')} (got "${value}")`, { field: flag });
+  return value as T;
 }

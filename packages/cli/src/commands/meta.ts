@@ -1,7 +1,8 @@
-import { META_CLI_OPTIONS, META_USAGE, type ParsedMetaFlags, analyseTable, forestPlot, formatSummary, funnelPlot, jsonChunks, optionsFromFlags, parseCsvColumns } from '@exoatlas/meta';
+import { analyseTable, forestPlot, formatSummary, funnelPlot, jsonChunks, parseCsvColumns } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema/errors';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
+import { META_CLI_OPTIONS, META_USAGE, inFlagTerms, optionsFromFlags, type ParsedMetaFlags } from './meta-options.js';
 
 /**
  * `exoatlas meta <file.csv> --measure M [--method T] [--test z|knha] [--mods a,b] [--subgroup col] [--bias]
@@ -20,7 +21,7 @@ export async function metaCommand(args: string[], io: CommandIO): Promise<number
   const file = positionals[0]!;
   const options = optionsFromFlags(values as ParsedMetaFlags);
   const text = await io.readFile(file);
-  const result = analyseTable(parseCsvColumns(text), options);
+  const result = inCommandTerms(() => analyseTable(parseCsvColumns(text), options));
   if (typeof values.forest === 'string') await io.writeFile(values.forest, forestPlot(result));
   if (typeof values.funnel === 'string') await io.writeFile(values.funnel, funnelPlot(result));
   if (values.json) {
@@ -37,4 +38,14 @@ export async function metaCommand(args: string[], io: CommandIO): Promise<number
     await write(`${buffered}\n`);
   } else io.stdout(`${formatSummary(result)}\n`);
   return 0;
+}
+
+/** Runs the library, reporting its errors with the command's flags in place of the library's option names. */
+function inCommandTerms<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ExoError) throw new ExoError(error.code, inFlagTerms(error.message), error.context);
+    throw error;
+  }
 }

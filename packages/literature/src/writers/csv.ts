@@ -1,3 +1,4 @@
+import { csvCell } from '@exoatlas/core';
 import { formatAuthor, type CitationRecord } from '../citation-record.js';
 import type { CitationWriter } from './writer.js';
 
@@ -26,15 +27,7 @@ const COLUMNS: ReadonlyArray<[string, (r: CitationRecord) => string | number | u
   ['label', (r) => r.label],
 ];
 
-/** Quotes a cell when it holds a comma, quote or line break (RFC 4180). A leading =, + or @ is defused for spreadsheets. */
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let text = String(value);
-  if (/^[=+@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV with a header row, RFC 4180 quoting, CRLF line ends. */
+/** CSV with a header row, RFC 4180 quoting, CRLF line ends; text cells that a spreadsheet would run as a formula are defused (@exoatlas/core). */
 export function csvWriter(): CitationWriter {
   return {
     begin: () => `${COLUMNS.map(([name]) => name).join(',')}\r\n`,

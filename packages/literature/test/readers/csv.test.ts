@@ -43,3 +43,18 @@ describe('CSV / TSV reader', () => {
     expect((error as Error).message).toBe('x.csv line 3: expected 2 cells as in the header, found 3 (an unquoted delimiter or quote?)');
   });
 });
+
+describe('issue 22: the shared CSV reader keeps the literature behaviour', () => {
+  it('a file ending inside quotes is EXO_ERR_LIT_TRUNCATED naming where the quote opens', async () => {
+    const error = await readCitations('title,year\n"A title,2020\nmore\n', { fileName: 't.csv' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'EXO_ERR_LIT_TRUNCATED', context: { file: 't.csv', line: 4 } });
+    expect((error as Error).message).toBe(`t.csv line 4: the file ends inside a quoted field that opens at line 2 (expected a closing '"'; truncated?)`);
+  });
+  it('stray quotes are text and white lines are skipped', async () => {
+    const { records } = await readCitations('title,year\nA "quoted" word,2020\n   \nB,2021\n', { fileName: 't.csv' });
+    expect(records.map((r) => [r.title, r.raw.line])).toEqual([
+      ['A "quoted" word', 2],
+      ['B', 4],
+    ]);
+  });
+});

@@ -59,6 +59,13 @@ describe('writers', () => {
     expect(text.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")","a, ""b""\nc"`);
   });
 
+  it('issue 22: CSV defuses -, @, tab and CR too (the shared writer), but not a page range or a negative number', () => {
+    const text = writeCitations([{ ...emptyLike('-x'), title: '-2+3+cmd', journal: '@SUM(A1)', abstract: '\tlead', pages: '12-19', volume: '-1' }], 'csv');
+    const row = text.split('\r\n')[1]!;
+    expect(row.startsWith("'-x,'-2+3+cmd,'\tlead,,")).toBe(true);
+    expect(row).toContain(",'@SUM(A1),-1,,12-19,");
+  });
+
   it('streams: begin, one write per record, end', () => {
     const writer = createWriter('csl-json');
     const out = writer.begin() + writer.write(emptyLike('a'), 0) + writer.write(emptyLike('b'), 1) + writer.end();

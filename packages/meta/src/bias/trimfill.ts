@@ -3,6 +3,7 @@
  * trimfill.rma.uni(): the side is chosen by the sign of the slope on √vᵢ, and every refit uses rma()'s default
  * settings (metafor passes no `control` to them).
  */
+import { MetaError } from '../errors.js';
 import { METAFOR_DEFAULT_CONTROL } from '../model/control.js';
 import { interceptDesign } from '../model/design.js';
 import { type RmaFit, type RmaOptions, rmaUni } from '../model/rma-uni.js';
@@ -55,7 +56,7 @@ export function trimfill(base: RmaFit, method: Method, level = 95, maxiter = 100
   while (Math.abs(k0 - k0Prev) > 0) {
     k0Prev = k0;
     iter++;
-    if (iter > maxiter) throw new Error('Trim and fill algorithm did not converge.');
+    if (iter > maxiter) throw new MetaError('EXO_ERR_META_NO_CONVERGENCE', 'Trim and fill algorithm did not converge.', { field: 'bias' });
     const fit = rmaUni(y.slice(0, k - k0), v.slice(0, k - k0), null, opts);
     beta = fit.beta[0]!;
     for (let i = 0; i < k; i++) yc[i] = y[i]! - beta;

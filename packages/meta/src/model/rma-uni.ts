@@ -18,7 +18,9 @@ import { knhaScale } from './knha.js';
 import { critical, predictionInterval } from './prediction.js';
 import { Wls } from './wls.js';
 
-export type TestType = 'z' | 'knha';
+/** The tests of the coefficients: Wald-type z (default) or Knapp–Hartung t. */
+export const TESTS = ['z', 'knha'] as const;
+export type TestType = (typeof TESTS)[number];
 
 export interface RmaOptions {
   method: Method;

@@ -6,7 +6,7 @@
 import { qnorm } from '../math/normal.js';
 import type { MetaResult } from '../results.js';
 import { fixed, formatNumber, isRatioMeasure, linearScale, niceDomain, niceTicks, ratioTicks } from './scale.js';
-import { c, esc, idSafe, svgOpen } from './svg.js';
+import { c, esc, idSafe, svgOpen, truncate } from './svg.js';
 
 export interface ForestOptions {
   /** plot title (default: the measure) */
@@ -179,6 +179,3 @@ export function favoursLabels(side: 'left' | 'right' | undefined, x0: number, pl
   return `<g class="favours" font-size="11"><text x="${c(at - 6)}" y="${c(y)}" text-anchor="end">← Favours ${left}</text><text x="${c(at + 6)}" y="${c(y)}" text-anchor="start">Favours ${right} →</text></g>`;
 }
 
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}

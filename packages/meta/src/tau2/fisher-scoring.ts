@@ -26,7 +26,7 @@ export function fisherScoring(ctx: Tau2Context, step: ScoringStep, method: 'ML' 
     if (Number.isNaN(adj)) adj = 0;
     // an infinite step (a sampling variance of almost 0 beside a large one) would halve forever below
     if (!Number.isFinite(adj)) {
-      throw new MetaError('EXO_ERR_META_NO_CONVERGENCE', `the ${method} estimator of tau^2 cannot be computed for these sampling variances (an infinite Fisher-scoring step; is a variance almost 0?); try another --method`, { field: 'method' });
+      throw new MetaError('EXO_ERR_META_NO_CONVERGENCE', `the ${method} estimator of tau^2 cannot be computed for these sampling variances (an infinite Fisher-scoring step; is a variance almost 0?); try another method (option "method")`, { field: 'method' });
     }
     while (tau2 + adj < control.tau2Min) adj /= 2;
     tau2 = tau2 + adj;
@@ -34,7 +34,7 @@ export function fisherScoring(ctx: Tau2Context, step: ScoringStep, method: 'ML' 
     if (iter > control.maxiter) {
       throw new MetaError(
         'EXO_ERR_META_NO_CONVERGENCE',
-        `the ${method} estimator of tau^2 did not converge in ${control.maxiter} iterations (Fisher scoring); try another --method`,
+        `the ${method} estimator of tau^2 did not converge in ${control.maxiter} iterations (Fisher scoring); try another method (option "method")`,
         { field: 'method' },
       );
     }

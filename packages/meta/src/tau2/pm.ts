@@ -22,7 +22,7 @@ export function estimatePM(ctx: Tau2Context): Tau2Estimate {
   if (fMin < 0) return { tau2: control.tau2Min, iterations: 0, warnings: [] };
   const fMax = q(tau2Max);
   if (fMax > 0) {
-    throw new MetaError('EXO_ERR_META_NO_CONVERGENCE', `the PM estimator of tau^2 lies above the search bound ${tau2Max}; try another --method`, { field: 'method' });
+    throw new MetaError('EXO_ERR_META_NO_CONVERGENCE', `the PM estimator of tau^2 lies above the search bound ${tau2Max}; try another method (option "method")`, { field: 'method' });
   }
   const res = zeroin(q, control.tau2Min, tau2Max, control.tol, control.maxiter, fMin, fMax);
   return { tau2: res.root, iterations: res.iterations, warnings: [] };

@@ -1,11 +1,11 @@
 /**
- * Issue 17 (fuzzing): the meta-analysis entry points — parseCsv (`exoatlas meta`), analyseTable and runMetaRequest
+ * Issue 17 (fuzzing): the meta-analysis entry points — parseCsv (`exoatlas meta`), analyseTable and a JSON body as POST /api/meta brings it
  * (POST /api/meta) — on arbitrary CSV text, tables and option objects: a result or a coded MetaError, never another
  * exception or a hang; and no NaN or Infinity in the result, which JSON would turn into a silent null (docs/meta.md
  * promises null only where a value "cannot be computed", and then warnings say why).
  */
 import { describe, expect, it } from 'vitest';
-import { analyseTable, parseCsv, runMetaRequest, type AnalysisOptions, type MetaResult } from '../../src/index.js';
+import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult, type TableInput } from '../../src/index.js';
 import { expectCoded, fc, fuzzParams, fuzzTimeout, timed } from '../../../../test/helpers/fuzz.js';
 import { COLUMNS, cellArb, measureCaseArb, nonFiniteNumbers, optionsArb, tableArb } from './arbitraries.js';
 
@@ -85,13 +85,23 @@ describe('meta-analysis on arbitrary input (issue 17, fuzzing)', () => {
     expect(results).toBeGreaterThan(50);
   });
 
-  it('runMetaRequest (the body of POST /api/meta) on arbitrary JSON and on near-valid bodies: a result or a coded error', { timeout: fuzzTimeout(60_000) }, async () => {
+  it('data, options and plot options as a JSON body brings them (POST /api/meta), arbitrary or near-valid: a result or a coded error and on near-valid bodies: a result or a coded error', { timeout: fuzzTimeout(60_000) }, async () => {
     const near = fc.record({ data: fc.oneof(tableArb, fc.array(fc.dictionary(fc.constantFrom(...COLUMNS), cellArb), { maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })), options: fc.oneof(optionsArb, fc.jsonValue({ maxDepth: 2 })), plots: fc.oneof(fc.constant(undefined), fc.record({ forest: fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 1 })), funnel: fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] })) }, { requiredKeys: [] });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue({ maxDepth: 3 }), near), async (body) => {
-        await analyseChecked(() => runMetaRequest(body));
+        await analyseChecked(() => analyseBody(body));
       }),
       fuzzParams(300),
     );
   });
 });
+
+/** What the server's meta job does with a body's data, options and plot options (the library is given them as they come). */
+function analyseBody(body: unknown): MetaResult {
+  const b = (body ?? {}) as { data?: unknown; options?: unknown; plots?: { forest?: unknown; funnel?: unknown } };
+  const result = analyseTable(b.data as TableInput, b.options as AnalysisOptions);
+  const plots = (typeof b.plots === 'object' && b.plots) || {};
+  if (plots.forest) forestPlot(result, typeof plots.forest === 'object' ? (plots.forest as object) : {});
+  if (plots.funnel) funnelPlot(result, typeof plots.funnel === 'object' ? (plots.funnel as object) : {});
+  return result;
+}

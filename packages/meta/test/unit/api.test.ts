@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMetaRequest } from '../../src/index.js';
+import { analyseTable, checkAnalysisOptions, forestPlot, funnelPlot } from '../../src/index.js';
 
 const data = {
   columns: ['study', 'yi', 'vi'],
@@ -11,17 +11,22 @@ const data = {
   ],
 };
 
-describe('runMetaRequest (POST /api/meta)', () => {
-  it('returns results and the SVGs asked for', () => {
-    const r = runMetaRequest({ data, options: { measure: 'GEN', method: 'DL' }, plots: { forest: true, funnel: { title: 'Funnel' } } });
-    expect(r.result.k).toBe(4);
-    expect(r.svg.forest).toMatch(/^<svg /);
-    expect(r.svg.funnel).toContain('<title id="funnel-title">Funnel</title>');
+// Issue 22: the HTTP body is the server's (packages/server/src/routes/meta-routes.ts); the library checks its own options.
+describe('analyseTable and checkAnalysisOptions (what any caller, the server included, gives the engine)', () => {
+  it('returns results and the SVGs', () => {
+    const r = analyseTable(data, { measure: 'GEN', method: 'DL' });
+    expect(r.k).toBe(4);
+    expect(forestPlot(r)).toMatch(/^<svg /);
+    expect(funnelPlot(r, { title: 'Funnel' })).toContain('<title id="funnel-title">Funnel</title>');
   });
-  it('rejects malformed bodies and options with a code', () => {
-    expect(() => runMetaRequest(null)).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_BAD_OPTION' }));
-    expect(() => runMetaRequest({ data, options: { measure: 'GEN', permutations: '10' } })).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_BAD_OPTION', context: { field: 'permutations' } }));
-    expect(() => runMetaRequest({ data, options: { measure: 'GEN', methd: 'DL' } })).toThrow(expect.objectContaining({ context: { field: 'methd' } }));
-    expect(() => runMetaRequest({ data: { columns: ['yi'], rows: [[1, 2]] }, options: { measure: 'GEN' } })).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_CSV' }));
+  it('rejects malformed options and data with a code naming the option', () => {
+    expect(() => checkAnalysisOptions(null)).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_BAD_OPTION', context: { field: 'options' } }));
+    expect(() => checkAnalysisOptions({ measure: 'GEN', permutations: '10' })).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_BAD_OPTION', context: { field: 'permutations' } }));
+    expect(() => checkAnalysisOptions({ measure: 'GEN', methd: 'DL' })).toThrow(expect.objectContaining({ context: { field: 'methd' } }));
+    expect(() => checkAnalysisOptions({ measure: 'HEDGES' })).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_UNKNOWN_MEASURE', context: { field: 'measure' } }));
+    expect(() => analyseTable({ columns: ['yi'], rows: [[1, 2]] }, { measure: 'GEN' })).toThrow(expect.objectContaining({ code: 'EXO_ERR_META_CSV' }));
+  });
+  it('reads the method case-insensitively and returns it in upper case, typed', () => {
+    expect(checkAnalysisOptions({ measure: 'GEN', method: 'reml' }).method).toBe('REML');
   });
 });

@@ -71,9 +71,9 @@ describe('bad input', () => {
     expect(e.context.column).toBe('dose');
   });
   it('an unknown measure, method or test', () => {
-    expect(fails(MEANS, { measure: 'HEDGES' }).code).toBe('EXO_ERR_META_UNKNOWN_MEASURE');
-    expect(fails(MEANS, { measure: 'SMD', method: 'BAYES' }).code).toBe('EXO_ERR_META_UNKNOWN_METHOD');
-    expect(fails(MEANS, { measure: 'SMD', test: 't' }).code).toBe('EXO_ERR_META_BAD_OPTION');
+    expect(fails(MEANS, { measure: 'HEDGES' } as unknown as AnalysisOptions).code).toBe('EXO_ERR_META_UNKNOWN_MEASURE');
+    expect(fails(MEANS, { measure: 'SMD', method: 'BAYES' } as unknown as AnalysisOptions).code).toBe('EXO_ERR_META_UNKNOWN_METHOD');
+    expect(fails(MEANS, { measure: 'SMD', test: 't' } as unknown as AnalysisOptions).code).toBe('EXO_ERR_META_BAD_OPTION');
     expect(fails(MEANS, { measure: 'SMD', permutations: 1 }).code).toBe('EXO_ERR_META_BAD_OPTION');
   });
   it('too few studies for a moderator', () => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { META_CLI_OPTIONS, type ParsedMetaFlags, analyseTable, optionsFromFlags, parseCsv, parseCsvColumns } from '../../src/index.js';
+import { META_CLI_OPTIONS, type ParsedMetaFlags, optionsFromFlags } from '../../../cli/src/commands/meta-options.js';
+import { analyseTable, parseCsv, parseCsvColumns  } from '../../src/index.js';
 import { columnarCell } from '../../src/csv-columns.js';
 import { readNumber } from '../../src/read-number.js';
 

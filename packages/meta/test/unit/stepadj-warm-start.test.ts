@@ -10,7 +10,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type Control, DEFAULT_CONTROL, FIXTURE_CONTROL, META_CLI_OPTIONS, type ParsedMetaFlags, analyseTable, optionsFromFlags, parseCsv, rmaUni } from '../../src/index.js';
+import { META_CLI_OPTIONS, type ParsedMetaFlags, optionsFromFlags } from '../../../cli/src/commands/meta-options.js';
+import { type Control, DEFAULT_CONTROL, FIXTURE_CONTROL, analyseTable, parseCsv, rmaUni  } from '../../src/index.js';
 
 const CASES = join(import.meta.dirname, '..', 'fixtures', 'metafor', 'cases');
 const cases = readdirSync(CASES).filter((d) => existsSync(join(CASES, d, 'case.json'))).sort();

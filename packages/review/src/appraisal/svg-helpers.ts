@@ -1,29 +1,10 @@
 /** Deterministic SVG text for the appraisal plots: escaped strings, coordinates rounded to 0.01, stable ids. */
 import type { RobJudgement } from './syrcle.js';
 
-// The same escaping and rounding as the meta-analysis plots, so every SVG of ExoAtlas is written alike.
-import { escapeSvgText as esc, svgCoordinate as c, svgIdSafe as idSafe } from '@exoatlas/meta';
+// The shared SVG module, so every SVG of ExoAtlas is written alike.
+import { escapeSvgText as esc, fixedDecimals as fixed, svgCoordinate as c, svgIdSafe as idSafe, svgOpen, truncateText as truncate } from '@exoatlas/core';
 
-export { esc, c, idSafe };
-
-export function fixed(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'NA';
-  const s = x.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
-}
-
-export function svgOpen(width: number, height: number, id: string, title: string, desc: string): string {
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${c(width)}" height="${c(height)}" viewBox="0 0 ${c(width)} ${c(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
-    `<title id="${id}-title">${esc(title)}</title>`,
-    `<desc id="${id}-desc">${esc(desc)}</desc>`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-  ].join('\n');
-}
-
-export function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
+export { esc, c, fixed, idSafe, svgOpen, truncate };
 
 /** Colours and symbols of the judgements (symbols too, so the plots read without colour). */
 export const JUDGEMENT_STYLE: Record<RobJudgement | 'missing', { fill: string; symbol: string; text: string }> = {

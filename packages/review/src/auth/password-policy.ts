@@ -16,6 +16,11 @@ function commonPasswords(): Promise<ReadonlySet<string>> {
   return common;
 }
 
+/** Loads the list now (a server at start-up, so no sign-up request pays the decompression on the request thread). */
+export async function preloadCommonPasswords(): Promise<void> {
+  await commonPasswords();
+}
+
 const weak = (message: string): never => {
   throw new ExoError('EXO_ERR_AUTH_WEAK_PASSWORD', message, { field: 'password' });
 };

@@ -1,4 +1,4 @@
-import { csvCell } from '@exoatlas/literature';
+import { csvRow } from '@exoatlas/core';
 import type { RecordView, StageView } from '../service/review-service.js';
 
 /** "alice: exclude (Wrong outcome); bob: include": each reviewer's latest decision the reader may see. */
@@ -40,9 +40,9 @@ const isAssessed = (r: RecordView) => isSought(r) && !r.isNotRetrieved;
 /**
  * The screening log: one row per record with each stage's status, reason, the reviewers' decisions and any
  * resolution — the record of every screening decision a review reports in its supplement (PRISMA 2020 item 8).
- * Decisions still blinded to the reader are left out, as on screen. CSV with a header row, RFC 4180 quoting, CRLF.
+ * Decisions still blinded to the reader are left out, as on screen. CSV with a header row, RFC 4180 quoting, CRLF, formulas defused (@exoatlas/core).
  */
 export function screeningLogCsv(records: readonly RecordView[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(','), ...records.map((r) => COLUMNS.map(([, get]) => csvCell(get(r))).join(','))];
+  const lines = [csvRow(COLUMNS.map(([name]) => name)), ...records.map((r) => csvRow(COLUMNS.map(([, get]) => get(r))))];
   return lines.map((l) => `${l}\r\n`).join('');
 }

@@ -73,10 +73,16 @@ export function validateForm(kind: FormKind, data: unknown, characteristics?: un
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class ExtractionService {
+  private readonly pool: SynthesisRunner;
+
   constructor(
     readonly review: ReviewService,
     readonly store: ExtractionStore,
-  ) {}
+    /** Where the pooling runs: the server passes its worker pool (an analysis with leave-one-out over many studies is CPU); default this thread. */
+    options: { synthesise?: SynthesisRunner } = {},
+  ) {
+    this.pool = options.synthesise ?? (async (studies, o) => synthesise(studies, o));
+  }
 
   /** Throws unless the actor may do the action in the project (non-members: not found; others: forbidden). */
   async requireAccess(actor: User | undefined, projectId: string, action: Action): Promise<Role> {
@@ -256,7 +262,8 @@ export class ExtractionService {
       const mv = of('misev');
       studies.push({
         studyId: String(r.id),
-        label,
+        // forest plots, the analysis table and warnings name the record (what --record takes) beside the label
+        label: withRecord({ label, recordId: r.id }),
         ...(r.year !== undefined ? { year: r.year } : {}),
         form: ex.value as ExtractionForm,
         ...(rob.value ? { rob: robJudgements(rob.value as RobAssessment) } : {}),
@@ -264,10 +271,6 @@ export class ExtractionService {
         record: r,
       });
     }
-    // labels must be unique to read the forest plot
-    const seen = new Map<string, number>();
-    for (const s of studies) seen.set(s.label, (seen.get(s.label) ?? 0) + 1);
-    for (const s of studies) if (seen.get(s.label)! > 1) s.label = `${s.label} [#${s.studyId}]`;
     return { studies, warnings };
   }
 
@@ -276,7 +279,7 @@ export class ExtractionService {
     const { user, project, role } = await this.access(actor, projectId, save ? 'screen' : 'read');
     const { studies, warnings } = await this.synthesisStudies(actor, projectId, await this.readerOf(user, project, role));
     if (studies.length === 0) throw new ExoError('EXO_ERR_EXTRACT_NO_DATA', `project '${projectId}' has no extracted included study yet`, { id: projectId });
-    const s = synthesise(studies, options);
+    const s = await this.pool(studies.map(withoutRecord), options);
     s.warnings.unshift(...warnings);
     let id: number | null = null;
     if (save) id = (await this.store.saveSynthesis({ projectId, options, result: JSON.parse(synthesisToJson(s, { projectId })), userId: user.id })).id;
@@ -342,7 +345,7 @@ export class ExtractionService {
     const missing = studies.filter((x) => x.form.characteristics.diseaseArea === undefined);
     if (!area && missing.length > 0) throw new ExoError('EXO_ERR_EXTRACT_BAD_OPTION', `give the disease area for the atlas (diseaseArea): ${missing.map((x) => x.label).join(', ')} record none`, { field: 'diseaseArea' });
     const diseaseArea: DiseaseArea = area?.data ?? studies[0]!.form.characteristics.diseaseArea!;
-    const s = synthesise(studies, stored.options as SynthesisOptions);
+    const s = await this.pool(studies.map(withoutRecord), stored.options as SynthesisOptions);
     const of = (recordId: number) => forms.filter((f) => f.recordId === recordId && (f.kind === 'extraction' || f.kind === 'rob'));
     const atlas = projectAtlasStudies(
       { id: project.id, name: project.name, question: project.question, synthesisId, diseaseArea },
@@ -417,4 +420,13 @@ function synthesisRecordIds(result: unknown): Set<number> | undefined {
 
 function robOverallOf(a: RobAssessment): 'low' | 'unclear' | 'high' {
   return robOverall(robJudgements(a));
+}
+
+/** Runs a synthesis of these studies somewhere (this thread, or the server's worker pool). */
+export type SynthesisRunner = (studies: SynthesisStudy[], options: SynthesisOptions) => Promise<SynthesisResult>;
+
+/** A study as the synthesis needs it: the record view stays here (it does not cross to a worker). */
+function withoutRecord<T extends SynthesisStudy>(study: T & { record?: unknown }): SynthesisStudy {
+  const { record: _record, ...rest } = study;
+  return rest;
 }

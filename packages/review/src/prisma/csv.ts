@@ -1,14 +1,10 @@
+import { csvDocument } from '@exoatlas/core';
 import type { PrismaCounts, ReasonCount } from './counts.js';
 
 const HEADER = ['data', 'node', 'box', 'description', 'boxtext', 'tooltips', 'url', 'n'];
 
 /** "Reason1, 12; Reason2, 3": the PRISMA2020 tool's way of listing reasons with numbers in one cell. */
 const reasonList = (reasons: readonly ReasonCount[]): string => reasons.map((r) => `${r.reason.replace(/[;,]/g, ' ')}, ${r.count}`).join('; ');
-
-function cell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * The counts as a CSV in the layout of the PRISMA2020 tool's template (Haddaway et al. 2022, the PRISMA2020 R package
@@ -54,5 +50,6 @@ export function prismaCsv(c: PrismaCounts): string {
     ['screening', 'node2', 'screening', 'Blue screening box', 'Screening', 'Blue screening box', 'screening.html', 0],
     ['included', 'node3', 'included', 'Blue included box', 'Included', 'Blue included box', 'included.html', 0],
   ];
-  return [HEADER.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+  // reasons and database names are user text: the writer defuses any that a spreadsheet would run as a formula
+  return csvDocument(HEADER, rows);
 }

@@ -1,3 +1,4 @@
+import { escapeSvgText as esc } from '@exoatlas/core';
 import type { PrismaCounts, ReasonCount } from './counts.js';
 
 export interface PrismaSvgOptions {
@@ -20,7 +21,6 @@ const PAD = 10;
 const GAP = 34;
 const CHARS_PER_PX = 1 / 6.6;
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (value: number): string => `(n = ${String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')})`;
 
 /** Greedy word wrap to a box width (approximate glyph width; long words are not split). */

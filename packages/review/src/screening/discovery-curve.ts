@@ -1,4 +1,4 @@
-import { escapeSvgText as esc, linearScale, niceTicks, svgCoordinate as c, svgOpen } from '@exoatlas/meta';
+import { escapeSvgText as esc, linearScale, niceTicks, svgCoordinate as c, svgOpen } from '@exoatlas/core';
 
 const WIDTH = 640;
 const HEIGHT = 300;

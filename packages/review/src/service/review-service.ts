@@ -3,7 +3,8 @@ import type { CitationRecord } from '@exoatlas/literature';
 import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import { agreementStats, type AgreementStats } from '../agreement/agreement.js';
 import { requireRole, type Action } from '../auth/roles.js';
-import { ImportBasisChanged, importBasis, planInThread, type ImportPlanner, type SearchFile } from '../import/plan-import.js';
+import { planInThread, type ImportPlanner, type SearchFile } from '../import/plan-import.js';
+import { importIntoProject, type ProjectImporter } from '../import/import-into-project.js';
 import { prismaCounts, type PrismaCounts } from '../prisma/counts.js';
 import type { ModelName } from '../ranking/models.js';
 import type { Ranking } from '../ranking/ranker.js';
@@ -20,11 +21,9 @@ import type { ProjectView, RecordView, StageProgress } from './views.js';
 import { labelsFor, ProjectRankings } from './project-rankings.js';
 import { inThreadRanking, type RankingEngine } from './ranking-engine.js';
 import { RecordsCache } from './records-cache.js';
+import { ScreeningStateCache } from './screening-cache.js';
 import { mapYielding } from './yielding.js';
-import { findRecord, isEligible, loadState, recordView, screeningQueue, screeningReader, stageProgress, stageView, type ScreeningState } from './screening-state.js';
-
-/** How often an import is planned again when other server processes keep importing into the project meanwhile. */
-const IMPORT_ATTEMPTS = 5;
+import { findRecord, isEligible, recordView, screeningQueue, screeningReader, stageProgress, stageView, type ScreeningState } from './screening-state.js';
 
 export type { ProjectView, RecordView, StageProgress, StageView } from './views.js';
 export { slugify } from './input.js';
@@ -36,6 +35,11 @@ export interface ReviewServiceOptions extends AccountServiceOptions {
   model?: ModelName;
   /** Reads and de-duplicates an import's files (the server runs it in its worker pool); default: on this thread. */
   planImport?: ImportPlanner;
+  /**
+   * Runs a whole import (read, de-duplicate, write) elsewhere: the server's worker pool with its own connection, which
+   * checks the importer's role again before writing. Absent: planned by `planImport` and written on this thread.
+   */
+  importer?: ProjectImporter;
   /** Builds ranking features and refits classifiers (the server runs them in its ranking worker); default: on this thread. */
   ranking?: RankingEngine;
 }
@@ -58,9 +62,11 @@ export class ReviewService {
   private readonly schedule?: (task: () => void) => void;
   private readonly rankings: ProjectRankings;
   private readonly records: RecordsCache;
+  private readonly states: ScreeningStateCache;
   /** Accounts and sessions (issue 17). */
   readonly accounts: AccountService;
   private readonly planImport: ImportPlanner;
+  private readonly importer?: ProjectImporter;
   /** Imports run one at a time: each plans against the records the project has when it starts. */
   private importQueue: Promise<unknown> = Promise.resolve();
 
@@ -72,8 +78,10 @@ export class ReviewService {
     this.schedule = options.schedule;
     this.rankings = new ProjectRankings(options.ranking ?? inThreadRanking(), options.model);
     this.records = new RecordsCache(store);
+    this.states = new ScreeningStateCache(store, (id) => this.records.records(id));
     this.accounts = new AccountService(store, { ...options, now: this.now });
     this.planImport = options.planImport ?? planInThread;
+    this.importer = options.importer;
   }
 
   // ---------------------------------------------------------------- accounts (account-service.ts)
@@ -110,15 +118,16 @@ export class ReviewService {
     requireRole(role, action, projectId);
     return { user, project: project!, role: role! };
   }
-  /** The project's screening state, its records from the cache while the database's records version stays the same. */
+  /** The project's screening state: kept per project and brought up to date from the database (screening-cache.ts). */
   private loadState(project: Project): Promise<ScreeningState> {
-    return loadState(this.store, project, (id) => this.records.records(id));
+    return this.states.load(project);
   }
 
   /** Drops what this service keeps of a project after it changed the project's records or criteria here. */
   private forget(projectId: string): void {
     this.rankings.forget(projectId);
     this.records.forget(projectId);
+    this.states.forget(projectId);
   }
 
   /** The project's searches by id, to name each record's sources. */
@@ -200,26 +209,16 @@ export class ReviewService {
     const date = text(provenance.date, 'date', { required: true, max: 10 })!;
     if (!isCalendarDate(date)) invalid(`date must be the day the search was run, as YYYY-MM-DD (got '${date}')`, 'date');
     const query = text(provenance.query, 'query', { max: 20_000 }) ?? '';
-    const run = this.importQueue.then(async () => {
-      // Imports of this process run one at a time; another process's import may still land between our plan and our
-      // write, which the store detects (ImportBasisChanged): then plan again against the records as they now are.
-      for (let attempt = 1; ; attempt++) {
-        const existing = await this.store.citations(projectId);
-        const { read, plan } = await this.planImport(existing, files);
-        // Re-check after the awaits: the role may have changed while the files were read.
-        await this.access(actor, projectId, 'import');
-        try {
-          return await this.store.importSearches(
-            projectId,
-            read.map((f) => ({ database, date, query, fileName: f.name, format: f.format, warnings: f.warnings.map((w) => w.message) })),
-            { ...plan, basis: importBasis(existing) },
-            user.id,
-          );
-        } catch (error) {
-          if (!(error instanceof ImportBasisChanged) || attempt >= IMPORT_ATTEMPTS) throw error;
-        }
-      }
-    });
+    const job = { projectId, userId: user.id, files, provenance: { database, date, query } };
+    const run = this.importQueue.then(() =>
+      this.importer
+        ? this.importer(job)
+        : importIntoProject(this.store, job, {
+            plan: this.planImport,
+            // Re-checked after the files are read: the role may have changed meanwhile.
+            mayStillImport: async () => void (await this.access(actor, projectId, 'import')),
+          }),
+    );
     this.importQueue = run.catch(() => undefined);
     const searches = await run;
     this.forget(projectId);

@@ -21,6 +21,17 @@ export interface NewSearch {
   warnings: string[];
 }
 
+/**
+ * What a cached screening state needs to catch up: the rows it lacks and the totals read after them. Both logs are
+ * append-only, so a state holding `decisionCount` rows is complete exactly when its rows number that many.
+ */
+export interface ScreeningLogDelta {
+  decisions: Decision[];
+  resolutions: Resolution[];
+  decisionCount: number;
+  resolutionCount: number;
+}
+
 export interface NewDecision {
   projectId: string;
   recordId: number;
@@ -94,6 +105,8 @@ export interface ReviewStore {
   setExcludedByAutomation(projectId: string, recordIds: readonly number[], isExcluded: boolean, userId: number, details: Record<string, unknown>): Promise<void>;
 
   decisions(projectId: string, stage?: Stage): Promise<Decision[]>;
+  /** The decisions and resolutions with ids above `after`'s, then how many the project has of each (see ScreeningLogDelta). */
+  screeningLogSince(projectId: string, after: { decision: number; resolution: number }): Promise<ScreeningLogDelta>;
   recordDecisions(projectId: string, recordId: number): Promise<Decision[]>;
   appendDecision(input: NewDecision): Promise<Decision>;
   resolutions(projectId: string, stage?: Stage): Promise<Resolution[]>;

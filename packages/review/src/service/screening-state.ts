@@ -1,13 +1,11 @@
 import { formatAuthor, type CitationRecord } from '@exoatlas/literature';
 import { ExoError } from '@exoatlas/schema';
-import { automatedOutcome } from '../screening/automation.js';
 import { isBlinded, visibleDecisions, type Reader } from '../visibility/index.js';
-import { latestByReviewer, requiredReviewers, stageOutcome, type StageOutcome } from '../screening/decisions.js';
+import { latestByReviewer, requiredReviewers, type StageOutcome } from '../screening/decisions.js';
 import { STAGES, type Decision, type Project, type Resolution, type ReviewRecord, type Search, type Stage } from '../types.js';
-import type { ReviewStore } from './review-store.js';
 import type { RecordView, StageProgress, StageView } from './views.js';
 
-// A project's screening state, read once per request, and the views of it each user may see (blinding applied).
+// A project's screening state (kept and updated by screening-cache.ts), and the views of it each user may see (blinding applied).
 
 export interface ScreeningState {
   project: Project;
@@ -23,71 +21,6 @@ export interface ScreeningState {
    * screening mode, or which records a stop excluded. Caches of derived results (rankings) are keyed by it.
    */
   version: string;
-}
-
-/**
- * Reads a project's records, decisions and resolutions and settles each record's outcome per stage (a record left
- * unscreened by a stop is excluded by automation tools). `records` reads the records (ReviewService passes its
- * RecordsCache: the records are by far the costliest read); by default straight from the store.
- */
-export async function loadState(store: ReviewStore, project: Project, records: (projectId: string) => Promise<ReviewRecord[]> = (id) => store.records(id)): Promise<ScreeningState> {
-  // Started together: over SQLite the reads run back to back. A decision on a record newer than the cached records
-  // (imported meanwhile by another process) settles nothing here; the next request reads the new records.
-  const [list, allDecisions, allResolutions] = await Promise.all([records(project.id), store.decisions(project.id), store.resolutions(project.id)]);
-  return settle(store, project, list, allDecisions, allResolutions);
-}
-
-/** The outcome of a record nobody has decided or resolved (shared, so frozen). */
-const UNSCREENED: StageOutcome = Object.freeze({ status: 'unscreened', decidedBy: 0, isResolved: false });
-
-/** Groups the decisions and resolutions by stage and record, and settles each record's outcome. */
-async function settle(store: ReviewStore, project: Project, records: ReviewRecord[], allDecisions: Decision[], allResolutions: Resolution[]): Promise<ScreeningState> {
-  const decisions = { 'title-abstract': new Map<number, Decision[]>(), 'full-text': new Map<number, Decision[]>() };
-  const resolutions = { 'title-abstract': new Map<number, Resolution[]>(), 'full-text': new Map<number, Resolution[]>() };
-  let maxDecision = 0;
-  let maxResolution = 0;
-  for (const d of allDecisions) {
-    const list = decisions[d.stage].get(d.recordId) ?? [];
-    list.push(d);
-    decisions[d.stage].set(d.recordId, list);
-    maxDecision = Math.max(maxDecision, d.id);
-  }
-  for (const r of allResolutions) {
-    const list = resolutions[r.stage].get(r.recordId) ?? [];
-    list.push(r);
-    resolutions[r.stage].set(r.recordId, list);
-    maxResolution = Math.max(maxResolution, r.id);
-  }
-  const outcomes = { 'title-abstract': new Map<number, StageOutcome>(), 'full-text': new Map<number, StageOutcome>() };
-  for (const stage of STAGES) {
-    for (const record of records) {
-      const own = decisions[stage].get(record.id);
-      const settled = resolutions[stage].get(record.id);
-      const isAutomated = stage === 'title-abstract' && record.isExcludedByAutomation && !own;
-      // Most records of a large project are unscreened: one shared outcome for them keeps this loop to a few ms.
-      if (!own && !settled && !isAutomated) outcomes[stage].set(record.id, UNSCREENED);
-      else outcomes[stage].set(record.id, isAutomated ? automatedOutcome() : stageOutcome(own ?? [], settled ?? [], project.mode));
-    }
-  }
-  const owners = (await store.members(project.id)).filter((m) => m.role === 'owner');
-  const supervisors = {} as Record<Stage, ReadonlySet<number>>;
-  for (const stage of STAGES) {
-    const deciders = new Set([...decisions[stage].values()].flatMap((ds) => ds.map((d) => d.reviewerId)));
-    supervisors[stage] = new Set(owners.map((m) => m.userId).filter((id) => !deciders.has(id)));
-  }
-  return { project, records, decisions, resolutions, outcomes, supervisors, version: `${records.length}:${maxDecision}:${maxResolution}:${project.mode}:${automationKey(records)}` };
-}
-
-/** Which records a stop excluded, in short: their count and the sum of their ids. */
-function automationKey(records: readonly ReviewRecord[]): string {
-  let count = 0;
-  let sum = 0;
-  for (const r of records) {
-    if (!r.isExcludedByAutomation) continue;
-    count++;
-    sum += r.id;
-  }
-  return `${count}+${sum}`;
 }
 
 /** The reader of the project's screening (visibility/policy.ts): an owner supervises the stages they have not screened. */

@@ -3,20 +3,19 @@
  * table.csv --measure SMD` or R's escalc + rma reproduce the numbers), the per-study results as CSV, everything as
  * JSON, and the plots as SVG.
  */
+import { csvDocument } from '@exoatlas/core';
 import type { Cell, Table } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import type { AnalysisTable } from './analysis-table.js';
 import { type SynthesisOptions, type SynthesisResult, synthesiseTable } from './synthesise.js';
 
-function csvCell(v: Cell): string {
-  if (v === null || v === undefined) return 'NA';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NA';
-  const s = String(v);
-  return /[",\n\r]/.test(s) || s !== s.trim() || s === 'NA' ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/**
+ * R's conventions: NA for a missing value, a text "NA" quoted. Numbers are written as they are and numeric text is never
+ * defused, so the table reads back into `exoatlas meta` and R unchanged; text labels that a spreadsheet would run as a
+ * formula get a leading apostrophe (@exoatlas/core).
+ */
 export function tableToCsv(t: Table): string {
-  return [t.columns.map(csvCell).join(','), ...t.rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+  return csvDocument(t.columns, t.rows, { missing: 'NA' });
 }
 
 /** One row per comparison: yi, vi, CI, weight (studies not used have no weight). */

@@ -1,7 +1,7 @@
-import type { CatalogueEntry } from './catalogue-entry.js';
+import { ExoError as BaseExoError, defineErrors, type ErrorContext } from '@exoatlas/core';
+import { LITERATURE_ERRORS } from '@exoatlas/literature/error-codes';
+import { META_ERRORS } from '@exoatlas/meta/error-codes';
 import { CORE_ERRORS } from './core.js';
-import { META_ERRORS } from './meta.js';
-import { LITERATURE_ERRORS } from './literature.js';
 import { REVIEW_ERRORS } from './review.js';
 import { EXTRACTION_ERRORS } from './extraction.js';
 import { HTTP_ERRORS } from './http.js';
@@ -9,42 +9,25 @@ import { storageErrorCode } from './storage-error.js';
 import { JOB_ERRORS } from './jobs.js';
 
 export { EXIT, type CatalogueEntry } from './catalogue-entry.js';
+export type { ErrorContext } from '@exoatlas/core';
+
+/** Each package's own list: meta and literature declare theirs (they are usable without this package). */
+type Lists = [typeof CORE_ERRORS, typeof META_ERRORS, typeof LITERATURE_ERRORS, typeof REVIEW_ERRORS, typeof EXTRACTION_ERRORS, typeof HTTP_ERRORS, typeof JOB_ERRORS];
+/** The codes that two lists both declare (a spread would silently keep one): must be none. */
+type Shared<L extends readonly object[]> = L extends readonly [infer H, ...infer R extends readonly object[]] ? Extract<keyof H, R[number] extends infer U ? (U extends object ? keyof U : never) : never> | Shared<R> : never;
+const noCodeTwice: [Shared<Lists>] extends [never] ? true : { declaredTwice: Shared<Lists> } = true;
+void noCodeTwice;
 
 /** The one catalogue of error codes; docs/errors.md is generated from it and a test keeps them in step. */
-export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS, ...HTTP_ERRORS, ...JOB_ERRORS } as const satisfies Record<string, CatalogueEntry>;
+export const ERROR_CATALOGUE = defineErrors('EXO_ERR_', { ...CORE_ERRORS, ...META_ERRORS, ...LITERATURE_ERRORS, ...REVIEW_ERRORS, ...EXTRACTION_ERRORS, ...HTTP_ERRORS, ...JOB_ERRORS });
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
-/** Where in the input an error is: what a user needs to find and fix it. */
-export interface ErrorContext {
-  file?: string;
-  line?: number;
-  column?: number | string;
-  row?: number;
-  field?: string;
-  id?: string;
-  [key: string]: unknown;
-}
-
-/** An error a user can act on: a catalogue code, a plain message and where it happened. */
-export class ExoError extends Error {
-  readonly code: ErrorCode;
-  readonly context: ErrorContext;
-  constructor(code: ErrorCode, message: string, context: ErrorContext = {}) {
-    super(message);
-    this.name = 'ExoError';
-    this.code = code;
-    this.context = context;
-  }
-  get status(): number {
-    return ERROR_CATALOGUE[this.code].status;
-  }
-  get exitCode(): number {
-    return ERROR_CATALOGUE[this.code].exit;
-  }
-  toJSON(): { code: string; message: string; context: ErrorContext } {
-    return { code: this.code, message: this.message, context: this.context };
-  }
-}
+/**
+ * The project's one error class (@exoatlas/core's; meta's MetaError and literature's LiteratureError are the same
+ * class), its code limited to the catalogue's: `new ExoError('EXO_ERR_…', message, context)`.
+ */
+export const ExoError = BaseExoError as new (code: ErrorCode, message: string, context?: ErrorContext) => BaseExoError<ErrorCode>;
+export type ExoError = BaseExoError<ErrorCode>;
 
 /** True for any error that carries a catalogue code, including those raised by the standalone packages. */
 export function hasCatalogueCode(error: unknown): error is Error & { code: ErrorCode; context?: ErrorContext } {
@@ -55,7 +38,7 @@ export function hasCatalogueCode(error: unknown): error is Error & { code: Error
 
 /** Maps any thrown value to an ExoError (storage failures become EXO_ERR_STORE_*, unknown errors EXO_ERR_INTERNAL_UNEXPECTED). */
 export function toExoError(error: unknown): ExoError {
-  if (error instanceof ExoError) return error;
+  if (error instanceof BaseExoError && hasCatalogueCode(error)) return error as ExoError;
   if (hasCatalogueCode(error)) return new ExoError(error.code, error.message, error.context ?? {});
   if (isBusyError(error)) return new ExoError('EXO_ERR_STORE_BUSY', 'the database is busy with another writer; try again in a moment', { retryAfter: 1 });
   const storage = storageErrorCode(error);

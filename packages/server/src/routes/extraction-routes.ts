@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { METHODS, TESTS } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import {
   ExtractionForm,
@@ -45,8 +46,9 @@ const SynthesisBody = z
     outcome: z.string().min(1),
     timePoint: z.string().min(1).optional(),
     measure: z.enum(SYNTHESIS_MEASURES).optional(),
-    method: z.string().optional(),
-    test: z.enum(['z', 'knha']).optional(),
+    // read case-insensitively, as the engine does
+    method: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS)).optional(),
+    test: z.enum(TESTS).optional(),
     subgroup: z.string().optional(),
     bias: z.boolean().optional(),
     sensitivity: z.boolean().optional(),

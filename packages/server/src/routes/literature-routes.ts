@@ -4,7 +4,7 @@ import { CITATION_FORMATS } from '@exoatlas/literature';
 import { ExoError, isCalendarDate } from '@exoatlas/schema';
 import type { ImportSummary, LiteratureStore } from '@exoatlas/store';
 import { boolParam, intParam, parseQuery } from '../query.js';
-import type { Jobs } from '../workers/budgets.js';
+import { WORKER_BUSY_TIMEOUT_MS, type Jobs } from '../workers/budgets.js';
 import type { JobQueue } from '../jobs/index.js';
 
 /** The media types POST /api/imports takes besides JSON (the origin check allows exactly these). */
@@ -48,9 +48,6 @@ const RecordsQuery = z
   .strict();
 
 const NoQuery = z.object({}).strict();
-
-/** How long an importing worker waits for another writer (off the request thread, so seconds are fine); then 503. */
-const WORKER_BUSY_TIMEOUT_MS = 5000;
 
 /** Literature imports: upload a search export (any supported format), list and search the imported records. */
 export function literatureRoutes(app: FastifyInstance, { literature, databaseUrl }: { literature: LiteratureStore; databaseUrl: string | undefined }, jobs: Jobs, queue: JobQueue): void {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MEASURES, METHODS } from '@exoatlas/meta';
+import { MEASURES, METHODS, checkAnalysisOptions } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import type { Jobs } from '../workers/budgets.js';
 
@@ -39,7 +39,9 @@ export function metaRoutes(app: FastifyInstance, jobs: Jobs): void {
       const issue = parsed.error.issues[0]!;
       throw new ExoError('EXO_ERR_HTTP_BAD_REQUEST', `body field '${issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '')}': ${issue.message}`, { field: issue.path.join('.') });
     }
-    const { rows, csv, plots, ...options } = parsed.data;
+    const { rows, csv, plots, ...body } = parsed.data;
+    // the engine's own check, before any work is queued: an unknown measure or method is EXO_ERR_META_UNKNOWN_*
+    const options = checkAnalysisOptions(body);
     if ((rows === undefined) === (csv === undefined)) throw new ExoError('EXO_ERR_HTTP_BAD_REQUEST', "send the data either as 'rows' (records) or as 'csv' (text), not both or neither", { field: 'rows' });
     checkMetaBudget(jobs, rows?.length ?? countLines(csv!), options.permutations);
     return jobs.pool.run('meta', { rows, csv, plots, options }, jobs.budgets.metaTimeoutMs);

@@ -24,6 +24,9 @@ export const DEFAULT_BUDGETS: JobBudgets = {
   rankTimeoutMs: 60_000,
 };
 
+/** How long a worker that writes (an import) waits for another writer: off the request thread, so seconds are fine; then 503. */
+export const WORKER_BUSY_TIMEOUT_MS = 5000;
+
 /** The pool and budgets of one app: `buildApp({jobs})`, `exoatlas serve --workers N`, or EXOATLAS_* variables. */
 export interface JobSettings extends JobPoolOptions {
   budgets?: Partial<JobBudgets>;

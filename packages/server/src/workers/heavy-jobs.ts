@@ -3,6 +3,10 @@
  * code and context (structured clone keeps only name and message), so they come back as data and are rebuilt.
  */
 import { JOBS, type JobName } from './jobs.js';
+import { lowerThisThreadPriority } from './lower-priority.js';
+
+// This module is loaded once per worker thread: heavy jobs yield the cores to the request thread.
+lowerThisThreadPriority();
 
 export interface JobRequest {
   name: JobName;

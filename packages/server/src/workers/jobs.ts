@@ -1,6 +1,6 @@
 import { readCitations, type CitationFormat, type CitationRecord, type LiteratureWarning } from '@exoatlas/literature';
-import { planInThread, RankerCache, type RankJob, type RankReply, type SearchFile } from '@exoatlas/review';
-import { KyselyLiteratureStore, openKysely, searchIndexFor, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
+import { importIntoProject, planInThread, RankerCache, requireRole, synthesise, type SynthesisOptions, type SynthesisResult, type SynthesisStudy, type ProjectImportJob, type RankJob, type RankReply, type Search, type SearchFile } from '@exoatlas/review';
+import { KyselyLiteratureStore, KyselyReviewStore, openKysely, searchIndexFor, type ImportSummary, type SearchProvenance } from '@exoatlas/store';
 import { analyseTable, forestPlot, funnelPlot, parseCsv, type AnalysisOptions, type MetaResult } from '@exoatlas/meta';
 
 /** A meta-analysis as POST /api/meta asks for it: the data (records or CSV text), the options, and whether to draw. */
@@ -70,6 +70,37 @@ export function runReviewImport(job: ReviewImportJob): ReturnType<typeof planInT
   return planInThread(job.existing, job.files);
 }
 
+export interface ProjectImportWorkerJob extends ProjectImportJob {
+  files: SearchFile[];
+  /** The database (SQLite file or PostgreSQL URL) the worker opens: the records never cross to the request thread. */
+  databaseUrl: string;
+  busyTimeoutMs: number;
+}
+
+/**
+ * A whole review-project import in the worker: the project's records read, the files read and de-duplicated against
+ * them, the importer's role checked again, and everything written in one transaction through the worker's connection.
+ */
+export async function runProjectImport(job: ProjectImportWorkerJob): Promise<Search[]> {
+  const database = openKysely({ url: job.databaseUrl, poolSize: 1, busyTimeoutMs: job.busyTimeoutMs });
+  try {
+    const store = new KyselyReviewStore(database);
+    return await importIntoProject(store, job, { mayStillImport: async () => void requireRole(await store.memberRole(job.projectId, job.userId), 'import', job.projectId) });
+  } finally {
+    await database.db.destroy();
+  }
+}
+
+export interface SynthesisJob {
+  studies: SynthesisStudy[];
+  options: SynthesisOptions;
+}
+
+/** A review project's synthesis: the analysis table, the model with its sensitivity analyses, and the plots (CPU only). */
+export function runSynthesis(job: SynthesisJob): SynthesisResult {
+  return synthesise(job.studies, job.options);
+}
+
 /**
  * This thread's ranking features and classifiers. The ranking pool has one thread (pooled-ranking.ts), so every job of
  * a project finds them here; the request thread only sends labels and receives scores.
@@ -82,7 +113,7 @@ export function runRank(job: RankJob): RankReply {
 }
 
 /** Every job the pool runs, by name: the worker and the in-thread fallback share this table. */
-export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport, rank: runRank } as const;
+export const JOBS = { meta: runMeta, parse: runParse, import: runImport, reviewImport: runReviewImport, projectImport: runProjectImport, synthesise: runSynthesis, rank: runRank } as const;
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
 export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;

@@ -115,6 +115,8 @@ export interface MapCell {
   col: string;
   count: number;
   studyIds: string[];
+  /** of those, studies published from living-review projects */
+  fromProjects?: number;
   gapIds?: string[];
 }
 

@@ -17,6 +17,8 @@ export interface HeatMapProps {
   counts: ReadonlyMap<string, number>;
   /** cells the review names as evidence gaps */
   gaps?: ReadonlySet<string>;
+  /** per cell, how many of its studies were published from living-review projects (not the review's own) */
+  fromProjects?: ReadonlyMap<string, number>;
   /** where clicking a cell with studies goes */
   hrefFor: (row: string, col: string) => string;
   /** accessible name of a cell's link */
@@ -29,9 +31,10 @@ export const cellKey = (row: string, col: string): string => `${row}\u0000${col}
  * The evidence map as a heat map: an HTML table (readable by screen readers, keyboard-navigable) whose cells are
  * shaded with reversed viridis (more studies → darker) and carry their count as text. Pure: plain props, no fetching.
  */
-export function HeatMap({ caption, rowHeader, rows, cols, counts, gaps, hrefFor, describe }: HeatMapProps) {
+export function HeatMap({ caption, rowHeader, rows, cols, counts, gaps, fromProjects, hrefFor, describe }: HeatMapProps) {
   const max = Math.max(1, ...counts.values());
   const say = describe ?? ((r, c, n) => `${n} ${n === 1 ? 'study' : 'studies'}: ${r.label}, ${c.label}`);
+  const hasProjectStudies = [...(fromProjects?.values() ?? [])].some((n) => n > 0);
   return (
     <div className="heatmap-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="heatmap">
@@ -75,10 +78,17 @@ export function HeatMap({ caption, rowHeader, rows, cols, counts, gaps, hrefFor,
                   );
                 }
                 const bg = viridis(n / max);
+                const projects = fromProjects?.get(key) ?? 0;
+                const label = projects > 0 ? `${say(r, c, n)}, of which ${projects} published from review projects` : say(r, c, n);
                 return (
-                  <td key={c.key} className={isGap ? 'heatmap-cell is-gap' : 'heatmap-cell'} style={{ background: bg }}>
-                    <Link to={hrefFor(r.key, c.key)} style={{ color: textOn(bg) }} aria-label={say(r, c, n)}>
+                  <td key={c.key} className={isGap ? 'heatmap-cell is-gap' : 'heatmap-cell'} style={{ background: bg }} title={projects > 0 ? `${projects} of ${n} from review projects` : undefined}>
+                    <Link to={hrefFor(r.key, c.key)} style={{ color: textOn(bg) }} aria-label={label}>
                       {n}
+                      {projects > 0 ? (
+                        <sup className="heatmap-project-mark" aria-hidden="true">
+                          ◆
+                        </sup>
+                      ) : null}
                     </Link>
                   </td>
                 );
@@ -87,13 +97,13 @@ export function HeatMap({ caption, rowHeader, rows, cols, counts, gaps, hrefFor,
           ))}
         </tbody>
       </table>
-      <HeatMapLegend max={max} />
+      <HeatMapLegend max={max} hasProjectStudies={hasProjectStudies} />
     </div>
   );
 }
 
 /** The colour scale: a few swatches from 1 to max. */
-export function HeatMapLegend({ max }: { max: number }) {
+export function HeatMapLegend({ max, hasProjectStudies = false }: { max: number; hasProjectStudies?: boolean }) {
   const steps = Array.from(new Set([1, Math.ceil(max / 4), Math.ceil(max / 2), Math.ceil((3 * max) / 4), max])).filter((v) => v >= 1);
   return (
     <div className="heatmap-legend" aria-hidden="true">
@@ -108,6 +118,7 @@ export function HeatMapLegend({ max }: { max: number }) {
       })}
       <span className="heatmap-swatch is-gap-sample">gap</span>
       <span>named evidence gap</span>
+      {hasProjectStudies ? <span>◆ includes studies published from review projects, not in the review</span> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-/** A small CSV reader for pasted or uploaded tables (RFC 4180 quoting; comma, semicolon or tab separated). */
+/** Tables pasted or uploaded into the workbench (comma, semicolon or tab separated), and CSV downloads. */
+import { csvDocument, readCsv, sniffDelimiter } from '@exoatlas/core';
 
 export interface CsvTable {
   columns: string[];
@@ -7,53 +8,16 @@ export interface CsvTable {
   quotedColumns: string[];
 }
 
-export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
-  const count = (ch: string): number => firstLine.split(ch).length - 1;
-  const tabs = count('\t');
-  const semis = count(';');
-  const commas = count(',');
-  if (tabs > 0 && tabs >= commas && tabs >= semis) return '\t';
-  if (semis > commas) return ';';
-  return ',';
-}
-
+/**
+ * The table of pasted or typed text, read by the project's one CSV reader (delimiter sniffed from the header line,
+ * lenient: stray quotes are text, an unclosed quote takes the rest of the text, as while typing). Unquoted cells are
+ * trimmed; rows with nothing in them are dropped.
+ */
 export function parseCsv(text: string): CsvTable {
   const src = text.replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(src.split(/\r?\n/, 1)[0] ?? '');
-  const records: { value: string; isQuoted: boolean }[][] = [];
-  let row: { value: string; isQuoted: boolean }[] = [];
-  let cell = '';
-  let isQuoted = false;
-  let inQuotes = false;
-  const endCell = (): void => {
-    row.push({ value: isQuoted ? cell : cell.trim(), isQuoted });
-    cell = '';
-    isQuoted = false;
-  };
-  const endRow = (): void => {
-    endCell();
-    if (row.some((c) => c.value !== '' || c.isQuoted)) records.push(row);
-    row = [];
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else inQuotes = false;
-      } else cell += ch;
-    } else if (ch === '"' && cell.trim() === '') {
-      inQuotes = true;
-      isQuoted = true;
-      cell = '';
-    } else if (ch === delimiter) endCell();
-    else if (ch === '\n') endRow();
-    else if (ch === '\r') continue;
-    else cell += ch;
-  }
-  if (cell !== '' || row.length > 0 || isQuoted) endRow();
+  const records = readCsv(src, { delimiter: sniffDelimiter(src.split(/\r?\n/, 1)[0] ?? ''), unclosedQuote: 'accept' })
+    .map((r) => r.cells.map((cell, j) => ({ value: r.quoted[j] ? cell : cell.trim(), isQuoted: r.quoted[j] ?? false })))
+    .filter((row) => row.some((c) => c.value !== '' || c.isQuoted));
   const [header, ...body] = records;
   if (!header) return { columns: [], rows: [], quotedColumns: [] };
   const columns = header.map((c) => c.value);
@@ -77,12 +41,7 @@ export function toRecords(table: CsvTable): Record<string, string | number | nul
   );
 }
 
-/** Writes rows as CSV, quoting where needed. */
+/** Writes rows as CSV with the project's one writer: RFC 4180 quoting, spreadsheet formulas in text cells defused. */
 export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const q = (v: string | number | null | undefined): string => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.map(q).join(','), ...rows.map((r) => r.map(q).join(','))].join('\n') + '\n';
+  return csvDocument(columns, rows);
 }

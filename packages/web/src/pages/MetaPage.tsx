@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { ApiError, runMeta } from '../api/client';
-import type { MetaResult } from '@exoatlas/meta';
+import type { Measure, MetaResult, Method } from '@exoatlas/meta';
 import type { MetaResponse } from '../api/types';
 import { ForestPlotView } from '../components/ForestPlotView';
 import { SelectField } from '../components/SelectField';
@@ -10,33 +10,42 @@ import { parseCsv, toCsv, toRecords } from '../lib/csv';
 import { downloadText } from '../lib/download';
 import { navigate, withQuery, type Route } from '../router/router';
 
-/** Measures with the input columns they read (metafor's escalc names). */
-export const MEASURES: { value: string; label: string; columns: string }[] = [
-  { value: 'SMD', label: 'SMD — standardised mean difference (Hedges g)', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i' },
-  { value: 'MD', label: 'MD — raw mean difference', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i' },
-  { value: 'ROM', label: 'ROM — log ratio of means', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i' },
-  { value: 'NMD', label: 'NMD — normalised mean difference (CAMARADES)', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i and a sham mean' },
-  { value: 'OR', label: 'OR — log odds ratio', columns: 'ai, bi, ci, di (or ai, n1i, ci, n2i)' },
-  { value: 'RR', label: 'RR — log risk ratio', columns: 'ai, bi, ci, di (or ai, n1i, ci, n2i)' },
-  { value: 'RD', label: 'RD — risk difference', columns: 'ai, bi, ci, di (or ai, n1i, ci, n2i)' },
-  { value: 'PLO', label: 'PLO — logit proportion', columns: 'xi, ni' },
-  { value: 'PR', label: 'PR — raw proportion', columns: 'xi, ni' },
-  { value: 'ZCOR', label: "ZCOR — Fisher's z of a correlation", columns: 'ri, ni' },
-  { value: 'COR', label: 'COR — raw correlation', columns: 'ri, ni' },
-  { value: 'GEN', label: 'GEN — effect sizes given (yi, vi)', columns: 'yi, vi' },
-];
+/**
+ * Labels of the engine's measures and methods. `satisfies Record<Measure | Method, …>` makes the lists exhaustive:
+ * a measure or method added to @exoatlas/meta does not compile here until it has a label (METHODS once lacked EE).
+ */
+const MEASURE_LABELS = {
+  SMD: { label: 'SMD — standardised mean difference (Hedges g)', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i' },
+  MD: { label: 'MD — raw mean difference', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i' },
+  ROM: { label: 'ROM — log ratio of means', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i' },
+  NMD: { label: 'NMD — normalised mean difference (CAMARADES)', columns: 'm1i, sd1i, n1i, m2i, sd2i, n2i and a sham mean' },
+  OR: { label: 'OR — log odds ratio', columns: 'ai, bi, ci, di (or ai, n1i, ci, n2i)' },
+  RR: { label: 'RR — log risk ratio', columns: 'ai, bi, ci, di (or ai, n1i, ci, n2i)' },
+  RD: { label: 'RD — risk difference', columns: 'ai, bi, ci, di (or ai, n1i, ci, n2i)' },
+  PLO: { label: 'PLO — logit proportion', columns: 'xi, ni' },
+  PR: { label: 'PR — raw proportion', columns: 'xi, ni' },
+  ZCOR: { label: "ZCOR — Fisher's z of a correlation", columns: 'ri, ni' },
+  COR: { label: 'COR — raw correlation', columns: 'ri, ni' },
+  GEN: { label: 'GEN — effect sizes given (yi, vi)', columns: 'yi, vi' },
+} as const satisfies Record<Measure, { label: string; columns: string }>;
 
-export const METHODS: { value: string; label: string }[] = [
-  { value: 'REML', label: 'REML — restricted maximum likelihood' },
-  { value: 'DL', label: 'DL — DerSimonian–Laird' },
-  { value: 'PM', label: 'PM — Paule–Mandel' },
-  { value: 'ML', label: 'ML — maximum likelihood' },
-  { value: 'HE', label: 'HE — Hedges' },
-  { value: 'HS', label: 'HS — Hunter–Schmidt' },
-  { value: 'SJ', label: 'SJ — Sidik–Jonkman' },
-  { value: 'EB', label: 'EB — empirical Bayes' },
-  { value: 'FE', label: 'FE — fixed (equal) effect' },
-];
+const METHOD_LABELS = {
+  REML: 'REML — restricted maximum likelihood',
+  DL: 'DL — DerSimonian–Laird',
+  PM: 'PM — Paule–Mandel',
+  ML: 'ML — maximum likelihood',
+  HE: 'HE — Hedges',
+  HS: 'HS — Hunter–Schmidt',
+  SJ: 'SJ — Sidik–Jonkman',
+  EB: 'EB — empirical Bayes',
+  FE: 'FE — fixed effect',
+  EE: 'EE — equal effects',
+} as const satisfies Record<Method, string>;
+
+/** Measures with the input columns they read (metafor's escalc names). */
+export const MEASURES: { value: Measure; label: string; columns: string }[] = Object.entries(MEASURE_LABELS).map(([value, m]) => ({ value: value as Measure, ...m }));
+
+export const METHODS: { value: Method; label: string }[] = Object.entries(METHOD_LABELS).map(([value, label]) => ({ value: value as Method, label }));
 
 /** metafor's dat.bcg: 13 trials of the BCG vaccine against tuberculosis (Colditz et al., 1994). */
 export const EXAMPLE_CSV = `study,ai,bi,ci,di,ablat,alloc,year

@@ -126,6 +126,7 @@ function KeyMessages({ overview: o }: { overview: Overview }) {
 /** Rows and columns of the evidence map with labels; cell counts and gaps as HeatMap wants them. */
 export function heatMapModel(m: EvidenceMap) {
   const counts = new Map(m.cells.map((c) => [cellKey(c.row, c.col), c.count]));
+  const fromProjects = new Map(m.cells.map((c) => [cellKey(c.row, c.col), c.fromProjects ?? 0]));
   const gaps = new Set<string>();
   for (const g of m.gaps) {
     const row = g.row ?? g.diseaseArea;
@@ -137,6 +138,7 @@ export function heatMapModel(m: EvidenceMap) {
     cols: m.cols.map((c) => ({ key: c, label: shortCellSource(c), description: label(CELL_SOURCE_LABELS, c) })),
     counts,
     gaps,
+    fromProjects,
   };
 }
 

@@ -1,7 +1,7 @@
+import { CsvReader, CsvSyntaxError, sniffDelimiter, type CsvRow } from '@exoatlas/core';
 import { LiteratureError, where } from '../../errors.js';
 import type { NativeParser, ReaderContext } from '../reader.js';
 import { mapColumns } from './columns.js';
-import { DelimitedParser, sniffDelimiter } from './parse.js';
 
 /** A CSV row: its values by canonical key (title, authors, …) and by original column name (the raw record). */
 export interface CsvNative {
@@ -12,7 +12,7 @@ export interface CsvNative {
 
 /** Stage 1 of CSV/TSV: the header row names the columns; each further row is a record. */
 export class CsvParser implements NativeParser<CsvNative> {
-  private parser: DelimitedParser | undefined;
+  private parser: CsvReader | undefined;
   private header: string[] | undefined;
   private columns = new Map<string, number>();
   private done: CsvNative[] = [];
@@ -26,13 +26,23 @@ export class CsvParser implements NativeParser<CsvNative> {
   push(text: string): void {
     if (!this.parser) {
       const firstLine = text.slice(0, text.search(/\r?\n|$/));
-      this.parser = new DelimitedParser(this.delimiter ?? sniffDelimiter(firstLine), (row, line) => this.onRow(row, line), this.ctx.fileName);
+      this.parser = new CsvReader((row) => this.onRow(row), { delimiter: this.delimiter ?? sniffDelimiter(firstLine) });
     }
     this.parser.push(text);
   }
 
   end(): void {
-    this.parser?.end();
+    try {
+      this.parser?.end();
+    } catch (error) {
+      // the lenient reader's only syntax error: the text ends inside quotes
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      throw new LiteratureError(
+        'EXO_ERR_LIT_TRUNCATED',
+        `${where(this.ctx.fileName, error.line)}the file ends inside a quoted field that opens at line ${error.detail.quoteLine} (expected a closing '"'; truncated?)`,
+        { file: this.ctx.fileName, line: error.line },
+      );
+    }
     if (this.raggedLine !== undefined) {
       this.ctx.warn({ code: 'ragged-row', message: `${where(this.ctx.fileName, this.raggedLine)}rows with fewer cells than the header were read with the missing cells empty`, file: this.ctx.fileName, line: this.raggedLine });
     }
@@ -44,7 +54,8 @@ export class CsvParser implements NativeParser<CsvNative> {
     return out;
   }
 
-  private onRow(row: string[], line: number): void {
+  private onRow({ cells: row, line }: CsvRow): void {
+    if (row.length === 1 && row[0]!.trim() === '') return; // a blank or white line
     if (!this.header) {
       this.header = row.map((name) => name.trim());
       this.columns = mapColumns(this.header);

@@ -8,6 +8,7 @@ import { automationFlag } from './0005-automation-flag.js';
 import { auditNoDelete } from './0006-audit-no-delete.js';
 import { accounts } from './0007-accounts.js';
 import { publishedAtlas } from './0008-published-atlas.js';
+import { recordsVersionIndex } from './0010-records-version-index.js';
 
 /** The one list of migrations, in order (Kysely's Migrator sorts by name). */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +21,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-audit-no-delete': auditNoDelete(dialect),
     '0007-accounts': accounts(dialect),
     '0008-published-atlas': publishedAtlas(),
+    // 0009 is taken by saved searches (issue 21, on its way).
+    '0010-records-version-index': recordsVersionIndex(),
   };
 }
 

@@ -1,7 +1,7 @@
-import { EXIT, type CatalogueEntry } from './catalogue-entry.js';
+import { EXIT, defineErrors } from '@exoatlas/core';
 
-/** Errors of the meta-analysis engine (packages/meta raises them by code). */
-export const META_ERRORS = {
+/** The codes packages/meta raises; packages/schema assembles them into the project's error catalogue. */
+export const META_ERRORS = defineErrors('EXO_ERR_META_', {
   EXO_ERR_META_MISSING_COLUMN: { description: 'The data lack a column the measure needs', status: 400, exit: EXIT.invalidData },
   EXO_ERR_META_NOT_NUMERIC: { description: 'A cell that must be a number is not', status: 400, exit: EXIT.invalidData },
   EXO_ERR_META_OUT_OF_RANGE: { description: 'A value is outside its valid range (negative SD or variance, n < 2, proportion above 1, …)', status: 400, exit: EXIT.invalidData },
@@ -13,4 +13,6 @@ export const META_ERRORS = {
   EXO_ERR_META_SINGULAR: { description: 'The model matrix is singular (redundant moderators or too few studies)', status: 400, exit: EXIT.invalidData },
   EXO_ERR_META_NO_CONVERGENCE: { description: 'The estimator did not converge', status: 422, exit: EXIT.failure },
   EXO_ERR_META_CSV: { description: 'The CSV file is malformed', status: 400, exit: EXIT.invalidData },
-} as const satisfies Record<string, CatalogueEntry>;
+});
+
+export type MetaErrorCode = keyof typeof META_ERRORS;

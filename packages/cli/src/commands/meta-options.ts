@@ -1,9 +1,10 @@
 /**
- * The flags of `exoatlas meta`, shared by the CLI (which parses them with node:util parseArgs) and the
- * conformance tests; kept free of Node imports so the library runs in the browser.
+ * The flags of `exoatlas meta` (parsed with node:util parseArgs) and their translation into the library's analysis
+ * options — and back: the library's messages name its options (`option "permutations"`), the command names its flags.
+ * Also used by meta's metafor conformance test and benchmark, whose cases are written as `exoatlas meta` commands.
  */
-import { MetaError } from './errors.js';
-import type { AnalysisOptions } from './options.js';
+import { MEASURES, METHODS, TESTS, isMeasure, isMethod, type AnalysisOptions, type TestType } from '@exoatlas/meta';
+import { ExoError } from '@exoatlas/schema';
 
 /** parseArgs() option spec of `exoatlas meta <file.csv>`. */
 export const META_CLI_OPTIONS = {
@@ -37,8 +38,8 @@ Input columns (metafor's names): m1i,sd1i,n1i,m2i,sd2i,n2i (SMD, MD, ROM; sem1i/
   · NMD: m1i,sd1i,n1i (treatment), m2i,sd2i,n2i (control), msi (sham mean); optional "study" labels.
 
 Options:
-  --measure M            SMD, MD, ROM, OR, RR, RD, PLO, PR, COR, ZCOR, GEN or NMD (required)
-  --method T             REML (default), ML, DL, HE, HS, SJ, EB, PM, FE or EE
+  --measure M            ${MEASURES.join(', ')} (required)
+  --method T             ${METHODS.join(', ')} (default REML)
   --test z|knha          Wald-type z tests (default) or Knapp-Hartung t tests
   --mods a,b             meta-regression on these columns (text columns are factors)
   --subgroup col         pooled estimate per subgroup and the test for subgroup differences
@@ -58,7 +59,7 @@ function integer(flag: string, v: string | boolean | undefined): number | undefi
   if (v === undefined) return undefined;
   const n = Number(v);
   if (typeof v !== 'string' || v.trim() === '' || !Number.isInteger(n)) {
-    throw new MetaError('EXO_ERR_META_BAD_OPTION', `--${flag} needs a whole number (got ${JSON.stringify(v)})`, { field: flag });
+    throw new ExoError('EXO_ERR_META_BAD_OPTION', `--${flag} needs a whole number (got ${JSON.stringify(v)})`, { field: flag });
   }
   return n;
 }
@@ -66,15 +67,18 @@ function integer(flag: string, v: string | boolean | undefined): number | undefi
 /** Turns parsed flags into analysis options. */
 export function optionsFromFlags(flags: ParsedMetaFlags): AnalysisOptions {
   const str = (k: keyof typeof META_CLI_OPTIONS): string | undefined => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-  const measure = str('measure');
-  if (measure === undefined) throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required: --measure SMD|MD|ROM|OR|RR|RD|PLO|PR|COR|ZCOR|GEN|NMD', { field: 'measure' });
+  const measure = str('measure')?.toUpperCase();
+  if (measure === undefined) throw new ExoError('EXO_ERR_META_UNKNOWN_MEASURE', `a measure is required: --measure ${MEASURES.join('|')}`, { field: 'measure' });
+  if (!isMeasure(measure)) throw new ExoError('EXO_ERR_META_UNKNOWN_MEASURE', `unknown measure "${measure}"; --measure takes ${MEASURES.join(', ')}`, { field: 'measure' });
   const level = str('level');
   const levelNum = level === undefined ? undefined : Number(level);
-  if (level !== undefined && !Number.isFinite(levelNum)) throw new MetaError('EXO_ERR_META_BAD_OPTION', `--level needs a number (got ${JSON.stringify(level)})`, { field: 'level' });
-  const opts: AnalysisOptions = { measure: measure.toUpperCase() };
-  const method = str('method');
+  if (level !== undefined && !Number.isFinite(levelNum)) throw new ExoError('EXO_ERR_META_BAD_OPTION', `--level needs a number (got ${JSON.stringify(level)})`, { field: 'level' });
+  const opts: AnalysisOptions = { measure };
+  const method = str('method')?.toUpperCase();
+  if (method !== undefined && !isMethod(method)) throw new ExoError('EXO_ERR_META_UNKNOWN_METHOD', `unknown method "${str('method')}"; --method takes ${METHODS.join(', ')}`, { field: 'method' });
   if (method !== undefined) opts.method = method;
   const test = str('test');
+  if (test !== undefined && !isTest(test)) throw new ExoError('EXO_ERR_META_BAD_OPTION', `unknown test "${test}"; --test takes ${TESTS.join(' or ')}`, { field: 'test' });
   if (test !== undefined) opts.test = test;
   const mods = str('mods');
   if (mods !== undefined) opts.mods = mods.split(',').map((s) => s.trim()).filter(Boolean);
@@ -93,4 +97,16 @@ export function optionsFromFlags(flags: ParsedMetaFlags): AnalysisOptions {
   const study = str('study');
   if (study !== undefined) opts.studyColumn = study;
   return opts;
+}
+
+const isTest = (t: string): t is TestType => (TESTS as readonly string[]).includes(t);
+
+/** The flag of each analysis option whose name differs (the others are the option's name). */
+const FLAG_OF: Partial<Record<keyof AnalysisOptions, string>> = { leaveOneOut: 'leave-one-out', studyColumn: 'study' };
+
+/** A library message in the command's terms: `option "permutations"` → `--permutations`, `option "studyColumn"` → `--study`. */
+export function inFlagTerms(message: string): string {
+  return message
+    .replace(/\bthe option "(\w+)"/g, (_, name: string) => `--${FLAG_OF[name as keyof AnalysisOptions] ?? name}`)
+    .replace(/\boption "(\w+)"/g, (_, name: string) => `--${FLAG_OF[name as keyof AnalysisOptions] ?? name}`);
 }
