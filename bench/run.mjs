@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const benches = [
   ['Atlas CLI cold start', 'bench/atlas/cli-cold-start.mjs'],
   ['Atlas search under load', 'bench/atlas/search-load.mjs'],
+  ['Atlas lists under load (cached, compressed) beside a bare node:http server', 'bench/atlas/list-load.mjs'],
   ['Server under heavy work (worker pool)', 'bench/server/heavy-load.mjs'],
   ['Server throughput: SQLite vs PostgreSQL, one vs two servers', 'bench/server/throughput.mjs'],
   ['Meta-analysis against metafor', 'bench/meta/run.mjs'],

@@ -11,10 +11,11 @@ import { MetaError } from './errors.js';
 import { warnNonFinite } from './non-finite.js';
 import { DEFAULT_CONTROL } from './model/control.js';
 import { qProfileInterval } from './model/q-profile.js';
-import { type RmaOptions, type TestType, rmaUni } from './model/rma-uni.js';
+import { type RmaOptions, type UnivariateTest, rmaUni } from './model/rma-uni.js';
 import { type ModeratorMatrix, buildModeratorMatrix, designForRows, levelCollator } from './moderators/design-matrix.js';
 import { permutationTest } from './moderators/permutation.js';
 import { subgroupAnalysis } from './moderators/subgroups.js';
+import { analyseMultilevel } from './multilevel/analyse-multilevel.js';
 import { type AnalysisOptions, checkAnalysisOptions } from './options.js';
 import type { BiasResults, DroppedRow, MetaResult } from './results.js';
 import { cumulative } from './sensitivity/cumulative.js';
@@ -23,14 +24,18 @@ import { leaveOneOut, num } from './sensitivity/leave-one-out.js';
 import { type TableInput, cellAt, columnIndex, isMissing, parseNumber, rowCount, textColumn, toTable } from './table.js';
 import type { Method } from './tau2/index.js';
 
-function checkOptions(options: AnalysisOptions): { method: Method; test: TestType; level: number } {
+function checkOptions(options: AnalysisOptions): { method: Method; test: UnivariateTest; level: number } {
   // the types first: a JavaScript caller's {method: 1} is a coded error, not a TypeError from toUpperCase
   const o = checkAnalysisOptions(options);
-  return { method: o.method ?? 'REML', test: o.test ?? 'z', level: o.level ?? 95 };
+  const test = o.test ?? 'z';
+  if (test === 't') throw new MetaError('EXO_ERR_META_BAD_OPTION', 'test "t" is for multilevel models (option "random"); a univariate model takes z or knha (Knapp–Hartung)', { field: 'test' });
+  return { method: o.method ?? 'REML', test, level: o.level ?? 95 };
 }
 
 /** Runs the analysis the options ask for on a table (columns + rows, or records). */
 export function analyseTable(input: TableInput, options: AnalysisOptions): MetaResult {
+  // nested random effects (issue 19 item 2): metafor's rma.mv rather than rma.uni
+  if (options !== null && typeof options === 'object' && options.random !== undefined && options.random !== null) return analyseMultilevel(input, options);
   const { method, test, level } = checkOptions(options);
   const table = toTable(input);
   const warnings: string[] = [];

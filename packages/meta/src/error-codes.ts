@@ -12,6 +12,7 @@ export const META_ERRORS = defineErrors('EXO_ERR_META_', {
   EXO_ERR_META_CONSTANT_MODERATOR: { description: 'A moderator has the same value in every study', status: 400, exit: EXIT.invalidData },
   EXO_ERR_META_SINGULAR: { description: 'The model matrix is singular (redundant moderators or too few studies)', status: 400, exit: EXIT.invalidData },
   EXO_ERR_META_NO_CONVERGENCE: { description: 'The estimator did not converge', status: 422, exit: EXIT.failure },
+  EXO_ERR_META_CLUSTERS: { description: 'Cluster-robust inference is not possible with these clusters (fewer than two, fewer than the coefficients, a missing cluster, or random effects not nested within them)', status: 400, exit: EXIT.invalidData },
   EXO_ERR_META_CSV: { description: 'The CSV file is malformed', status: 400, exit: EXIT.invalidData },
 });
 

@@ -4,7 +4,11 @@
  */
 export { analyseTable } from './analyse.js';
 export type { AnalysisOptions } from './options.js';
-export type { MetaResult, Coefficient, BiasResults, TrimfillSummary, DroppedRow } from './results.js';
+export type { MetaResult, Coefficient, BiasResults, TrimfillSummary, DroppedRow, RobustSummary } from './results.js';
+export { rmaMv, type RmaMvFit, type RmaMvOptions } from './multilevel/rma-mv.js';
+export { robustCr1 } from './multilevel/robust-cr1.js';
+export { robustCr2 } from './multilevel/robust-cr2.js';
+export type { RobustResult } from './multilevel/robust-blocks.js';
 export { formatSummary } from './summary.js';
 export { forestPlot, type ForestOptions } from './plots/forest.js';
 export { isRatioMeasure } from './plots/scale.js';
@@ -17,9 +21,12 @@ export { escalc, MEASURE_DEFINITIONS } from './effect-sizes/escalc.js';
 export { MEASURES, isMeasure, type Measure } from './effect-sizes/types.js';
 export { nmd } from './effect-sizes/nmd.js';
 export { sdFromSem } from './effect-sizes/sd-from-sem.js';
+export { meanSdFromMedian, type MedianSummary, type ConvertedMeanSd } from './conversions/median-to-mean-sd.js';
+export { sdFromCi, sdFromCiOfDifference, sdFromT, sdFromP, type CiOptions } from './conversions/sd-from-ci-t-p.js';
+export { sdOfChange } from './conversions/change-score-sd.js';
 export { hedgesCorrection } from './effect-sizes/smd.js';
 export { METHODS, isMethod, type Method } from './tau2/index.js';
-export { TESTS, rmaUni, type RmaFit, type RmaOptions, type TestType } from './model/rma-uni.js';
+export { TESTS, UNIVARIATE_TESTS, rmaUni, type RmaFit, type RmaOptions, type TestType, type UnivariateTest } from './model/rma-uni.js';
 export { DEFAULT_CONTROL, FIXTURE_CONTROL, METAFOR_DEFAULT_CONTROL, type Control } from './model/control.js';
 export type { Design } from './model/design.js';
 export { qProfileInterval } from './model/q-profile.js';

@@ -36,9 +36,15 @@ export interface AnalysisOptions {
   studyColumn?: string;
   /** settings of the iterative estimators */
   control?: Partial<Control>;
+  /** multilevel model: nested grouping columns, outermost first ("paper/experiment" or an array) */
+  random?: string | string[];
+  /** cluster-robust inference clustered by this column (multilevel models) */
+  robust?: string;
+  /** CR2 (default, clubSandwich) or CR1 (metafor's robust() default) */
+  robustType?: string;
 }
 
-const OPTION_TYPES: Record<keyof AnalysisOptions, 'string' | 'boolean' | 'number' | 'string[]' | 'object'> = {
+const OPTION_TYPES: Record<keyof AnalysisOptions, 'string' | 'boolean' | 'number' | 'string[]' | 'object' | 'string|string[]'> = {
   measure: 'string',
   method: 'string',
   test: 'string',
@@ -53,6 +59,9 @@ const OPTION_TYPES: Record<keyof AnalysisOptions, 'string' | 'boolean' | 'number
   level: 'number',
   studyColumn: 'string',
   control: 'object',
+  random: 'string|string[]',
+  robust: 'string',
+  robustType: 'string',
 };
 
 /**
@@ -67,8 +76,8 @@ export function checkAnalysisOptions(options: unknown): AnalysisOptions {
     const type = Object.hasOwn(OPTION_TYPES, key) ? OPTION_TYPES[key as keyof AnalysisOptions] : undefined;
     if (!type) throw badOption(key, `unknown option "${key}" (known: ${Object.keys(OPTION_TYPES).join(', ')})`);
     if (value === undefined || value === null) continue;
-    const ok = type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : type === 'object' ? typeof value === 'object' && !Array.isArray(value) : typeof value === type;
-    if (!ok) throw badOption(key, `option "${key}" must be ${type === 'string[]' ? 'an array of strings' : `a ${type}`}`);
+    const ok = type === 'string|string[]' ? typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')) : type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : type === 'object' ? typeof value === 'object' && !Array.isArray(value) : typeof value === type;
+    if (!ok) throw badOption(key, `option "${key}" must be ${type === 'string[]' ? 'an array of strings' : type === 'string|string[]' ? 'a string or an array of strings' : `a ${type}`}`);
   }
   const o = options as Record<keyof AnalysisOptions, unknown>;
   if (typeof o.measure !== 'string' || o.measure === '') throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', 'a measure is required (option "measure")', { field: 'measure' });

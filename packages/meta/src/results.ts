@@ -76,7 +76,8 @@ export interface MetaResult {
   measure: Measure;
   measureLabel: string;
   method: Method;
-  test: 'z' | 'knha';
+  /** t: the t tests of a multilevel model (metafor's test = "t") */
+  test: 'z' | 'knha' | 't';
   level: number;
   /** t degrees of freedom under Knapp–Hartung (null for z) */
   df: number | null;
@@ -95,4 +96,35 @@ export interface MetaResult {
   cumulative?: (CumulativeRow & { label: string })[];
   influence?: InfluenceRow[];
   warnings: string[];
+  // —— multilevel models (issue 19 item 2; see multilevel/analyse-multilevel.ts) ——
+  model?: 'multilevel';
+  /** grouping columns of the nested random intercepts, outermost first */
+  random?: string[];
+  /** variance component of each level, outermost first (metafor's sigma2) */
+  sigma2?: number[];
+  /** number of groups per level */
+  nlevels?: number[];
+  /** (restricted) log-likelihood */
+  logLik?: number;
+  /** I² per level in percent (i2 is their sum) */
+  i2Levels?: number[];
+  robust?: RobustSummary;
+}
+
+/** Cluster-robust inference: CR2 (clubSandwich, Satterthwaite df) or CR1 (metafor's robust() default). */
+export interface RobustSummary {
+  type: 'CR1' | 'CR2';
+  cluster: string;
+  clusters: number;
+  estimate: number | null;
+  se: number | null;
+  statistic: number | null;
+  df: number | null;
+  pval: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  coefficients: (Coefficient & { df: number | null })[];
+  qm: number | null;
+  qmDf: [number, number] | null;
+  qmPval: number | null;
 }

@@ -3,6 +3,7 @@
  * heterogeneity and moderator tests, the coefficient table with significance codes, then the prediction
  * interval and whatever further analyses were run.
  */
+import { formatMultilevelSummary } from './multilevel/summary.js';
 import type { MetaResult } from './results.js';
 
 const DIGITS = 4;
@@ -31,6 +32,7 @@ function table(rows: string[][], alignLeft = 1): string[] {
 }
 
 export function formatSummary(r: MetaResult): string {
+  if (r.model === 'multilevel') return formatMultilevelSummary(r);
   const out: string[] = [''];
   const isFixed = r.method === 'FE' || r.method === 'EE';
   const intOnly = r.coefficients.length === 1;

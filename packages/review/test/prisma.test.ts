@@ -75,6 +75,10 @@ describe('PRISMA 2020 counts', () => {
     expect(svg).toContain('Wrong population or model (n = 100)');
     expect(svg).toContain('Studies included in review (n = 9)');
     expectGolden('prisma.svg', svg);
+    // issue 20: every stage's rail is as tall as its rotated label ("Included" was clipped)
+    const rails = [...svg.matchAll(/<rect x="14" y="[\d.]+" width="34" height="([\d.]+)"[^>]*\/>\s*<text[^>]*>(\w+)<\/text>/g)].map((m) => ({ height: Number(m[1]), stage: m[2]! }));
+    expect(rails.map((r) => r.stage)).toEqual(['Identification', 'Screening', 'Included']);
+    for (const r of rails) expect(r.height, r.stage).toBeGreaterThanOrEqual(r.stage.length * 8.7 + 20);
   });
 
   it('draws a PNG-ready standalone SVG: prolog, white background, no CSS classes, pixel size', () => {

@@ -1,11 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Atlas } from '@exoatlas/atlas';
 import type { Stores } from '@exoatlas/store';
 import { ExtractionService, preloadCommonPasswords, ReviewService, type AccountServiceOptions, type ImportPlanner, type ProjectImporter } from '@exoatlas/review';
 import { storeAtlas } from './store-atlas.js';
+import { installCompression } from './delivery/compression.js';
+import { ResponseCache } from './delivery/response-cache.js';
+import { serveWebApp } from './delivery/web-app.js';
 import { frameworkErrors, installErrorHandling, notFoundRoute } from './http-errors.js';
 import { installSecurity, type RateLimitOptions } from './security/index.js';
 import { withSecurityResponses } from './security/openapi-responses.js';
@@ -15,6 +15,7 @@ import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { literatureRoutes, UPLOAD_TYPES } from './routes/literature-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { accountSetupRoute } from './routes/account-routes.js';
 import { extractionRoutes } from './routes/extraction-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { createJobs, WORKER_BUSY_TIMEOUT_MS, type JobSettings, type Jobs } from './workers/budgets.js';
@@ -89,17 +90,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: (token) => reviews.authenticate(token),
     countUsers: () => stores.review.countUsers(),
   });
-  atlasRoutes(app, { store: stores.atlas, dataHash: deps.dataHash, currentAtlas });
-  knowledgeRoutes(app, { currentAtlas });
+  await installCompression(app);
+  // Encoded answers of the atlas's read routes, per route, query and the atlas's version (issue 23).
+  const responses = new ResponseCache({ version: () => stores.atlas.version() });
+  atlasRoutes(app, { store: stores.atlas, dataHash: deps.dataHash, currentAtlas, responses });
+  knowledgeRoutes(app, { currentAtlas, responses });
   literatureRoutes(app, { literature: stores.literature, databaseUrl: stores.url }, jobs, queue);
   metaRoutes(app, jobs);
   reviewRoutes(app, { reviews });
+  accountSetupRoute(app, () => stores.review.countUsers());
   extractionRoutes(app, { extraction });
   const openapi = withSecurityResponses(buildOpenApi());
   app.get('/api/openapi.json', async () => openapi);
 
-  const hasWeb = deps.webRoot !== undefined && existsSync(join(deps.webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  const hasWeb = deps.webRoot !== undefined && (await serveWebApp(app, deps.webRoot));
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;

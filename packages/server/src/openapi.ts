@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MetaRequest } from './routes/meta-routes.js';
 import { REVIEW_OPENAPI_COMPONENTS, REVIEW_OPENAPI_PATHS } from './routes/review-openapi.js';
 import { EXTRACTION_OPENAPI_PATHS } from './routes/extraction-routes.js';
-import { CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
+import { BiologyStatement, CellSource, Claim, DiseaseArea, Direction, Entity, EntityKind, Gap, IsolationMethod, KnowledgeBase, Reference, Setting, Species, Study } from '@exoatlas/schema';
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -134,6 +134,7 @@ export function buildOpenApi(): Record<string, unknown> {
         Entity: json(Entity),
         Claim: json(Claim),
         IsolationMethod: json(IsolationMethod),
+        BiologyStatement: json(BiologyStatement),
         Gap: json(Gap),
         Direction: json(Direction),
         ...knowledgeSchemas(),
@@ -243,9 +244,10 @@ function knowledgePaths(): Record<string, unknown> {
           { name: 'from', in: 'query', required: true, schema: str, description: 'Entity id, name or synonym' },
           { name: 'to', in: 'query', required: true, schema: str, description: 'Entity id, name or synonym' },
           q('maxLength', 'Most edges in a path (1–8, default 4)', { type: 'integer', minimum: 1, maximum: 8 }),
+          q('none', 'When no path joins them: 404 (default, EXO_ERR_GRAPH_NO_PATH) or empty (200, no paths and the reason)', { type: 'string', enum: ['404', 'empty'] }),
         ],
         responses: {
-          200: ok(obj({ from: str, to: str, paths: arr(obj({ nodes: arr(str), edges: arr(ref('GraphEdge')) })) })),
+          200: ok(obj({ from: str, to: str, paths: arr(obj({ nodes: arr(str), edges: arr(ref('GraphEdge')) })), reason: { type: 'string', description: 'Why no path joins them (none=empty only)' } })),
           400: errors[400],
           404: ok(ref('Error'), 'Unknown entity (EXO_ERR_NOT_FOUND_ENTITY) or no path (EXO_ERR_GRAPH_NO_PATH)'),
         },
@@ -262,6 +264,9 @@ function knowledgePaths(): Record<string, unknown> {
         ],
         responses: { 200: ok(ref('EvidenceMap')), 400: errors[400] },
       },
+    },
+    '/api/biology': {
+      get: { summary: 'Exosome biology as the review states it (definitions, size, markers, cargo, biogenesis): what the overview shows', operationId: 'listBiology', responses: { 200: ok(obj({ items: arr(ref('BiologyStatement')) })) } },
     },
     '/api/methods': { get: { summary: 'The six isolation methods with their advantages and disadvantages', operationId: 'listMethods', responses: { 200: ok(obj({ items: arr(ref('IsolationMethod')) })) } } },
     '/api/methods/advise': {

@@ -41,5 +41,15 @@ describe.each(await testBackends())('on $name', (backend) => {
       expect(byAdmin.status).toBe(201);
       expect(byAdmin.body.user.isAdmin).toBe(false);
     });
+
+    it('issue 20: GET /api/reviews/auth/setup says whether any account exists, and nothing more', async () => {
+      ctx = await accountsApp({ backend: backend.name });
+      const before = await ctx.call('GET', '/api/reviews/auth/setup');
+      expect(before.status).toBe(200);
+      expect(before.body).toEqual({ hasAccounts: false });
+      await ctx.users('olivia');
+      expect((await ctx.call('GET', '/api/reviews/auth/setup')).body).toEqual({ hasAccounts: true });
+      expect((await ctx.call('GET', '/api/reviews/auth/setup?who=1')).status).toBe(400);
+    });
   });
 });

@@ -104,6 +104,12 @@ describe.each(await testBackends())('on $name', (backend) => {
       const none = await get('/api/graph/paths?from=cell-survival&to=mir-21');
       expect(none.status).toBe(404);
       expect(none.body.error.code).toBe('EXO_ERR_GRAPH_NO_PATH');
+      // issue 20: the web app asks with none=empty, so that "no chain" is an answer (200), not a logged 404
+      const empty = await get('/api/graph/paths?from=cell-survival&to=mir-21&none=empty');
+      expect(empty.status).toBe(200);
+      expect(empty.body).toMatchObject({ from: 'cell-survival', to: 'mir-21', paths: [] });
+      expect(empty.body.reason).toMatch(/the claims lead the other way/);
+      expect((await get('/api/graph/paths?from=cell-survival&to=nothing-here&none=empty')).body.error.code).toBe('EXO_ERR_NOT_FOUND_ENTITY');
       expect((await get('/api/graph/paths?from=mir-21')).status).toBe(400);
       expect((await get('/api/graph/paths?from=mir-21&to=nothing-here')).body.error.code).toBe('EXO_ERR_NOT_FOUND_ENTITY');
     });

@@ -1,4 +1,4 @@
-import { METHODS, TESTS } from '@exoatlas/meta';
+import { METHODS, UNIVARIATE_TESTS } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import {
   ExtractionService,
@@ -257,7 +257,7 @@ export async function synthesisCommand(args: string[], io: CommandIO): Promise<n
           ...(values['time-point'] ? { timePoint: values['time-point'] } : {}),
           ...(measure ? { measure } : {}),
           ...(values.method ? { method: oneOf(METHODS, values.method.toUpperCase(), 'method') } : {}),
-          ...(values.test ? { test: oneOf(TESTS, values.test, 'test') } : {}),
+          ...(values.test ? { test: oneOf(UNIVARIATE_TESTS, values.test, 'test') } : {}),
           ...(values.subgroup ? { subgroup: values.subgroup } : {}),
           ...(values['exclude-rob'] ? { excludeRob: values['exclude-rob'].split(',').map((x) => x.trim()) as ('high' | 'unclear')[] } : {}),
           bias: !values['no-bias'],

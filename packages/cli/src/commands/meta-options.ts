@@ -21,6 +21,9 @@ export const META_CLI_OPTIONS = {
   seed: { type: 'string' },
   level: { type: 'string' },
   study: { type: 'string' },
+  random: { type: 'string' },
+  robust: { type: 'string' },
+  'robust-type': { type: 'string' },
   forest: { type: 'string' },
   funnel: { type: 'string' },
   json: { type: 'boolean' },
@@ -50,6 +53,10 @@ Options:
   --permutations N       permutation test of the moderators (with --seed S, default 1)
   --level L              confidence level in percent (default 95)
   --study col            column of study labels (default "study")
+  --random a/b/c         multilevel model: nested random intercepts, outermost first (metafor rma.mv;
+                         --method REML or ML, --test z or t)
+  --robust col           cluster-robust inference clustered by col (CR2 with Satterthwaite df, as
+                         robust(..., clubSandwich = TRUE)); --robust-type CR1 for metafor's default
   --forest out.svg       write a forest plot
   --funnel out.svg       write a funnel plot
   --json                 print the results as JSON
@@ -96,13 +103,19 @@ export function optionsFromFlags(flags: ParsedMetaFlags): AnalysisOptions {
   if (levelNum !== undefined) opts.level = levelNum;
   const study = str('study');
   if (study !== undefined) opts.studyColumn = study;
+  const random = str('random');
+  if (random !== undefined) opts.random = random;
+  const robust = str('robust');
+  if (robust !== undefined) opts.robust = robust;
+  const robustType = str('robust-type');
+  if (robustType !== undefined) opts.robustType = robustType;
   return opts;
 }
 
 const isTest = (t: string): t is TestType => (TESTS as readonly string[]).includes(t);
 
 /** The flag of each analysis option whose name differs (the others are the option's name). */
-const FLAG_OF: Partial<Record<keyof AnalysisOptions, string>> = { leaveOneOut: 'leave-one-out', studyColumn: 'study' };
+const FLAG_OF: Partial<Record<keyof AnalysisOptions, string>> = { leaveOneOut: 'leave-one-out', studyColumn: 'study', robustType: 'robust-type' };
 
 /** A library message in the command's terms: `option "permutations"` → `--permutations`, `option "studyColumn"` → `--study`. */
 export function inFlagTerms(message: string): string {

@@ -19,12 +19,16 @@ import { critical, predictionInterval } from './prediction.js';
 import { Wls } from './wls.js';
 
 /** The tests of the coefficients: Wald-type z (default) or Knapp–Hartung t. */
-export const TESTS = ['z', 'knha'] as const;
+/** The tests of a univariate model: z, or Knapp–Hartung's t and F. */
+export const UNIVARIATE_TESTS = ['z', 'knha'] as const;
+export type UnivariateTest = (typeof UNIVARIATE_TESTS)[number];
+/** Every test an analysis takes: the univariate ones, and t for multilevel models (t and F with k − p df, as rma.mv's test = "t"). */
+export const TESTS = [...UNIVARIATE_TESTS, 't'] as const;
 export type TestType = (typeof TESTS)[number];
 
 export interface RmaOptions {
   method: Method;
-  test: TestType;
+  test: UnivariateTest;
   /** confidence level in percent (metafor's `level`, default 95) */
   level: number;
   control: Control;
@@ -40,7 +44,7 @@ export interface RmaFit {
   k: number;
   p: number;
   method: Method;
-  test: TestType;
+  test: UnivariateTest;
   level: number;
   names: string[];
   intOnly: boolean;

@@ -52,6 +52,9 @@ function box(x: number, w: number, parts: { text: string; isBold?: boolean; inde
   return { x, w, h: lines.length * LINE + 2 * PAD, lines };
 }
 
+/** The rail's length a stage label needs: bold 14 px Helvetica is at most about 8.7 px a letter, plus padding. */
+const railLabelLength = (stage: string): number => Math.ceil(stage.length * 8.7) + 2 * PAD;
+
 const reasonLines = (reasons: readonly ReasonCount[]) => reasons.map((r) => ({ text: `${r.reason} ${n(r.count)}`, indent: true }));
 
 /**
@@ -91,8 +94,16 @@ export function prismaSvg(c: PrismaCounts, options: PrismaSvgOptions = {}): stri
   ];
   const title = 50;
   let y = title;
-  const placed = rows.map((r) => {
-    const h = Math.max(r.main.h, r.side?.h ?? 0);
+  const heights = rows.map((r) => Math.max(r.main.h, r.side?.h ?? 0));
+  // Each stage's rail is at least as tall as its rotated label (issue 20: "Included" was clipped on a one-box rail).
+  for (const stage of new Set(rows.map((r) => r.stage))) {
+    const at = rows.flatMap((r, i) => (r.stage === stage ? [i] : []));
+    const span = at.reduce((sum, i) => sum + heights[i]!, 0) + GAP * (at.length - 1);
+    const last = at[at.length - 1]!;
+    heights[last] = heights[last]! + Math.max(0, railLabelLength(stage) - span);
+  }
+  const placed = rows.map((r, i) => {
+    const h = heights[i]!;
     const out = { stage: r.stage, main: { ...r.main, y, h }, side: r.side ? { ...r.side, y, h } : undefined };
     y += h + GAP;
     return out;

@@ -4,7 +4,7 @@
  * risk-of-bias judgement, bias tests and sensitivity analyses → forest, funnel and risk-of-bias forest plots.
  * Everything needed to reproduce the numbers (the derived table and the options) is part of the result.
  */
-import { type MetaResult, type Method, type TestType, analyseTable, forestPlot, funnelPlot } from '@exoatlas/meta';
+import { type MetaResult, type Method, type UnivariateTest, analyseTable, forestPlot, funnelPlot } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import { robForestSvg } from '../appraisal/rob-forest-svg.js';
 import { SYRCLE_ITEM_IDS, robOverall, type RobJudgement, type SyrcleItemId } from '../appraisal/syrcle.js';
@@ -46,7 +46,7 @@ export interface SynthesisOptions {
   /** τ² estimator (default REML) */
   method?: Method;
   /** z (default) or knha */
-  test?: TestType;
+  test?: UnivariateTest;
   /** a characteristic column to form subgroups by (species, cellSource, isolation, rob, rob_<item>, …) */
   subgroup?: string;
   /** Egger, rank correlation, trim-and-fill, fail-safe N (default true) */

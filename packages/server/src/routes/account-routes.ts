@@ -86,3 +86,15 @@ export function accountRoutes(app: FastifyInstance, service: ReviewService, h: A
   purge.unref();
   app.addHook('onClose', async () => clearInterval(purge));
 }
+
+/**
+ * Whether this server has any account yet (issue 20: "Create the first account" was offered when accounts existed,
+ * then refused). One boolean, nothing more: anyone could learn it by trying to create the first account.
+ */
+export function accountSetupRoute(app: FastifyInstance, countUsers: () => Promise<number>): void {
+  app.get('/api/reviews/auth/setup', async (request, reply) => {
+    parseQuery(NoQuery, request.query);
+    void reply.header('cache-control', 'no-store');
+    return { hasAccounts: (await countUsers()) > 0 };
+  });
+}

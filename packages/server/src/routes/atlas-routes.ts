@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Atlas } from '@exoatlas/atlas';
 import type { AtlasStore } from '@exoatlas/store';
+import type { ResponseCache } from '../delivery/response-cache.js';
 import { boolParam, intParam, parseQuery } from '../query.js';
 
 const StudiesQuery = z
@@ -38,9 +39,11 @@ const NoQuery = z.object({}).strict();
  * The read-only atlas API: health, studies, search, export. Every answer comes from the store's one atlas (`currentAtlas`,
  * store-atlas.ts): the review's records and the studies published from living-review projects, marked by origin.
  */
-export function atlasRoutes(app: FastifyInstance, deps: { store: AtlasStore; dataHash?: string; currentAtlas: () => Promise<Atlas> }): void {
-  const { store } = deps;
+export function atlasRoutes(app: FastifyInstance, deps: { store: AtlasStore; dataHash?: string; currentAtlas: () => Promise<Atlas>; responses: ResponseCache }): void {
+  const { store, responses } = deps;
   const withProjects = deps.currentAtlas;
+  // The lists and records below are answered from the response cache (encoded once per query and atlas version).
+  const cached = { compress: false } as const;
 
   app.get('/api/health', async () => {
     const atlas = await withProjects();
@@ -53,21 +56,25 @@ export function atlasRoutes(app: FastifyInstance, deps: { store: AtlasStore; dat
     };
   });
 
-  app.get('/api/studies', async (request) => {
+  app.get('/api/studies', cached, async (request, reply) => {
     const { limit, offset, ...filters } = parseQuery(StudiesQuery, request.query);
-    return (await withProjects()).listStudies(filters, { limit: limit ?? 100, offset: offset ?? 0 });
+    const page = { limit: limit ?? 100, offset: offset ?? 0 };
+    return responses.send(request, reply, 'studies', { filters, page }, async () => ({ json: (await withProjects()).listStudies(filters, page) }));
   });
 
-  app.get('/api/studies/facets', async (request) => {
+  app.get('/api/studies/facets', cached, async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    return (await withProjects()).facets();
+    return responses.send(request, reply, 'facets', {}, async () => ({ json: (await withProjects()).facets() }));
   });
 
-  app.get<{ Params: { id: string } }>('/api/studies/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/api/studies/:id', cached, async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    const atlas = await withProjects();
-    const study = atlas.getStudy(request.params.id);
-    return { ...study, references: atlas.referencesFor(study.referenceNumbers) };
+    const { id } = request.params;
+    return responses.send(request, reply, 'study', { id }, async () => {
+      const atlas = await withProjects();
+      const study = atlas.getStudy(id);
+      return { json: { ...study, references: atlas.referencesFor(study.referenceNumbers) } };
+    });
   });
 
   app.get('/api/search', async (request) => {
@@ -77,8 +84,8 @@ export function atlasRoutes(app: FastifyInstance, deps: { store: AtlasStore; dat
 
   // /api/references and /api/references/:n (JSON, or a citation format) are served by knowledge-routes.ts.
 
-  app.get('/api/export', async (request) => {
+  app.get('/api/export', cached, async (request, reply) => {
     parseQuery(NoQuery, request.query);
-    return (await withProjects()).kb;
+    return responses.send(request, reply, 'export', {}, async () => ({ json: (await withProjects()).kb }));
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { METHODS, TESTS } from '@exoatlas/meta';
+import { METHODS, UNIVARIATE_TESTS } from '@exoatlas/meta';
 import { ExoError } from '@exoatlas/schema';
 import {
   ExtractionForm,
@@ -48,7 +48,7 @@ const SynthesisBody = z
     measure: z.enum(SYNTHESIS_MEASURES).optional(),
     // read case-insensitively, as the engine does
     method: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS)).optional(),
-    test: z.enum(TESTS).optional(),
+    test: z.enum(UNIVARIATE_TESTS).optional(),
     subgroup: z.string().optional(),
     bias: z.boolean().optional(),
     sensitivity: z.boolean().optional(),

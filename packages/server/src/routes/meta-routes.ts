@@ -13,7 +13,7 @@ export const MetaRequest = z
     csv: z.string().max(50_000_000).optional().describe('Data as CSV text (alternative to rows)'),
     measure: z.string().min(1).describe(`Effect-size measure: ${MEASURES.join(', ')}`),
     method: z.string().optional().describe(`τ² estimator: ${METHODS.join(', ')}`),
-    test: z.enum(['z', 'knha']).optional(),
+    test: z.enum(['z', 'knha', 't']).optional().describe('z, knha (Knapp–Hartung) or t (multilevel models)'),
     mods: z.array(z.string().min(1)).optional(),
     subgroup: z.string().min(1).optional(),
     bias: z.boolean().optional(),
@@ -24,6 +24,9 @@ export const MetaRequest = z
     seed: z.number().int().optional(),
     level: z.number().gt(0).lt(100).optional(),
     studyColumn: z.string().min(1).optional(),
+    random: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().describe('Multilevel model (metafor rma.mv): nested grouping columns, outermost first, "paper/experiment" or an array'),
+    robust: z.string().min(1).optional().describe('Cluster-robust inference clustered by this column (multilevel models)'),
+    robustType: z.enum(['CR2', 'CR1']).optional().describe('CR2 with Satterthwaite df (clubSandwich, default) or CR1 (metafor robust() default)'),
     plots: z.boolean().default(true).describe('Also draw the forest and funnel plots as SVG'),
   })
   .strict();

@@ -15,6 +15,9 @@ const writes = { ...common, 400: err('Malformed input (EXO_ERR_REVIEW_INVALID_IN
 /** The /api/reviews paths for the OpenAPI document. */
 export const REVIEW_OPENAPI_PATHS: Record<string, unknown> = {
   '/api/reviews/auth/logout': { post: { summary: 'Sign out (ends the session)', operationId: 'reviewLogout', tags: ['reviews'], responses: { 204: { description: 'Signed out' } } } },
+  '/api/reviews/auth/setup': {
+    get: { summary: 'Whether the server has any account yet (the first one needs no sign-in)', operationId: 'reviewAccountSetup', tags: ['reviews'], responses: { 200: json(obj({ hasAccounts: { type: 'boolean' } })) } },
+  },
   '/api/reviews/auth/me': { get: { summary: 'The signed-in user', operationId: 'reviewMe', tags: ['reviews'], ...secured, responses: { 200: json(obj({ user: ref('ReviewUser') })), 401: common[401] } } },
   ...ACCOUNT_OPENAPI_PATHS,
   '/api/reviews/users': {

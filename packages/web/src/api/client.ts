@@ -1,6 +1,7 @@
 /** A small typed client of the ExoAtlas HTTP API: the web app talks to the server only through it. */
 import type {
   Advice,
+  BiologyStatement,
   Claim,
   EntityDetail,
   EntitySummary,
@@ -127,9 +128,10 @@ export const paths = {
   entity: (idOrName: string) => `/api/entities/${encodeURIComponent(idOrName)}`,
   claims: (params: { entity?: string; figure?: string | number; area?: string; cellSource?: string } = {}) => apiPath('/api/claims', params),
   graph: (params: { focus?: string; depth?: string | number; area?: string; figure?: string | number; entity?: string; cellSource?: string } = {}) => apiPath('/api/graph', params),
-  graphPaths: (from: string, to: string) => apiPath('/api/graph/paths', { from, to }),
+  graphPaths: (from: string, to: string) => apiPath('/api/graph/paths', { from, to, none: 'empty' }),
   map: () => apiPath('/api/map', { rows: 'diseaseArea', cols: 'cellSource' }),
   methods: () => '/api/methods',
+  biology: () => '/api/biology',
   advise: (needs: Params) => apiPath('/api/methods/advise', needs),
   exportKb: () => '/api/export',
   meta: () => '/api/meta',
@@ -148,9 +150,10 @@ export interface ApiResponses {
   entity: EntityDetail;
   claims: { total: number; items: Claim[] };
   graph: Graph;
-  paths: { from: string; to: string; paths: { nodes: string[]; edges: GraphEdge[] }[] };
+  paths: { from: string; to: string; paths: { nodes: string[]; edges: GraphEdge[] }[]; reason?: string };
   map: EvidenceMap;
   methods: { items: IsolationMethod[] };
+  biology: { items: BiologyStatement[] };
   advise: Advice;
   exportKb: KnowledgeBase;
 }

@@ -195,6 +195,7 @@ const P = (project: string): string => `/api/reviews/${encodeURIComponent(projec
 /** Paths of the review API. */
 export const reviewPaths = {
   me: () => '/api/reviews/auth/me',
+  setup: () => '/api/reviews/auth/setup',
   login: () => '/api/reviews/auth/login',
   logout: () => '/api/reviews/auth/logout',
   users: () => '/api/reviews/users',

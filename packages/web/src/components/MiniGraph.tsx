@@ -86,7 +86,8 @@ export function MiniGraph({
   const layout = layoutClaims(claims, names);
   return (
     <figure className="mini-graph">
-      <div className="mini-graph-canvas">
+      {/* Scrolls sideways on a phone: focusable so the keyboard can scroll it (axe scrollable-region-focusable, issue 20). */}
+      <div className="mini-graph-canvas" role="region" aria-labelledby={`${uid}-cap`} tabIndex={0}>
         <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} role="img" aria-labelledby={`${uid}-cap`} className="mini-graph-svg">
           <defs>
             <marker id={`${uid}-up`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -1,5 +1,5 @@
 import type { Reference } from '../api/types';
-import { formatAuthors, formatSource, referenceLinks } from '../lib/references';
+import { closed, formatAuthors, formatSource, referenceLinks } from '../lib/references';
 import { Link } from '../router/Link';
 
 /** One reference, formatted in the Vancouver style the review uses, with links where an identifier is known. */
@@ -10,7 +10,7 @@ export function ReferenceEntry({ reference, isLinked = true }: { reference: Refe
     <div className="reference">
       <span className="reference-number">[{reference.reviewNumber}]</span>{' '}
       <span className="reference-body">
-        {authors && <span className="reference-authors">{authors}. </span>}
+        {authors && <span className="reference-authors">{closed(authors)} </span>}
         {isLinked ? (
           <Link className="reference-title" to={`/references/${reference.reviewNumber}`}>
             {reference.title}
@@ -18,7 +18,7 @@ export function ReferenceEntry({ reference, isLinked = true }: { reference: Refe
         ) : (
           <span className="reference-title">{reference.title}</span>
         )}
-        {'. '}
+        {/[.?!]$/.test(reference.title.trim()) ? ' ' : '. '}
         <span className="reference-source">{formatSource(reference)}</span>
         {links.map((l) => (
           <span key={l.href}>

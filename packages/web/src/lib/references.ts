@@ -7,6 +7,11 @@ export function formatAuthors(ref: Pick<Reference, 'authors' | 'hasEtAl'>): stri
   return names.join(', ') + (ref.hasEtAl ? ', et al.' : '');
 }
 
+/** A part of a reference closed by a full stop, unless it ends in one (or in ? or !): "Zhu Y, et al." not "et al..". */
+export function closed(text: string): string {
+  return /[.?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /** "J Cell Mol Med. 2020;24(23):13973–83." */
 export function formatSource(ref: Reference): string {
   const parts: string[] = [];

@@ -154,7 +154,10 @@ function PathFinder({
         <Async state={result} what="Chains of claims">
           {(r) =>
             r.paths.length === 0 ? (
-              <p className="empty">No chain of claims leads from {name(from)} to {name(to)}.</p>
+              <p className="empty">
+                No chain of claims leads from {name(from)} to {name(to)}
+                {r.reason && /lead the other way/.test(r.reason) ? ': the claims lead the other way.' : r.reason && /raise maxLength/.test(r.reason) ? ' in four steps or fewer.' : '.'}
+              </p>
             ) : (
               <ol className="path-list">
                 {r.paths.map((path, i) => (

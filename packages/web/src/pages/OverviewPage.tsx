@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { paths, type ApiResponses } from '../api/client';
-import type { EvidenceMap, KnowledgeBase, LinkedStudy, Overview } from '../api/types';
+import type { EvidenceMap, LinkedStudy, Overview } from '../api/types';
 import { HeatMap, cellKey } from '../components/HeatMap';
 import { ProvenanceList } from '../components/ProvenanceQuote';
 import { Async } from '../components/StatusMessage';
@@ -71,7 +71,7 @@ export function OverviewPage() {
           </section>
         </>
       )}
-      {/* The biology comes from the whole export (300 KB): fetched once the page's own content is in. */}
+      {/* The biology (a few KB of its own endpoint, not the whole export) once the page's main content is in. */}
       {overview.data && map.data && <Biology />}
     </>
   );
@@ -291,10 +291,10 @@ function NotImscExosomes({ whereTested: w }: { whereTested: NonNullable<Overview
   );
 }
 
-/** Exosome biology as the review states it (from the export): definitions, size, markers, cargo, biogenesis. */
+/** Exosome biology as the review states it: definitions, size, markers, cargo, biogenesis. */
 function Biology() {
-  const kb = useApi<KnowledgeBase>(paths.exportKb());
-  const items = kb.data?.biology ?? [];
+  const biology = useApi<ApiResponses['biology']>(paths.biology());
+  const items = biology.data?.items ?? [];
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="biology-heading">

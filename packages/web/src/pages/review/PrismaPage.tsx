@@ -56,7 +56,7 @@ export function PrismaPage({ project }: { project: string }) {
           {recordsMessage}
         </p>
       </div>
-      {svg?.svg ? <div className="prisma-svg plot-image" dangerouslySetInnerHTML={{ __html: svg.svg }} /> : svg?.error ? <p role="alert">{svg.error}</p> : null}
+      {svg?.svg ? <div className="prisma-svg plot-image" role="region" aria-label="PRISMA flow diagram" tabIndex={0} dangerouslySetInnerHTML={{ __html: svg.svg }} /> : svg?.error ? <p role="alert">{svg.error}</p> : null}
       <Async state={counts} what="The PRISMA counts">
         {(c) => (
           <section aria-labelledby="counts-heading">

@@ -25,10 +25,7 @@ export function ReviewsHome() {
       {me === undefined ? (
         <Loading label="Checking your session…" />
       ) : me === null ? (
-        <div className="review-columns">
-          <SignInForm />
-          <CreateUserForm isFirst />
-        </div>
+        <SignedOut />
       ) : (
         <>
           <p className="signed-in">
@@ -46,6 +43,25 @@ export function ReviewsHome() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Signed out: the sign-in form, and the first account's form only on a server with no account yet (issue 20: it
+ * was offered, then refused, where accounts existed). Asked once: after creating the first account here its
+ * confirmation stays in view.
+ */
+function SignedOut() {
+  const setup = useFresh<{ hasAccounts: boolean }>(reviewPaths.setup());
+  return (
+    <div className="review-columns">
+      <SignInForm />
+      {setup.data?.hasAccounts === false ? (
+        <CreateUserForm isFirst />
+      ) : setup.data?.hasAccounts ? (
+        <p className="hint">No account yet? Accounts are added by this server’s admins: ask yours for one.</p>
+      ) : null}
+    </div>
   );
 }
 

@@ -46,8 +46,16 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
   const [stale, setStale] = useState<Stale | null>(null);
   /** the record just decided: the next one is on its way, a second key press must not decide it again */
   const [justDecided, setJustDecided] = useState<number | null>(null);
+  /** E pressed with no reason chosen: the next number key names the reason (1–9, as numbered beside the list). */
+  const [armed, setArmed] = useState(false);
+  /** The record decided last, for Z (back to it to change the decision). */
+  const [lastDecided, setLastDecided] = useState<number | null>(null);
   const reasonRef = useRef<HTMLSelectElement>(null);
-  const ids = { reason: useId(), note: useId() };
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const excludeRef = useRef<HTMLButtonElement>(null);
+  /** Where focus goes when it leaves the note (Escape): a group of buttons, where a letter types nothing. */
+  const barRef = useRef<HTMLDivElement>(null);
+  const ids = { reason: useId(), note: useId(), keys: useId() };
   const go = (params: Record<string, string | number | undefined>): void => navigate(withQuery(`/reviews/${encodeURIComponent(project)}/screen`, { stage, ...params }));
 
   // a new record: a clean form, prefilled with your own latest decision's reason and note
@@ -56,25 +64,31 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
     const mine = record?.stages[stage].mine;
     setReason(mine?.reason ?? '');
     setNote(mine?.note ?? '');
+    setArmed(false);
   }, [shownId, stage]);
 
-  const decide = async (decision: DecisionValue): Promise<void> => {
+  const reasons = next.data?.exclusionReasons ?? [];
+  const decide = async (decision: DecisionValue, reasonGiven?: string): Promise<void> => {
     if (!record || busy || (recordId === null && record.id === justDecided)) return;
-    if (decision === 'exclude' && !reason) {
-      setMessage({ text: 'Choose the reason for the exclusion first (the list beside Exclude), then press Exclude or E.', isError: true });
-      reasonRef.current?.focus();
+    const why = reasonGiven ?? reason;
+    if (decision === 'exclude' && !why) {
+      // Keyboard: the next number key names the reason; pointer: the list beside Exclude.
+      setArmed(true);
+      setMessage({ text: `Exclude: press the reason's number (1–${Math.min(reasons.length, 9)}) or choose it from the list; Escape cancels.`, isError: false });
       return;
     }
+    setArmed(false);
     setBusy(true);
     setMessage(null);
     setStale(null);
     const expectedVersion = record.stages[stage].mine?.version ?? 0;
     try {
-      await reviewApi.post(reviewPaths.decide(project, record.id), { stage, decision, expectedVersion, ...(decision === 'exclude' ? { reason } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
-      setMessage({ text: `Recorded: ${decision} for record ${record.id} “${record.title.slice(0, 80)}”.`, isError: false });
+      await reviewApi.post(reviewPaths.decide(project, record.id), { stage, decision, expectedVersion, ...(decision === 'exclude' ? { reason: why } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+      setMessage({ text: `Recorded: ${decision}${decision === 'exclude' ? ` (${why})` : ''} for record ${record.id} “${record.title.slice(0, 80)}”. Z goes back to it.`, isError: false });
       setNote('');
       setReason('');
       setJustDecided(record.id);
+      setLastDecided(record.id);
       if (recordId !== null) go({});
       next.reload();
       list.reload();
@@ -87,14 +101,35 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
     }
   };
 
-  // keyboard: I, E, M decide; ← and → move between records (never while typing in a field)
+  // Keyboard (issue 20, one-key screening): I include; E then a number, or the number alone, excludes for that reason;
+  // M or U maybe; Z back to the record just decided; N into the note, Escape out of it; ← → previous or next record.
+  // Never while typing in a field: a letter typed into the note is text.
   const handler = useRef<(e: KeyboardEvent) => void>(() => undefined);
   handler.current = (e: KeyboardEvent): void => {
-    if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (isTypingTarget(e.target)) {
+      if (e.key === 'Escape' && e.target === noteRef.current) {
+        e.preventDefault();
+        barRef.current?.focus();
+      }
+      return;
+    }
     const key = e.key.toLowerCase();
-    if (key === 'i' || key === 'e' || key === 'm') {
+    if (/^[1-9]$/.test(e.key) && reasons[Number(e.key) - 1] !== undefined) {
+      e.preventDefault();
+      void decide('exclude', reasons[Number(e.key) - 1]);
+    } else if (e.key === 'Escape' && armed) {
+      setArmed(false);
+      setMessage(null);
+    } else if (key === 'i' || key === 'e' || key === 'm' || key === 'u') {
       e.preventDefault();
       void decide(key === 'i' ? 'include' : key === 'e' ? 'exclude' : 'maybe');
+    } else if (key === 'z' && lastDecided !== null && !busy) {
+      e.preventDefault();
+      go({ record: lastDecided });
+    } else if (key === 'n' && noteRef.current) {
+      e.preventDefault();
+      noteRef.current.focus();
     } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       const items = list.data?.items ?? [];
       if (!record || items.length === 0) return;
@@ -136,9 +171,11 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
       </p>
       <details className="shortcuts" open>
         <summary>Keyboard shortcuts</summary>
-        <p>
-          <kbd>I</kbd> include · <kbd>E</kbd> exclude (choose the reason first) · <kbd>M</kbd> maybe · <kbd>←</kbd> <kbd>→</kbd> previous or next record in ranked order. The
-          keys do nothing while you type in the note or choose from a list.
+        <p id={ids.keys}>
+          <kbd>I</kbd> include · <kbd>E</kbd> then <kbd>1</kbd>–<kbd>9</kbd> exclude for the reason of that number (shown beside the reasons; the number alone does the
+          same, so an exclusion is one or two keys) · <kbd>M</kbd> or <kbd>U</kbd> maybe · <kbd>Z</kbd> back to the record you just decided, to change your decision ·{' '}
+          <kbd>N</kbd> write a note, <kbd>Escape</kbd> to leave it · <kbd>←</kbd> <kbd>→</kbd> previous or next record in ranked order. The keys do nothing while you type in
+          the note or choose from a list.
         </p>
       </details>
       <Async state={next} what="The next record">
@@ -206,11 +243,21 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                       Your decision so far: {record.stages[stage].mine!.decision} (version {record.stages[stage].mine!.version}); a new one replaces it.
                     </p>
                   )}
-                  <div className="decision-buttons" role="group" aria-label="Decide">
+                  {/* On a phone this bar stays at the bottom of the screen (review.css), not below the whole abstract. */}
+                  <div className="decision-buttons decision-bar" role="group" aria-label="Decide" aria-describedby={ids.keys} ref={barRef} tabIndex={-1}>
                     <button type="button" className="button decide-include" disabled={busy} onClick={() => void decide('include')}>
                       Include <kbd>I</kbd>
                     </button>
-                    <button type="button" className="button decide-exclude" disabled={busy} onClick={() => void decide('exclude')}>
+                    <button
+                      type="button"
+                      ref={excludeRef}
+                      className="button decide-exclude"
+                      disabled={busy}
+                      onClick={() => {
+                        void decide('exclude');
+                        if (!reason) reasonRef.current?.focus();
+                      }}
+                    >
                       Exclude <kbd>E</kbd>
                     </button>
                     <button type="button" className="button button-secondary" disabled={busy} onClick={() => void decide('maybe')}>
@@ -219,18 +266,37 @@ export function ScreeningPage({ project, route }: { project: string; route: Rout
                   </div>
                   <div className="field">
                     <label htmlFor={ids.reason}>Reason for exclusion</label>
-                    <select id={ids.reason} ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)}>
+                    <select
+                      id={ids.reason}
+                      ref={reasonRef}
+                      value={reason}
+                      onChange={(e) => {
+                        setReason(e.target.value);
+                        // Out of the list once a reason is chosen: in a list a letter picks an option; on Exclude, E excludes.
+                        if (e.target.value) excludeRef.current?.focus();
+                      }}
+                    >
                       <option value="">Choose a reason…</option>
-                      {n.exclusionReasons.map((r) => (
+                      {n.exclusionReasons.map((r, i) => (
                         <option key={r} value={r}>
+                          {i < 9 ? `${i + 1}. ` : ''}
                           {r}
                         </option>
                       ))}
                     </select>
                   </div>
+                  <ol className={`reason-keys${armed ? ' reason-keys-armed' : ''}`} aria-label="Exclusion reasons by number key">
+                    {n.exclusionReasons.slice(0, 9).map((r, i) => (
+                      <li key={r}>
+                        <kbd>{i + 1}</kbd> {r}
+                      </li>
+                    ))}
+                  </ol>
                   <div className="field">
-                    <label htmlFor={ids.note}>Note (optional)</label>
-                    <textarea id={ids.note} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+                    <label htmlFor={ids.note}>
+                      Note (optional) <kbd>N</kbd>
+                    </label>
+                    <textarea id={ids.note} ref={noteRef} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
                   </div>
                   <FormMessage message={message} />
                   {stale && (
