@@ -1,8 +1,9 @@
-# The metafor side of bench/meta/run.mjs: Rscript metafor.R TASK file.csv  → JSON on stdout.
-# Same control as ExoAtlas's defaults (and the conformance fixtures): tau^2 iterated to 1e-12.
+# The metafor side of bench/meta/run.mjs: Rscript metafor.R TASK file.csv CONTROL  → JSON on stdout.
+# CONTROL "defaults": rma() as its users run it (threshold 1e-5, maxiter 100, stepadj 1: metafor's own defaults).
+# CONTROL "precise":  the precision ExoAtlas gives by default (tau^2 iterated to 1e-12 with the full Fisher step).
 suppressMessages({ library(metafor); library(jsonlite) })
-args <- commandArgs(TRUE); task <- args[1]; d <- read.csv(args[2])
-ctrl <- list(threshold = 1e-12, maxiter = 10000, stepadj = 0.5)
+args <- commandArgs(TRUE); task <- args[1]; d <- read.csv(args[2]); mode <- if (length(args) >= 3) args[3] else "defaults"
+ctrl <- if (mode == "precise") list(threshold = 1e-12, maxiter = 10000, stepadj = 1) else list()
 smd <- function(d) escalc("SMD", m1i = m1i, sd1i = sd1i, n1i = n1i, m2i = m2i, sd2i = sd2i, n2i = n2i, data = d)
 out <- switch(task,
   loo = {

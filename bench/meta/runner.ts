@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { META_CLI_OPTIONS, type ParsedMetaFlags, optionsFromFlags } from '../../packages/cli/src/commands/meta-options.js';
-import { analyseTable, parseCsv } from '../../packages/meta/src/index.js';
+import { analyseTable, parseCsvColumns } from '../../packages/meta/src/index.js';
 
 const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: META_CLI_OPTIONS, strict: true, allowPositionals: true });
-const result = analyseTable(parseCsv(readFileSync(positionals[0]!, 'utf8')), optionsFromFlags(values as ParsedMetaFlags));
+const result = analyseTable(parseCsvColumns(readFileSync(positionals[0]!, 'utf8')), optionsFromFlags(values as ParsedMetaFlags));
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ExoError } from '@exoatlas/schema';
+import { ExoError } from '@exoatlas/schema/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

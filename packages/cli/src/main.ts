@@ -1,4 +1,4 @@
-import { EXIT, toExoError } from '@exoatlas/schema';
+import { EXIT, toExoError } from '@exoatlas/schema/errors';
 import { processIO, type CommandIO } from './command-io.js';
 import { optionsAfterCommand } from './args.js';
 import { HELP, VERSION } from './help.js';

@@ -104,6 +104,7 @@ const CONTROL_RANGES: Record<keyof Control, { check: (v: number) => boolean; wha
   tau2Min: { check: (v) => v >= 0, what: 'a number of at least 0' },
   tau2Max: { check: (v) => v > 0, what: 'a positive number' },
   ll0check: 'boolean',
+  warmStart: 'boolean',
 };
 
 function checkControl(control: Record<string, unknown>): void {

@@ -110,8 +110,8 @@ export function inputFormat(from: string | undefined, command: string): Citation
 
 /**
  * `exoatlas convert <file> --to ris|bibtex|csl-json|csv [-o out] [--from F]`: streams the records of any supported
- * file into another format. To stdout the output streams; with -o the file is written only when the whole input read
- * without error.
+ * file into another format. To stdout the output streams; with -o it streams into a temporary file that replaces the
+ * destination only when the whole input read without error.
  */
 export async function convertCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('convert', args, {
@@ -134,27 +134,38 @@ export async function convertCommand(args: string[], io: CommandIO): Promise<num
   let bytes = 0;
   const stream = streamCitations(countedBytes(io, file, (n) => (bytes = n)), { fileName: file, format: from });
   const writer = createWriter(to);
+  // -o: pieces go to a temporary file renamed at the end (issue 23: the whole output was held in memory); without
+  // openWrite (a test's IO) they are gathered and written at the end, as before
+  const sink = values.output && io.openWrite ? await io.openWrite(values.output) : undefined;
   const parts: string[] = [writer.begin()];
   let pending = parts[0]!.length;
   let index = 0;
+  const flush = async (): Promise<void> => {
+    const text = parts.join('');
+    parts.length = 0;
+    pending = 0;
+    if (sink) await sink.write(text);
+    else if (io.stdoutDrained) await io.stdoutDrained(text);
+    else io.stdout(text);
+  };
   try {
     for await (const record of stream) {
       const text = writer.write(record, index++);
       parts.push(text);
       pending += text.length;
       progress?.update(bytes, index);
-      if (!values.output && pending > 1 << 16) {
-        io.stdout(parts.join(''));
-        parts.length = 0;
-        pending = 0;
-      }
+      if ((sink || !values.output) && pending > 1 << 16) await flush();
     }
+    parts.push(writer.end());
+    if (values.output && !sink) await io.writeFile(values.output, parts.join(''));
+    else await flush();
+    await sink?.commit();
+  } catch (error) {
+    await sink?.abort();
+    throw error;
   } finally {
     progress?.done();
   }
-  parts.push(writer.end());
-  if (values.output) await io.writeFile(values.output, parts.join(''));
-  else io.stdout(parts.join(''));
   printWarnings(io, stream.warnings);
   if (values.output) io.stderr(`convert: ${index} ${stream.format} records written to ${values.output} as ${to}\n`);
   return 0;

@@ -1,5 +1,5 @@
-import { analyseTable, forestPlot, formatSummary, funnelPlot, parseCsv } from '@exoatlas/meta';
-import { ExoError } from '@exoatlas/schema';
+import { analyseTable, forestPlot, formatSummary, funnelPlot, jsonChunks, parseCsvColumns } from '@exoatlas/meta';
+import { ExoError } from '@exoatlas/schema/errors';
 import { parseCommandArgs } from '../args.js';
 import type { CommandIO } from '../command-io.js';
 import { META_CLI_OPTIONS, META_USAGE, inFlagTerms, optionsFromFlags, type ParsedMetaFlags } from './meta-options.js';
@@ -21,10 +21,22 @@ export async function metaCommand(args: string[], io: CommandIO): Promise<number
   const file = positionals[0]!;
   const options = optionsFromFlags(values as ParsedMetaFlags);
   const text = await io.readFile(file);
-  const result = inCommandTerms(() => analyseTable(parseCsv(text), options));
+  const result = inCommandTerms(() => analyseTable(parseCsvColumns(text), options));
   if (typeof values.forest === 'string') await io.writeFile(values.forest, forestPlot(result));
   if (typeof values.funnel === 'string') await io.writeFile(values.funnel, funnelPlot(result));
-  io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatSummary(result)}\n`);
+  if (values.json) {
+    // in pieces: a million-study result is never held as one string (issue 23)
+    const write = io.stdoutDrained ?? ((s: string) => Promise.resolve(io.stdout(s)));
+    let buffered = '';
+    for (const chunk of jsonChunks(result as unknown as Record<string, unknown>)) {
+      buffered += chunk;
+      if (buffered.length >= 1 << 20) {
+        await write(buffered);
+        buffered = '';
+      }
+    }
+    await write(`${buffered}\n`);
+  } else io.stdout(`${formatSummary(result)}\n`);
   return 0;
 }
 

@@ -4,7 +4,7 @@
  * to missing with metafor's warning; rows with a missing input give a missing effect size.
  */
 import { MetaError } from '../errors.js';
-import { type Table, columnIndex, numericColumn } from '../table.js';
+import { type AnyTable, columnIndex, numericColumn, rowCount } from '../table.js';
 import { COR } from './cor.js';
 import { GEN } from './gen.js';
 import { MD } from './md.js';
@@ -33,17 +33,17 @@ export interface EscalcResult extends EffectSizes {
   warnings: string[];
 }
 
-function has(table: Table, name: string): boolean {
+function has(table: AnyTable, name: string): boolean {
   return columnIndex(table, name) >= 0;
 }
 
-function hasOrSem(table: Table, name: string): boolean {
+function hasOrSem(table: AnyTable, name: string): boolean {
   const sem = SEM_FOR[name];
   return has(table, name) || (sem !== undefined && has(table, sem));
 }
 
 /** The first of the measure's column sets the table provides, or an error naming what is missing. */
-function chooseInputs(def: MeasureDefinition, table: Table): string[] {
+function chooseInputs(def: MeasureDefinition, table: AnyTable): string[] {
   for (const set of def.inputs) if (set.every((c) => hasOrSem(table, c))) return set;
   const first = def.inputs[0]!;
   const missing = first.filter((c) => !hasOrSem(table, c));
@@ -56,12 +56,12 @@ function chooseInputs(def: MeasureDefinition, table: Table): string[] {
 }
 
 /** Computes yᵢ, vᵢ for every row of the table. */
-export function escalc(table: Table, measure: string): EscalcResult {
+export function escalc(table: AnyTable, measure: string): EscalcResult {
   if (!isMeasure(measure)) {
     throw new MetaError('EXO_ERR_META_UNKNOWN_MEASURE', `unknown measure "${measure}"; use one of ${MEASURES.join(', ')}`, { field: 'measure' });
   }
   const def = MEASURE_DEFINITIONS[measure];
-  const k = table.rows.length;
+  const k = rowCount(table);
   const warnings: string[] = [];
   const names = chooseInputs(def, table);
   // only the chosen column set is read (a table may carry n1i for its means and ai..di for its counts)

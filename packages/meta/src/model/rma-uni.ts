@@ -34,6 +34,8 @@ export interface RmaOptions {
   control: Control;
   /** compute R² for models with moderators (metafor skips it in leave-one-out and permutations) */
   computeR2: boolean;
+  /** a refit's starting τ² for the iterative estimators (used when control.warmStart is on) */
+  tau2Start?: number;
 }
 
 export const DEFAULT_RMA_OPTIONS: RmaOptions = { method: 'REML', test: 'z', level: 95, control: DEFAULT_CONTROL, computeR2: true };
@@ -109,6 +111,7 @@ export function rmaUni(yi: Float64Array, vi: Float64Array, design: Design | null
   let iterations = 0;
   if (!isFixed && k > 1) {
     const ctx: Tau2Context = { y: yc, v: vi, yRaw: yi, design: sd, k, p, control: opts.control, allViPositive, ws };
+    if (opts.control.warmStart && opts.tau2Start !== undefined) ctx.start = opts.tau2Start;
     const est = TAU2_ESTIMATORS[opts.method as Exclude<Method, 'FE' | 'EE'>](ctx);
     tau2 = Math.max(opts.control.tau2Min, est.tau2);
     iterations = est.iterations;

@@ -5,7 +5,7 @@
  */
 import { MetaError } from '../errors.js';
 import { type Design, dropColumns, redundantColumns, subsetDesign } from '../model/design.js';
-import { type Table, columnIndex, isMissing, numericColumn, parseNumber, textColumn } from '../table.js';
+import { type AnyTable, cellAt, columnIndex, isMissing, numericColumn, parseNumber, rowCount, textColumn } from '../table.js';
 
 /** R sorts factor levels with the locale's collation (ICU root/en here). */
 export const levelCollator = new Intl.Collator('en');
@@ -25,19 +25,19 @@ export interface ModeratorMatrix {
 }
 
 /** A text column is a factor; so is a column the CSV reader saw quoted throughout. */
-export function isFactorColumn(table: Table, name: string): boolean {
+export function isFactorColumn(table: AnyTable, name: string): boolean {
   if (table.textColumns?.includes(name)) return true;
   const j = columnIndex(table, name);
-  return table.rows.some((r) => {
-    const v = r[j];
-    if (isMissing(v)) return false;
-    if (typeof v === 'number') return false;
-    return typeof v !== 'string' || parseNumber(v) === null;
-  });
+  for (let i = 0; i < rowCount(table); i++) {
+    const v = cellAt(table, i, j);
+    if (isMissing(v) || typeof v === 'number') continue;
+    if (typeof v !== 'string' || parseNumber(v) === null) return true;
+  }
+  return false;
 }
 
-export function buildModeratorMatrix(table: Table, mods: string[]): ModeratorMatrix {
-  const k = table.rows.length;
+export function buildModeratorMatrix(table: AnyTable, mods: string[]): ModeratorMatrix {
+  const k = rowCount(table);
   const cols: Float64Array[] = [new Float64Array(k).fill(1)];
   const names = ['intrcpt'];
   const missing = new Set<number>();

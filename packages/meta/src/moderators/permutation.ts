@@ -24,7 +24,7 @@ const COMPTOL = Math.sqrt(2.220446049250313e-16);
 
 export function permutationTest(fit: RmaFit, opts: RmaOptions, iter: number, seed: number): PermutationResult {
   if (!(iter >= 2)) throw new MetaError('EXO_ERR_META_BAD_OPTION', `the option "permutations" must be at least 2 (got ${iter})`, { field: 'permutations' });
-  const fitOpts: RmaOptions = { ...opts, computeR2: false };
+  const fitOpts: RmaOptions = { ...opts, computeR2: false, tau2Start: fit.tau2 };
   const { k, p } = fit;
   const zPerm: number[][] = [];
   const qmPerm: number[] = [];

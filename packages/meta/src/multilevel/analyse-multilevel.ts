@@ -11,7 +11,7 @@ import { warnNonFinite } from '../non-finite.js';
 import { type AnalysisOptions, checkAnalysisOptions } from '../options.js';
 import type { DroppedRow, MetaResult, RobustSummary } from '../results.js';
 import { num } from '../sensitivity/leave-one-out.js';
-import { columnIndex, textColumn, toTable, type TableInput } from '../table.js';
+import { columnIndex, rowCount, textColumn, toTable, type TableInput } from '../table.js';
 import { cholLower, inverseFromLower } from './dense.js';
 import { denseV, type RobustResult } from './robust-blocks.js';
 import { robustCr1 } from './robust-cr1.js';
@@ -60,7 +60,7 @@ export function analyseMultilevel(input: TableInput, given: AnalysisOptions): Me
   const warnings: string[] = [];
   const es = escalc(table, options.measure);
   warnings.push(...es.warnings);
-  const k0 = table.rows.length;
+  const k0 = rowCount(table);
   const studyCol = options.studyColumn ?? 'study';
   if (options.studyColumn && columnIndex(table, studyCol) < 0) throw new MetaError('EXO_ERR_META_MISSING_COLUMN', `the data have no column "${studyCol}" for study labels`, { column: studyCol });
   const labels = columnIndex(table, studyCol) >= 0 ? textColumn(table, studyCol).map((l, i) => l ?? `Study ${i + 1}`) : Array.from({ length: k0 }, (_, i) => `Study ${i + 1}`);

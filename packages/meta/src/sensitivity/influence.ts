@@ -38,7 +38,7 @@ export function influence(fit: RmaFit, opts: RmaOptions): InfluenceRow[] {
     const pred = xi.reduce((s, x, a) => s + x * fit.beta[a]!, 0);
     let del: RmaFit;
     try {
-      del = rmaUni(Float64Array.from(keep, (j) => yi[j]!), Float64Array.from(keep, (j) => vi[j]!), subsetDesign(design, keep), { ...opts, computeR2: false });
+      del = rmaUni(Float64Array.from(keep, (j) => yi[j]!), Float64Array.from(keep, (j) => vi[j]!), subsetDesign(design, keep), { ...opts, computeR2: false, tau2Start: fit.tau2 });
     } catch {
       rows.push({ rstudent: null, dffits: null, cookD: null, covRatio: null, tau2Del: null, qeDel: null, hat: fit.hat[i]!, weight: (100 * fit.w[i]!) / sumW, dfbetas: new Array<null>(p).fill(null), influential: false });
       continue;

@@ -16,6 +16,8 @@ export interface Tau2Context {
   control: Control;
   allViPositive: boolean;
   ws: Wls;
+  /** where Fisher scoring starts instead of max(0, HE): the full-data τ² of a refit (control.warmStart) */
+  start?: number;
 }
 
 export interface Tau2Estimate {

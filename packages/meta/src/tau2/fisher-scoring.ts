@@ -6,14 +6,16 @@ import { heRaw } from './he.js';
 export type ScoringStep = (ctx: Tau2Context) => number;
 
 /**
- * Fisher scoring for ML, REML and EB exactly as metafor's rma.uni runs it: start at max(0, HE), step
+ * Fisher scoring for ML, REML and EB exactly as metafor's rma.uni runs it: start at max(0, HE) (or, for a
+ * refit, at the full-data τ² when control.warmStart asks), step
  * τ² ← τ² + stepadj·adj (halving while below tau2.min) until |Δτ²| ≤ threshold; then, for ML/REML, metafor's
  * `ll0check` sets τ² = 0 when the likelihood at 0 is larger (a stuck local maximum).
  */
 export function fisherScoring(ctx: Tau2Context, step: ScoringStep, method: 'ML' | 'REML' | 'EB'): Tau2Estimate {
   const { control, y, v, ws, design } = ctx;
   const warnings: string[] = [];
-  let tau2 = Math.max(0, heRaw(ctx), control.tau2Min);
+  const warm = ctx.start !== undefined && Number.isFinite(ctx.start);
+  let tau2 = warm ? Math.max(ctx.start!, control.tau2Min) : Math.max(0, heRaw(ctx), control.tau2Min);
   let change = control.threshold + 1;
   let iter = 0;
   while (change > control.threshold) {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { ExoError } from '@exoatlas/schema';
 
 /**
@@ -164,9 +165,15 @@ export interface OpenedDatabase {
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
 /** Opens the database named by `config` (no migrations: see `migrateToLatest`). */
+/** pg loaded only for a PostgreSQL URL: a SQLite command need not pay for it at start-up (issue 23). */
+function loadPg(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
 export function openKysely(config: KyselyConfig): OpenedDatabase {
   if (isPostgresUrl(config.url)) {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const { Pool } = loadPg();
+    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
     // An idle connection that drops (the server restarts, a proxy times it out) is emitted here; without a listener
     // Node ends the process. The pool has already discarded the client and the next query opens a new one.
     pool.on('error', () => undefined);
