@@ -8,6 +8,7 @@ const benches = [
   ['Atlas search under load', 'bench/atlas/search-load.mjs'],
   ['Atlas lists under load (cached, compressed) beside a bare node:http server', 'bench/atlas/list-load.mjs'],
   ['Server under heavy work (worker pool)', 'bench/server/heavy-load.mjs'],
+  ['Every request path: longest hold of the server thread per route', 'bench/server/route-stalls.mjs'],
   ['Server throughput: SQLite vs PostgreSQL, one vs two servers', 'bench/server/throughput.mjs'],
   ['Meta-analysis against metafor', 'bench/meta/run.mjs'],
   ['Literature readers and de-duplication', 'bench/literature/run.mjs'],
