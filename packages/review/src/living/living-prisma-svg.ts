@@ -1,3 +1,5 @@
+import { escapeSvgText as esc } from '@exoatlas/core';
+import { BOX_PAD, countLabel, wrapToBox } from '../prisma/flow-text.js';
 import type { PrismaUpdate } from './living-prisma.js';
 
 const WIDTH = 1100;
@@ -8,27 +10,8 @@ const MAIN_W = 380;
 const SIDE_X = 710;
 const SIDE_W = 370;
 const LINE = 17;
-const PAD = 10;
+const PAD = BOX_PAD;
 const GAP = 30;
-const MAX_CHARS = (w: number): number => Math.floor((w - 2 * PAD) / 6.6);
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const n = (value: number): string => `(n = ${String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')})`;
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length > MAX_CHARS(width) && line) {
-      lines.push(line);
-      line = `  ${word}`;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 interface Box {
   x: number;
   w: number;
@@ -38,7 +21,7 @@ interface Box {
 }
 
 function box(x: number, w: number, parts: { text: string; isBold?: boolean }[]): Box {
-  const lines = parts.flatMap((p) => wrap(p.text, w).map((text) => ({ text, isBold: p.isBold ?? false })));
+  const lines = parts.flatMap((p) => wrapToBox(p.text, w, '  ').map((text) => ({ text, isBold: p.isBold ?? false })));
   return { x, w, y: 0, h: lines.length * LINE + 2 * PAD, lines };
 }
 
@@ -48,13 +31,13 @@ function box(x: number, w: number, parts: { text: string; isBold?: boolean }[]):
  */
 export function prismaUpdateSvg(u: PrismaUpdate): string {
   const c = u.new;
-  const reasons = (list: readonly { reason: string; count: number }[]) => list.map((r) => ({ text: `  ${r.reason} ${n(r.count)}` }));
+  const reasons = (list: readonly { reason: string; count: number }[]) => list.map((r) => ({ text: `  ${r.reason} ${countLabel(r.count)}` }));
   const rows: { main: Box; side?: Box }[] = [
-    { main: box(MAIN_X, MAIN_W, [{ text: 'Records identified from databases', isBold: true }, { text: `Total ${n(c.identified)}` }, ...c.identifiedBySource.map((s) => ({ text: `  ${s.source} ${n(s.count)}` }))]), side: box(SIDE_X, SIDE_W, [{ text: 'Records removed before screening:', isBold: true }, { text: `  Duplicate records removed ${n(c.duplicatesRemoved)}` }]) },
-    { main: box(MAIN_X, MAIN_W, [{ text: `Records screened ${n(c.screened)}`, isBold: true }, ...(c.awaitingScreening > 0 ? [{ text: `  Awaiting a decision ${n(c.awaitingScreening)}` }] : [])]), side: box(SIDE_X, SIDE_W, [{ text: `Records excluded ${n(c.excludedAtScreening)}`, isBold: true }, ...reasons(c.excludedAtScreeningReasons)]) },
-    { main: box(MAIN_X, MAIN_W, [{ text: `Reports sought for retrieval ${n(c.soughtForRetrieval)}`, isBold: true }]), side: box(SIDE_X, SIDE_W, [{ text: `Reports not retrieved ${n(c.notRetrieved)}`, isBold: true }]) },
-    { main: box(MAIN_X, MAIN_W, [{ text: `Reports assessed for eligibility ${n(c.assessedForEligibility)}`, isBold: true }, ...(c.awaitingAssessment > 0 ? [{ text: `  Awaiting a decision ${n(c.awaitingAssessment)}` }] : [])]), side: box(SIDE_X, SIDE_W, [{ text: `Reports excluded ${n(c.excludedAtFullText)}`, isBold: true }, ...reasons(c.excludedAtFullTextReasons)]) },
-    { main: box(MAIN_X, MAIN_W, [{ text: `New studies included in review ${n(c.included)}`, isBold: true }, { text: `Reports of new included studies ${n(c.included)}` }]) },
+    { main: box(MAIN_X, MAIN_W, [{ text: 'Records identified from databases', isBold: true }, { text: `Total ${countLabel(c.identified)}` }, ...c.identifiedBySource.map((s) => ({ text: `  ${s.source} ${countLabel(s.count)}` }))]), side: box(SIDE_X, SIDE_W, [{ text: 'Records removed before screening:', isBold: true }, { text: `  Duplicate records removed ${countLabel(c.duplicatesRemoved)}` }]) },
+    { main: box(MAIN_X, MAIN_W, [{ text: `Records screened ${countLabel(c.screened)}`, isBold: true }, ...(c.awaitingScreening > 0 ? [{ text: `  Awaiting a decision ${countLabel(c.awaitingScreening)}` }] : [])]), side: box(SIDE_X, SIDE_W, [{ text: `Records excluded ${countLabel(c.excludedAtScreening)}`, isBold: true }, ...reasons(c.excludedAtScreeningReasons)]) },
+    { main: box(MAIN_X, MAIN_W, [{ text: `Reports sought for retrieval ${countLabel(c.soughtForRetrieval)}`, isBold: true }]), side: box(SIDE_X, SIDE_W, [{ text: `Reports not retrieved ${countLabel(c.notRetrieved)}`, isBold: true }]) },
+    { main: box(MAIN_X, MAIN_W, [{ text: `Reports assessed for eligibility ${countLabel(c.assessedForEligibility)}`, isBold: true }, ...(c.awaitingAssessment > 0 ? [{ text: `  Awaiting a decision ${countLabel(c.awaitingAssessment)}` }] : [])]), side: box(SIDE_X, SIDE_W, [{ text: `Reports excluded ${countLabel(c.excludedAtFullText)}`, isBold: true }, ...reasons(c.excludedAtFullTextReasons)]) },
+    { main: box(MAIN_X, MAIN_W, [{ text: `New studies included in review ${countLabel(c.included)}`, isBold: true }, { text: `Reports of new included studies ${countLabel(c.included)}` }]) },
   ];
   let y = 70;
   for (const row of rows) {
@@ -64,10 +47,10 @@ export function prismaUpdateSvg(u: PrismaUpdate): string {
     if (row.side) Object.assign(row.side, { y, h });
     y += h + GAP;
   }
-  const previous = [box(PREV_X, PREV_W, [{ text: `Studies included in previous version of review ${n(u.previous.studies)}`, isBold: true }]), box(PREV_X, PREV_W, [{ text: `Reports of studies included in previous version of review ${n(u.previous.reports)}` }])];
+  const previous = [box(PREV_X, PREV_W, [{ text: `Studies included in previous version of review ${countLabel(u.previous.studies)}`, isBold: true }]), box(PREV_X, PREV_W, [{ text: `Reports of studies included in previous version of review ${countLabel(u.previous.reports)}` }])];
   previous[0]!.y = 70;
   previous[1]!.y = 70 + previous[0]!.h + GAP / 2;
-  const total = box(PREV_X, MAIN_X + MAIN_W - PREV_X, [{ text: `Total studies included in review ${n(u.total.studies)}`, isBold: true }, { text: `Reports of total included studies ${n(u.total.reports)}` }]);
+  const total = box(PREV_X, MAIN_X + MAIN_W - PREV_X, [{ text: `Total studies included in review ${countLabel(u.total.studies)}`, isBold: true }, { text: `Reports of total included studies ${countLabel(u.total.reports)}` }]);
   total.y = y;
   const height = y + total.h + 20;
   const out = [

@@ -1,4 +1,5 @@
 import { escapeSvgText as esc } from '@exoatlas/core';
+import { BOX_PAD, countLabel, wrapToBox } from './flow-text.js';
 import type { PrismaCounts, ReasonCount } from './counts.js';
 
 export interface PrismaSvgOptions {
@@ -17,27 +18,9 @@ const MAIN_W = 400;
 const SIDE_X = 520;
 const SIDE_W = 350;
 const LINE = 17;
-const PAD = 10;
+const PAD = BOX_PAD;
 const GAP = 34;
-const CHARS_PER_PX = 1 / 6.6;
 
-const n = (value: number): string => `(n = ${String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')})`;
-
-/** Greedy word wrap to a box width (approximate glyph width; long words are not split). */
-function wrap(text: string, width: number, indent = ''): string[] {
-  const max = Math.floor((width - 2 * PAD) * CHARS_PER_PX);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length > max && line) {
-      lines.push(line);
-      line = `${indent}${word}`;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 interface Box {
   x: number;
@@ -48,14 +31,14 @@ interface Box {
 }
 
 function box(x: number, w: number, parts: { text: string; isBold?: boolean; indent?: boolean }[]): Omit<Box, 'y' | 'h'> & { h: number } {
-  const lines = parts.flatMap((p) => wrap(p.indent ? `    ${p.text}` : p.text, w, p.indent ? '      ' : '').map((text) => ({ text, isBold: p.isBold ?? false })));
+  const lines = parts.flatMap((p) => wrapToBox(p.indent ? `    ${p.text}` : p.text, w, p.indent ? '      ' : '').map((text) => ({ text, isBold: p.isBold ?? false })));
   return { x, w, h: lines.length * LINE + 2 * PAD, lines };
 }
 
 /** The rail's length a stage label needs: bold 14 px Helvetica is at most about 8.7 px a letter, plus padding. */
 const railLabelLength = (stage: string): number => Math.ceil(stage.length * 8.7) + 2 * PAD;
 
-const reasonLines = (reasons: readonly ReasonCount[]) => reasons.map((r) => ({ text: `${r.reason} ${n(r.count)}`, indent: true }));
+const reasonLines = (reasons: readonly ReasonCount[]) => reasons.map((r) => ({ text: `${r.reason} ${countLabel(r.count)}`, indent: true }));
 
 /**
  * The PRISMA 2020 flow diagram for new systematic reviews (Page et al. 2021, BMJ 372:n71; databases and registers),
@@ -67,30 +50,30 @@ export function prismaSvg(c: PrismaCounts, options: PrismaSvgOptions = {}): stri
   const rows: { stage: string; main: ReturnType<typeof box>; side?: ReturnType<typeof box> }[] = [
     {
       stage: 'Identification',
-      main: box(MAIN_X, MAIN_W, [{ text: 'Records identified from databases and registers', isBold: true }, { text: `Total ${n(c.identified)}` }, ...c.identifiedBySource.map((s) => ({ text: `${s.source} ${n(s.count)}`, indent: true }))]),
-      side: box(SIDE_X, SIDE_W, [{ text: 'Records removed before screening:', isBold: true }, { text: `Duplicate records removed ${n(c.duplicatesRemoved)}`, indent: true }]),
+      main: box(MAIN_X, MAIN_W, [{ text: 'Records identified from databases and registers', isBold: true }, { text: `Total ${countLabel(c.identified)}` }, ...c.identifiedBySource.map((s) => ({ text: `${s.source} ${countLabel(s.count)}`, indent: true }))]),
+      side: box(SIDE_X, SIDE_W, [{ text: 'Records removed before screening:', isBold: true }, { text: `Duplicate records removed ${countLabel(c.duplicatesRemoved)}`, indent: true }]),
     },
     {
       stage: 'Screening',
-      main: box(MAIN_X, MAIN_W, [{ text: `Records screened ${n(c.screened)}`, isBold: true }, ...(c.awaitingScreening > 0 ? [{ text: `Awaiting a title/abstract decision ${n(c.awaitingScreening)}`, indent: true }] : [])]),
+      main: box(MAIN_X, MAIN_W, [{ text: `Records screened ${countLabel(c.screened)}`, isBold: true }, ...(c.awaitingScreening > 0 ? [{ text: `Awaiting a title/abstract decision ${countLabel(c.awaitingScreening)}`, indent: true }] : [])]),
       // PRISMA 2020's footnote: with automation tools, say how many records a human and how many the tools excluded.
       side: box(SIDE_X, SIDE_W, [
-        { text: `Records excluded ${n(c.excludedAtScreening)}`, isBold: true },
-        ...(c.excludedByAutomation > 0 ? [{ text: `by a human ${n(c.excludedAtScreening - c.excludedByAutomation)}; by automation tools ${n(c.excludedByAutomation)}` }] : []),
+        { text: `Records excluded ${countLabel(c.excludedAtScreening)}`, isBold: true },
+        ...(c.excludedByAutomation > 0 ? [{ text: `by a human ${countLabel(c.excludedAtScreening - c.excludedByAutomation)}; by automation tools ${countLabel(c.excludedByAutomation)}` }] : []),
         ...reasonLines(c.excludedAtScreeningReasons),
       ]),
     },
     {
       stage: 'Screening',
-      main: box(MAIN_X, MAIN_W, [{ text: `Reports sought for retrieval ${n(c.soughtForRetrieval)}`, isBold: true }]),
-      side: box(SIDE_X, SIDE_W, [{ text: `Reports not retrieved ${n(c.notRetrieved)}`, isBold: true }]),
+      main: box(MAIN_X, MAIN_W, [{ text: `Reports sought for retrieval ${countLabel(c.soughtForRetrieval)}`, isBold: true }]),
+      side: box(SIDE_X, SIDE_W, [{ text: `Reports not retrieved ${countLabel(c.notRetrieved)}`, isBold: true }]),
     },
     {
       stage: 'Screening',
-      main: box(MAIN_X, MAIN_W, [{ text: `Reports assessed for eligibility ${n(c.assessedForEligibility)}`, isBold: true }, ...(c.awaitingAssessment > 0 ? [{ text: `Awaiting a full-text decision ${n(c.awaitingAssessment)}`, indent: true }] : [])]),
-      side: box(SIDE_X, SIDE_W, [{ text: `Reports excluded ${n(c.excludedAtFullText)}`, isBold: true }, ...reasonLines(c.excludedAtFullTextReasons)]),
+      main: box(MAIN_X, MAIN_W, [{ text: `Reports assessed for eligibility ${countLabel(c.assessedForEligibility)}`, isBold: true }, ...(c.awaitingAssessment > 0 ? [{ text: `Awaiting a full-text decision ${countLabel(c.awaitingAssessment)}`, indent: true }] : [])]),
+      side: box(SIDE_X, SIDE_W, [{ text: `Reports excluded ${countLabel(c.excludedAtFullText)}`, isBold: true }, ...reasonLines(c.excludedAtFullTextReasons)]),
     },
-    { stage: 'Included', main: box(MAIN_X, MAIN_W, [{ text: `Studies included in review ${n(c.included)}`, isBold: true }, { text: `Reports of included studies ${n(c.included)}` }]) },
+    { stage: 'Included', main: box(MAIN_X, MAIN_W, [{ text: `Studies included in review ${countLabel(c.included)}`, isBold: true }, { text: `Reports of included studies ${countLabel(c.included)}` }]) },
   ];
   const title = 50;
   let y = title;
