@@ -4,28 +4,7 @@
  * coefficients, and the cluster-robust results when asked for.
  */
 import type { MetaResult } from '../results.js';
-
-function fmt(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'NA';
-  const s = x.toFixed(digits);
-  return s === `-${(0).toFixed(digits)}` ? (0).toFixed(digits) : s;
-}
-
-function fmtP(p: number | null | undefined, withEq = false): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return withEq ? '= NA' : 'NA';
-  if (p < 1e-4) return withEq ? '< .0001' : '<.0001';
-  return withEq ? `= ${p.toFixed(4)}` : p.toFixed(4);
-}
-
-function stars(p: number | null): string {
-  if (p === null) return '';
-  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
-}
-
-function table(rows: string[][], alignLeft = 1): string[] {
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
-  return rows.map((r) => r.map((c, j) => (j < alignLeft ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ').trimEnd());
-}
+import { fmt, fmtP, stars, table } from '../summary-format.js';
 
 export function formatMultilevelSummary(r: MetaResult): string {
   const levels = r.random ?? [];
