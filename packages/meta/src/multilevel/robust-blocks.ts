@@ -4,18 +4,11 @@
  * model was fitted in; the estimators map their results back with T).
  */
 import { MetaError } from '../errors.js';
+import type { Coefficient } from '../results.js';
 import type { RmaMvFit } from './rma-mv.js';
 
-export interface RobustCoefficient {
-  name: string;
-  estimate: number;
-  se: number | null;
-  statistic: number | null;
-  df: number | null;
-  pval: number | null;
-  ciLower: number | null;
-  ciUpper: number | null;
-}
+/** A coefficient with its cluster-robust df (the estimate is never missing here). */
+export type RobustCoefficient = Coefficient & { estimate: number; df: number | null };
 
 export interface RobustResult {
   /** CR1: metafor's robust() (n/(n − p) adjustment, t with n − p df); CR2: clubSandwich's CR2 with Satterthwaite df */
