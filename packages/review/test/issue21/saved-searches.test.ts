@@ -138,8 +138,20 @@ describe.each(backends)('issue 21: saved searches on a review project ($name)', 
   it('one run at a time: a second run is refused while one holds the search; a run left by a dead process is failed and taken over', async () => {
     const living = service();
     const pm = await living.add(owner, 'living', { database: 'pubmed', query: 'exosomes', schedule: 'daily' });
-    const [a, b] = await Promise.allSettled([living.run(owner, 'living', pm.id), living.run(owner, 'living', pm.id)]);
-    const outcomes = [a, b].map((r) => (r.status === 'fulfilled' ? 'ran' : (r.reason as { code: string }).code)).sort();
+    // PubMed holds the first run's first request until released, so the second run surely finds the search held
+    // (two runs racing freely could each finish before the other started).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answer = pubmedRespond;
+    pubmedRespond = async (req, i) => (await held, answer(req, i));
+    const first = living.run(owner, 'living', pm.id);
+    while (pubmed.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = living.run(owner, 'living', pm.id);
+    const [b] = await Promise.allSettled([second]);
+    release();
+    const [a] = await Promise.allSettled([first]);
+    pubmedRespond = answer;
+    const outcomes = [a!, b!].map((r) => (r.status === 'fulfilled' ? 'ran' : (r.reason as { code: string }).code)).sort();
     expect(outcomes).toEqual(['EXO_ERR_SEARCH_RUN_IN_PROGRESS', 'ran']);
     // A process claims the search and dies (its run stays 'running').
     const dead = await stores.savedSearches.startRun({ projectId: 'living', savedSearchId: pm.id, trigger: 'schedule', runBy: null, startedAt: clock.toISOString(), staleBefore: new Date(clock.getTime() - 1).toISOString() });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SearchService } from '../../src/index.js';
 
@@ -17,8 +17,8 @@ export interface Reply {
   body: string;
 }
 
-/** A reply, or 'destroy' to drop the connection (a network error for the client). */
-export type Responder = (request: SeenRequest, index: number) => Reply | 'destroy';
+/** A reply, or 'destroy' to drop the connection (a network error for the client); a promise of one holds the request until it settles. */
+export type Responder = (request: SeenRequest, index: number) => Reply | 'destroy' | Promise<Reply | 'destroy'>;
 
 export interface FakeService {
   url: string;
@@ -29,18 +29,19 @@ export interface FakeService {
 /** A local HTTP server standing in for a bibliographic service; no test touches the internet. */
 export async function startFakeService(respond: Responder): Promise<FakeService> {
   const requests: SeenRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const seen = { path: url.pathname, params: url.searchParams, at: performance.now() };
     requests.push(seen);
-    const reply = respond(seen, requests.length - 1);
+    const reply = await respond(seen, requests.length - 1);
     if (reply === 'destroy') {
       req.socket.destroy();
       return;
     }
     res.writeHead(reply.status ?? 200, { 'content-type': reply.body.trimStart().startsWith('<') ? 'text/xml; charset=UTF-8' : 'application/json;charset=UTF-8', ...reply.headers });
     res.end(reply.body);
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 1;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
